@@ -1,0 +1,137 @@
+// rapport: official committee reports from YAML to PDF.
+#include <chrono>
+#include <filesystem>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "app/run_pipeline.hpp"
+#include "export/write_pdf.hpp"
+
+namespace {
+
+using namespace rapport;
+
+constexpr int exit_ok = 0, exit_failure = 1, exit_bad_input = 2;
+
+const char* const main_help = R"(usage: rapport COMMAND [OPTIONS]
+
+Turns a committee report written in YAML into its official PDF.
+
+commands:
+  render REPORT.yaml [-o OUT.pdf] [--layout NAME|FILE]   render the report to PDF
+  check REPORT.yaml [--layout NAME|FILE]                 validate only; list every problem
+
+options:
+  --help      show help (also after a command: rapport render --help)
+  --version   show the version
+
+exit status: 0 success, 2 bad input, 1 anything else
+)";
+
+const char* const render_help = R"(usage: rapport render REPORT.yaml [-o OUT.pdf] [--layout NAME|FILE]
+
+Renders REPORT.yaml to PDF. The output is written to a temporary file and renamed into
+place, so an earlier PDF stays as it was when anything goes wrong.
+
+  -o, --output OUT.pdf   where to write (default: REPORT.pdf beside the input)
+  --layout NAME|FILE     a layout under layouts/ by name, or a layout file
+                         (default: the report's document.layout, else "default")
+)";
+
+const char* const check_help = R"(usage: rapport check REPORT.yaml [--layout NAME|FILE]
+
+Loads and validates REPORT.yaml and lays it out without writing anything; prints every
+problem found as file:line:col: message. Exit status 0 when the report is valid, 2 when not.
+)";
+
+struct Arguments {
+  std::string command;
+  std::string input;
+  std::string output;
+  std::string layout;
+  bool help = false;
+};
+
+class UsageError : public std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+Arguments parse_arguments(const std::vector<std::string>& args) {
+  Arguments a;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    auto value = [&]() -> std::string {
+      if (i + 1 >= args.size()) throw UsageError(arg + " needs a value");
+      return args[++i];
+    };
+    if (arg == "--help" || arg == "-h") a.help = true;
+    else if (arg == "-o" || arg == "--output") a.output = value();
+    else if (arg == "--layout") a.layout = value();
+    else if (arg.starts_with("-")) throw UsageError("unknown option " + arg);
+    else if (a.command.empty()) a.command = arg;
+    else if (a.input.empty()) a.input = arg;
+    else throw UsageError("unexpected argument " + arg);
+  }
+  return a;
+}
+
+void print_warnings(const Diagnostics& diags) {
+  if (!diags.empty()) std::cerr << diags.format();
+}
+
+int render(const Arguments& a) {
+  auto started = std::chrono::steady_clock::now();
+  std::string output = a.output;
+  if (output.empty()) output = std::filesystem::path(a.input).replace_extension(".pdf").string();
+  PipelineResult result = run_pipeline({a.input, a.layout});
+  print_warnings(result.warnings);
+  write_pdf(result.frames, output);
+  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
+  std::cerr << "rapport: wrote " << output << " (" << result.frames.pages.size() << " pages, " << ms << " ms)\n";
+  return exit_ok;
+}
+
+int check(const Arguments& a) {
+  PipelineResult result = run_pipeline({a.input, a.layout});
+  print_warnings(result.warnings);
+  std::cerr << "rapport: " << a.input << " is valid (" << result.frames.pages.size() << " pages)\n";
+  return exit_ok;
+}
+
+int run(const std::vector<std::string>& args) {
+  Arguments a = parse_arguments(args);
+  if (args.size() == 1 && args[0] == "--version") {
+    std::cout << "rapport " << RAPPORT_VERSION << "\n";
+    return exit_ok;
+  }
+  if (a.command.empty() || (a.help && a.command.empty())) {
+    (a.help ? std::cout : std::cerr) << main_help;
+    return a.help ? exit_ok : exit_bad_input;
+  }
+  if (a.command != "render" && a.command != "check") throw UsageError("unknown command '" + a.command + "'");
+  if (a.help) {
+    std::cout << (a.command == "render" ? render_help : check_help);
+    return exit_ok;
+  }
+  if (a.input.empty()) throw UsageError(a.command + " needs a REPORT.yaml");
+  if (a.command == "check" && !a.output.empty()) throw UsageError("check writes nothing; -o does not apply");
+  return a.command == "render" ? render(a) : check(a);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return run(std::vector<std::string>(argv + 1, argv + argc));
+  } catch (const UsageError& e) {
+    std::cerr << "rapport: " << e.what() << "\n(see rapport --help)\n";
+    return exit_bad_input;
+  } catch (const InputError& e) {
+    std::cerr << e.diagnostics().format();
+    return exit_bad_input;
+  } catch (const std::exception& e) {
+    std::cerr << "rapport: error: " << e.what() << "\n";
+    return exit_failure;
+  }
+}

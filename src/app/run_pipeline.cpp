@@ -1,0 +1,28 @@
+#include "app/run_pipeline.hpp"
+
+#include "layout/lay_out_document.hpp"
+#include "load/yaml_source.hpp"
+#include "model/build_report.hpp"
+#include "style/load_style.hpp"
+#include "text/font_registry.hpp"
+
+namespace rapport {
+
+PipelineResult run_pipeline(const PipelineOptions& options) {
+  YamlSource source = load_yaml_file(options.input);
+  Diagnostics diags;
+  Report report = build_report(source, diags);
+  std::string layout = !options.layout.empty() ? options.layout : !report.info.layout.empty() ? report.info.layout : "default";
+  Style style = load_style(resolve_layout_path(layout));
+  FontRegistry fonts(default_font_list());
+  check_report_against_style(report, style, fonts, diags);
+  throw_if_errors(diags);
+
+  PipelineResult result;
+  result.frames = lay_out_document(report, style, fonts, diags);
+  throw_if_errors(diags);
+  result.warnings = std::move(diags);
+  return result;
+}
+
+}  // namespace rapport

@@ -1,0 +1,24 @@
+#pragma once
+// The pipeline end to end, as the commands use it: load → model → layout → frames → export.
+#include <iosfwd>
+#include <string>
+
+#include "diag/diagnostic.hpp"
+#include "frames/frame.hpp"
+
+namespace rapport {
+
+struct PipelineOptions {
+  std::string input;
+  std::string layout;  // name or file; empty: the report's own, else "default"
+};
+
+struct PipelineResult {
+  DocumentFrames frames;
+  Diagnostics warnings;
+};
+
+// Loads, validates and lays out a report. Throws InputError listing every problem found.
+PipelineResult run_pipeline(const PipelineOptions& options);
+
+}  // namespace rapport

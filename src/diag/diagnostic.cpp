@@ -1,0 +1,48 @@
+#include "diag/diagnostic.hpp"
+
+namespace rapport {
+
+std::string Diagnostic::format() const {
+  std::string out = pos.file.empty() ? std::string("rapport") : pos.file;
+  if (pos.line > 0) {
+    out += ':' + std::to_string(pos.line);
+    if (pos.col > 0) out += ':' + std::to_string(pos.col);
+  }
+  out += severity == Severity::error ? ": error: " : ": warning: ";
+  out += message;
+  if (!hint.empty()) out += "\n  hint: " + hint;
+  return out;
+}
+
+void Diagnostics::error(SourcePos pos, std::string message, std::string hint) {
+  items_.push_back({Severity::error, std::move(pos), std::move(message), std::move(hint)});
+}
+
+void Diagnostics::warning(SourcePos pos, std::string message, std::string hint) {
+  items_.push_back({Severity::warning, std::move(pos), std::move(message), std::move(hint)});
+}
+
+void Diagnostics::append(const Diagnostics& other) {
+  items_.insert(items_.end(), other.items_.begin(), other.items_.end());
+}
+
+bool Diagnostics::has_errors() const {
+  for (const auto& d : items_)
+    if (d.severity == Severity::error) return true;
+  return false;
+}
+
+std::string Diagnostics::format() const {
+  std::string out;
+  for (const auto& d : items_) out += d.format() + '\n';
+  return out;
+}
+
+InputError::InputError(Diagnostics diagnostics)
+    : std::runtime_error(diagnostics.format()), diagnostics_(std::move(diagnostics)) {}
+
+void throw_if_errors(const Diagnostics& diagnostics) {
+  if (diagnostics.has_errors()) throw InputError(diagnostics);
+}
+
+}  // namespace rapport

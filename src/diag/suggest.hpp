@@ -1,0 +1,15 @@
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace rapport {
+
+// The candidate closest to `word` by edit distance, or "" when none is close enough to be a
+// plausible typo. Used for "did you mean …?" hints.
+std::string closest_match(std::string_view word, const std::vector<std::string>& candidates);
+
+// "a, b or c": for hints that list the valid choices.
+std::string join_choices(const std::vector<std::string>& choices);
+
+}  // namespace rapport

@@ -1,0 +1,39 @@
+#include "frames/frame.hpp"
+
+namespace rapport {
+
+LayoutRef adopt_layout(PangoLayout* layout) {
+  return LayoutRef(layout, [](PangoLayout* l) { g_object_unref(l); });
+}
+
+std::string TextLineItem::text() const {
+  const char* all = pango_layout_get_text(layout.get());
+  return std::string(all + line->start_index, static_cast<size_t>(line->length));
+}
+
+void translate(Item& item, double dx, double dy) {
+  std::visit(
+      [&](auto& it) {
+        using T = std::decay_t<decltype(it)>;
+        if constexpr (std::is_same_v<T, TextLineItem>) {
+          it.x += dx;
+          it.baseline += dy;
+        } else if constexpr (std::is_same_v<T, RuleItem>) {
+          it.x1 += dx, it.x2 += dx, it.y1 += dy, it.y2 += dy;
+        } else if constexpr (std::is_same_v<T, PathItem>) {
+          for (auto& op : it.ops) {
+            if (op.kind == PathOp::Kind::arc) {
+              op.a[0] += dx, op.a[1] += dy;
+            } else {
+              for (int i = 0; i < 6; i += 2) op.a[i] += dx, op.a[i + 1] += dy;
+            }
+          }
+        } else {
+          it.x += dx;
+          it.y += dy;
+        }
+      },
+      item);
+}
+
+}  // namespace rapport

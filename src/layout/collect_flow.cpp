@@ -1,0 +1,201 @@
+#include "layout/collect_flow.hpp"
+
+#include <algorithm>
+
+#include "layout/draw_status_icon.hpp"
+#include "layout/lay_out_table.hpp"
+
+namespace rapport {
+namespace {
+
+constexpr double list_item_gap = 2;
+constexpr double fact_gap = 1;
+
+class FlowBuilder {
+ public:
+  explicit FlowBuilder(const LayoutContext& ctx) : ctx_(ctx) {}
+
+  Flow finish() { return std::move(flow_); }
+
+  void blocks(const std::vector<Block>& content) {
+    for (const auto& block : content) std::visit([this](const auto& b) { add(b); }, block);
+  }
+
+ private:
+  // Opens a block: the first slab it adds is spaced max(gap left by the block above, `before`).
+  void open(double before) { opening_gap_ = std::max(gap_, before); }
+  void close(double after) { gap_ = after; }
+
+  void push(Slab slab) {
+    if (opening_gap_) {
+      slab.space_before = *opening_gap_;
+      opening_gap_.reset();
+    }
+    if (break_pending_) {
+      slab.page_break_before = true;
+      break_pending_ = false;
+    }
+    flow_.slabs.push_back(std::move(slab));
+  }
+
+  void push_lines(const ShapedText& shaped, const TextStyle& text, double x) {
+    std::vector<Slab> lines;
+    append_lines(ctx_, shaped, text, x, lines);
+    for (auto& s : lines) push(std::move(s));
+  }
+
+  void paragraph(const RichText& text, const TextStyle& style, double x, const SourcePos& pos) {
+    ShapedText shaped = shape_rich_text(ctx_.pango, text, ctx_.request(style, ctx_.left() + ctx_.text_width() - x));
+    ctx_.check_glyphs(shaped, pos);
+    push_lines(shaped, style, x);
+  }
+
+  // A list marker ("•", "3.") set in the indent before the item's first line.
+  void add_marker(size_t slab_index, const std::string& marker, double x) {
+    if (slab_index >= flow_.slabs.size()) return;
+    const TextStyle& body = ctx_.style.body;
+    ShapedText shaped = shape_plain_text(ctx_.pango, marker, ctx_.request(body, -1));
+    Slab& first = flow_.slabs[slab_index];
+    double baseline = 0;
+    for (const auto& item : first.items)
+      if (auto* line = std::get_if<TextLineItem>(&item)) {
+        baseline = line->baseline;
+        break;
+      }
+    auto placed = place_lines(shaped.layout.get(), ctx_.pitch(body));
+    first.items.push_back(TextLineItem{shaped.layout, placed.front().line, x, baseline, body.color});
+  }
+
+  void prose(const std::vector<Prose>& items, double x) {
+    const TextStyle& body = ctx_.style.body;
+    for (const auto& p : items) {
+      open(body.space_after);
+      if (p.is_list) list(p, x);
+      else paragraph(p.text, body, x, p.pos);
+      close(body.space_after);
+    }
+  }
+
+  void list(const Prose& list, double x) {
+    const double indent = ctx_.style.list_indent;
+    int number = list.start;
+    for (const auto& item : list.items) {
+      size_t first = flow_.slabs.size();
+      std::string marker = list.ordered ? std::to_string(number++) + "." : ctx_.style.bullet;
+      for (size_t i = 0; i < item.content.size(); ++i) {
+        const Prose& p = item.content[i];
+        if (p.is_list) {
+          open(list_item_gap);
+          this->list(p, x + indent);
+        } else {
+          open(i == 0 ? list_item_gap : ctx_.style.body.space_after);
+          paragraph(p.text, ctx_.style.body, x + indent, p.pos);
+        }
+        close(list_item_gap);
+      }
+      add_marker(first, marker, x + (list.ordered ? 0 : indent * 0.3));
+    }
+  }
+
+  void add(const std::unique_ptr<Section>& section) {
+    const TextStyle& style = ctx_.style.headings[static_cast<size_t>(std::clamp(section->level, 1, 4) - 1)];
+    if (ctx_.style.new_page_level >= section->level && !flow_.slabs.empty()) break_pending_ = true;
+    flow_.headings.push_back({section->id, section->heading, section->level, section->in_toc});
+    open(style.space_before);
+    ShapedText shaped = shape_plain_text(ctx_.pango, section->heading, ctx_.request(style, ctx_.text_width()));
+    ctx_.check_glyphs(shaped, section->pos);
+    size_t first = flow_.slabs.size();
+    push_lines(shaped, style, ctx_.left());
+    for (size_t i = first; i < flow_.slabs.size(); ++i) flow_.slabs[i].keep_with_next = true;
+    flow_.slabs[first].items.push_back(AnchorItem{section->id, ctx_.left(), 0});
+    close(style.space_after);
+    blocks(section->content);
+  }
+
+  void add(const TextBlock& text) { prose(text.prose, ctx_.left()); }
+
+  void add(const Assessment& assessment) {
+    const TextStyle& label_style = ctx_.style.assessment_label;
+    const StatusStyle* status = ctx_.style.status(assessment.status);
+    if (!status) return;  // reported when the report was checked against the layout
+    double icon = label_style.size * 1.45;
+    double gap = label_style.size * 0.5;
+    std::string label = assessment.label.empty() ? status->label : assessment.label;
+    ShapedText shaped = shape_plain_text(ctx_.pango, label, ctx_.request(label_style, ctx_.text_width() - icon - gap));
+    ctx_.check_glyphs(shaped, assessment.pos);
+    Slab slab;
+    double text_height = place_text(ctx_, shaped, label_style, ctx_.left() + icon + gap, 0, slab.items);
+    slab.height = std::max(icon, text_height);
+    if (text_height < icon)
+      for (auto& item : slab.items) translate(item, 0, (icon - text_height) / 2);
+    for (auto& item : draw_status_icon(*status, ctx_.left(), (slab.height - icon) / 2, icon)) slab.items.push_back(item);
+    slab.keep_with_next = true;
+    open(ctx_.style.body.space_after);
+    push(std::move(slab));
+    close(ctx_.style.body.space_after);
+    prose(assessment.text, ctx_.left());
+  }
+
+  void add(const Facts& facts) {
+    const TextStyle& body = ctx_.style.body;
+    for (size_t i = 0; i < facts.items.size(); ++i) {
+      open(i == 0 ? body.space_after : fact_gap);
+      RichText text{{facts.items[i].label + ":", false, true, {}}, {" " + facts.items[i].value, false, false, {}}};
+      paragraph(text, body, ctx_.left(), {});
+      close(fact_gap);
+    }
+    close(body.space_after);
+  }
+
+  void add(const Table& table) {
+    const Style& style = ctx_.style;
+    open(style.body.space_after * 1.5);
+    if (!table.caption.empty()) {
+      ShapedText shaped = shape_plain_text(ctx_.pango, table.caption, ctx_.request(style.caption, ctx_.text_width()));
+      size_t first = flow_.slabs.size();
+      push_lines(shaped, style.caption, ctx_.left());
+      for (size_t i = first; i < flow_.slabs.size(); ++i) flow_.slabs[i].keep_with_next = true;
+      opening_gap_ = style.caption.space_after;
+    }
+    TableSlabs slabs = lay_out_table(ctx_, table);
+    int id = static_cast<int>(flow_.table_headers.size());
+    for (auto& s : slabs.header) push(s);
+    for (auto& s : slabs.body) {
+      s.table = id;
+      push(std::move(s));
+    }
+    flow_.table_headers.push_back(std::move(slabs.header));
+    close(style.body.space_after * 1.5);
+  }
+
+  void add(const AddressBlock& address) {
+    const TextStyle& style = ctx_.style.back_page;
+    open(style.space_before + ctx_.style.body.space_after);
+    for (const auto& line : address.lines) paragraph({{line, false, false, {}}}, style, ctx_.left(), {});
+    close(ctx_.style.body.space_after);
+  }
+
+  void add(const TocBlock& toc) {
+    flow_.toc_at = flow_.slabs.size();
+    flow_.toc = toc;
+    break_pending_ = true;  // the content after the contents starts a page
+  }
+
+  void add(const PageBreak&) { break_pending_ = true; }
+
+  const LayoutContext& ctx_;
+  Flow flow_;
+  double gap_ = 0;
+  std::optional<double> opening_gap_;
+  bool break_pending_ = false;
+};
+
+}  // namespace
+
+Flow collect_flow(const LayoutContext& ctx) {
+  FlowBuilder builder(ctx);
+  builder.blocks(ctx.report.content);
+  return builder.finish();
+}
+
+}  // namespace rapport

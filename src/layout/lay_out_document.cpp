@@ -1,0 +1,112 @@
+#include "layout/lay_out_document.hpp"
+
+#include "diag/suggest.hpp"
+#include "layout/add_page_furniture.hpp"
+#include "layout/build_toc.hpp"
+#include "layout/collect_flow.hpp"
+#include "layout/paginate.hpp"
+
+namespace rapport {
+namespace {
+
+// The TOC can only lengthen or shorten by whole entries, so this settles in two rounds; the
+// bound guards against a layout where it would oscillate.
+constexpr int max_toc_rounds = 6;
+
+std::vector<Slab> with_toc(const Flow& flow, std::vector<Slab> toc) {
+  if (!flow.toc_at) return flow.slabs;
+  std::vector<Slab> slabs;
+  slabs.reserve(flow.slabs.size() + toc.size());
+  auto at = flow.slabs.begin() + static_cast<long>(*flow.toc_at);
+  slabs.insert(slabs.end(), flow.slabs.begin(), at);
+  slabs.insert(slabs.end(), std::make_move_iterator(toc.begin()), std::make_move_iterator(toc.end()));
+  slabs.insert(slabs.end(), at, flow.slabs.end());
+  return slabs;
+}
+
+// Printed page numbers count the cover as page 1.
+std::map<std::string, int> page_numbers(const Pagination& pagination) {
+  std::map<std::string, int> numbers;
+  for (const auto& [name, index] : pagination.anchor_pages) numbers[name] = static_cast<int>(index) + 2;
+  return numbers;
+}
+
+Pagination paginate_with_toc(const LayoutContext& ctx, const Flow& flow) {
+  std::map<std::string, int> numbers;
+  for (int round = 0; round < max_toc_rounds; ++round) {
+    std::vector<Slab> toc = flow.toc_at ? build_toc(ctx, flow, numbers) : std::vector<Slab>{};
+    Pagination pagination = paginate(ctx, with_toc(flow, std::move(toc)), flow.table_headers);
+    auto landed = page_numbers(pagination);
+    if (!flow.toc_at || landed == numbers) return pagination;
+    numbers = std::move(landed);
+  }
+  throw std::runtime_error("the table of contents did not settle on stable page numbers");
+}
+
+std::vector<OutlineEntry> make_outline(const Flow& flow) {
+  std::vector<OutlineEntry> outline;
+  for (const auto& h : flow.headings) outline.push_back({h.title, h.level, h.id});
+  return outline;
+}
+
+DocumentMetadata make_metadata(const Report& report) {
+  const DocumentInfo& info = report.info;
+  DocumentMetadata meta;
+  meta.title = info.title + " – " + info.committee;
+  meta.author = info.author.empty() ? info.committee + ", " + info.municipality : info.author + ", " + info.municipality;
+  meta.subject = info.kind + " " + (info.period.empty() ? info.date : info.period) + ", " + info.committee;
+  for (const auto& k : info.keywords) meta.keywords += (meta.keywords.empty() ? "" : ", ") + k;
+  meta.creator = std::string("rapport ") + RAPPORT_VERSION;
+  meta.date = info.date + "T00:00:00";
+  return meta;
+}
+
+void check_statuses(const std::vector<Block>& blocks, const Style& style, Diagnostics& diags) {
+  std::vector<std::string> ids;
+  for (const auto& s : style.statuses) ids.push_back(s.id);
+  for (const auto& block : blocks) {
+    if (auto* section = std::get_if<std::unique_ptr<Section>>(&block)) {
+      check_statuses((*section)->content, style, diags);
+    } else if (auto* assessment = std::get_if<Assessment>(&block)) {
+      if (assessment->status.empty() || style.status(assessment->status)) continue;
+      std::string guess = closest_match(assessment->status, ids);
+      diags.error(assessment->status_pos, "unknown status '" + assessment->status + "' in layout '" + style.name + "'",
+                  (guess.empty() ? std::string() : "did you mean '" + guess + "'? ") + "valid statuses are " + join_choices(ids));
+    }
+  }
+}
+
+}  // namespace
+
+void check_report_against_style(const Report& report, const Style& style, const FontRegistry& fonts, Diagnostics& diags) {
+  check_statuses(report.content, style, diags);
+  std::vector<const TextStyle*> styles = {&style.body, &style.table, &style.table_header, &style.caption,
+                                          &style.footer, &style.toc_title, &style.toc_entry, &style.cover_title};
+  for (const auto& h : style.headings) styles.push_back(&h);
+  for (const TextStyle* t : styles)
+    if (!fonts.has_family(t->family)) {
+      diags.error({style.path, 0, 0}, "the font family '" + t->family + "' is not among the pinned fonts",
+                  "pinned families are " + join_choices(fonts.families()) + " (fonts/fonts.yaml)");
+      return;
+    }
+}
+
+DocumentFrames lay_out_document(const Report& report, const Style& style, const FontRegistry& fonts, Diagnostics& diags) {
+  LayoutContext ctx{report, style, fonts.context(), diags};
+  Flow flow = collect_flow(ctx);
+  Pagination body = paginate_with_toc(ctx, flow);
+
+  DocumentFrames doc;
+  doc.width = style.page.width;
+  doc.height = style.page.height;
+  doc.pages.push_back(make_cover(ctx));
+  for (auto& page : body.pages) doc.pages.push_back(std::move(page));
+  size_t last_numbered = doc.pages.size() - 1;
+  if (!report.info.address.empty()) doc.pages.push_back(make_back_page(ctx));
+  add_footers(ctx, doc.pages, 1, last_numbered);
+  doc.outline = make_outline(flow);
+  doc.metadata = make_metadata(report);
+  return doc;
+}
+
+}  // namespace rapport

@@ -1,0 +1,17 @@
+#pragma once
+#include "frames/frame.hpp"
+#include "model/report.hpp"
+#include "style/style.hpp"
+#include "text/font_registry.hpp"
+
+namespace rapport {
+
+// The whole layout stage: the report's flow, the table of contents iterated until its page
+// numbers are the pages where the headings landed, the cover, footers and back page.
+// Problems (unknown glyphs, unknown families) go to `diags`.
+DocumentFrames lay_out_document(const Report& report, const Style& style, const FontRegistry& fonts, Diagnostics& diags);
+
+// Checks what a report asks of its layout: statuses in the vocabulary, fonts that exist.
+void check_report_against_style(const Report& report, const Style& style, const FontRegistry& fonts, Diagnostics& diags);
+
+}  // namespace rapport

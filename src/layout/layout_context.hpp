@@ -1,0 +1,64 @@
+#pragma once
+// Shared state of the layout stage and the unit it works in: the slab, a horizontal strip of
+// positioned items that pagination places whole.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "frames/frame.hpp"
+#include "model/report.hpp"
+#include "style/style.hpp"
+#include "text/shape_text.hpp"
+
+namespace rapport {
+
+struct LayoutContext {
+  const Report& report;
+  const Style& style;
+  PangoContext* pango;
+  Diagnostics& diags;
+
+  double left() const { return style.page.left; }
+  double text_width() const { return style.page.content_width(); }
+  double pitch(const TextStyle& text) const { return text.size * text.line_height; }
+  ShapeRequest request(const TextStyle& text, double width, Align align = Align::left) const {
+    return {text, width, align, style.accent};
+  }
+  // Reports code points the pinned fonts cannot draw.
+  void check_glyphs(const ShapedText& shaped, const SourcePos& pos) const;
+};
+
+struct Slab {
+  double height = 0;
+  double space_before = 0;  // dropped at the top of a page
+  std::vector<Item> items;  // x on the page, y from the slab's top
+  bool keep_with_next = false;
+  bool page_break_before = false;
+  int table = -1;             // index into Flow::table_headers when part of a table body
+};
+
+struct HeadingEntry {
+  std::string id;
+  std::string title;
+  int level = 1;
+  bool in_toc = true;
+};
+
+struct Flow {
+  std::vector<Slab> slabs;
+  std::vector<HeadingEntry> headings;
+  std::optional<size_t> toc_at;  // where the table of contents goes in `slabs`
+  TocBlock toc;
+  std::vector<std::vector<Slab>> table_headers;  // repeated on each continuation page
+};
+
+// Appends one slab per line of `shaped` at x, keeping at least two lines together at a
+// page's foot and head. Returns the index of the first line's slab.
+size_t append_lines(const LayoutContext& ctx, const ShapedText& shaped, const TextStyle& text, double x,
+                    std::vector<Slab>& out);
+
+// The items of `shaped`'s lines, placed in a box at (x, y); returns the box height.
+double place_text(const LayoutContext& ctx, const ShapedText& shaped, const TextStyle& text, double x, double y,
+                  std::vector<Item>& out);
+
+}  // namespace rapport

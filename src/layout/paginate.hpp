@@ -1,0 +1,19 @@
+#pragma once
+#include <map>
+
+#include "layout/layout_context.hpp"
+
+namespace rapport {
+
+struct Pagination {
+  std::vector<Page> pages;
+  std::map<std::string, size_t> anchor_pages;  // anchor name → index into pages
+};
+
+// Places slabs on pages top to bottom. A page ends early rather than separate slabs that keep
+// together (headings from their text, widow and orphan lines, group headers from their rows);
+// a table that runs on repeats its header rows at the top of the next page.
+Pagination paginate(const LayoutContext& ctx, const std::vector<Slab>& slabs,
+                    const std::vector<std::vector<Slab>>& table_headers);
+
+}  // namespace rapport

@@ -1,0 +1,411 @@
+#include "model/build_report.hpp"
+
+#include <regex>
+#include <set>
+
+#include "diag/suggest.hpp"
+#include "load/node_reader.hpp"
+#include "model/parse_markdown.hpp"
+
+namespace rapport {
+namespace {
+
+constexpr int max_heading_level = 4;
+
+const std::vector<std::string> document_keys = {
+    "municipality", "committee", "kind",     "title",   "subtitle", "period",  "date",
+    "author",       "case_number", "keywords", "layout", "officials", "address"};
+const std::vector<std::string> document_kinds = {"delårsrapport",    "verksamhetsberättelse", "årsredovisning",
+                                                 "verksamhetsplan",  "tjänsteskrivelse",      "protokollsutdrag",
+                                                 "rapport"};
+const std::vector<std::string> block_kinds = {"section", "text", "assessment", "facts", "table",
+                                              "address", "toc",  "pagebreak"};
+
+struct BuildContext {
+  NodeReader reader;
+  std::set<std::string> ids;
+  int generated_ids = 0;
+  struct Reference {
+    std::string id;
+    SourcePos pos;
+  };
+  std::vector<Reference> references;
+};
+
+std::string text_or_empty(BuildContext& ctx, const YAML::Node& node, const std::string& what) {
+  if (!node.IsDefined()) return {};
+  return ctx.reader.text(node, what).value_or("");
+}
+
+// Where the first character of a scalar's value is: block scalars (| and >) start on the
+// next line at that line's indentation; quoted scalars one column after the quote.
+TextOrigin text_origin(const YamlSource& source, const YAML::Node& node) {
+  SourcePos pos = position_of(source, node);
+  if (pos.line == 0) return {pos};
+  size_t line_start = 0;
+  for (int line = 1; line < pos.line && line_start != std::string::npos; ++line)
+    line_start = source.text.find('\n', line_start) + 1;
+  size_t at = line_start + static_cast<size_t>(pos.col - 1);
+  if (at >= source.text.size()) return {pos};
+  char indicator = source.text[at];
+  if (indicator == '|' || indicator == '>') {
+    size_t next = source.text.find('\n', at);
+    if (next == std::string::npos) return {pos};
+    size_t first = source.text.find_first_not_of(' ', next + 1);
+    int indent = first == std::string::npos ? 0 : static_cast<int>(first - next - 1);
+    return {{pos.file, pos.line + 1, indent + 1}};
+  }
+  if (indicator == '"' || indicator == '\'') return {{pos.file, pos.line, pos.col + 1}};
+  return {pos};
+}
+
+void collect_references(BuildContext& ctx, const std::vector<Prose>& prose) {
+  for (const auto& p : prose) {
+    for (const auto& span : p.text)
+      if (!span.link.empty() && span.link[0] == '#') ctx.references.push_back({span.link.substr(1), p.pos});
+    for (const auto& item : p.items) collect_references(ctx, item.content);
+  }
+}
+
+std::vector<Prose> read_markdown(BuildContext& ctx, const YAML::Node& node, const std::string& what) {
+  auto text = ctx.reader.text(node, what);
+  if (!text) return {};
+  auto prose = parse_markdown(*text, text_origin(ctx.reader.source(), node), ctx.reader.diags());
+  collect_references(ctx, prose);
+  return prose;
+}
+
+bool valid_date(const std::string& s) {
+  static const std::regex pattern(R"((\d{4})-(\d{2})-(\d{2}))");
+  std::smatch m;
+  if (!std::regex_match(s, m, pattern)) return false;
+  int month = std::stoi(m[2]), day = std::stoi(m[3]), year = std::stoi(m[1]);
+  static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (month < 1 || month > 12 || day < 1 || day > days[month - 1]) return false;
+  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return !(month == 2 && day == 29 && !leap);
+}
+
+std::vector<std::string> read_text_list(BuildContext& ctx, const YAML::Node& node, const std::string& what) {
+  std::vector<std::string> out;
+  if (!node.IsDefined() || !ctx.reader.expect_sequence(node, what)) return out;
+  for (const auto& item : node)
+    if (auto s = ctx.reader.text(item, "an item of " + what)) out.push_back(*s);
+  return out;
+}
+
+std::vector<Official> read_officials(BuildContext& ctx, const YAML::Node& node) {
+  std::vector<Official> out;
+  if (!node.IsDefined() || !ctx.reader.expect_sequence(node, "'officials'")) return out;
+  for (const auto& item : node) {
+    MapFields fields(ctx.reader, item, "an official", {"role", "name"});
+    if (!fields.valid()) continue;
+    Official official;
+    official.role = text_or_empty(ctx, fields.require("role"), "'role'");
+    official.name = text_or_empty(ctx, fields.require("name"), "'name'");
+    out.push_back(std::move(official));
+  }
+  return out;
+}
+
+DocumentInfo read_document(BuildContext& ctx, const YAML::Node& node) {
+  DocumentInfo info;
+  MapFields fields(ctx.reader, node, "document", document_keys);
+  if (!fields.valid()) return info;
+  info.municipality = text_or_empty(ctx, fields.require("municipality"), "'municipality'");
+  info.committee = text_or_empty(ctx, fields.require("committee"), "'committee'");
+  info.title = text_or_empty(ctx, fields.require("title"), "'title'");
+  info.subtitle = text_or_empty(ctx, fields.get("subtitle"), "'subtitle'");
+  info.period = text_or_empty(ctx, fields.get("period"), "'period'");
+  info.author = text_or_empty(ctx, fields.get("author"), "'author'");
+  info.case_number = text_or_empty(ctx, fields.get("case_number"), "'case_number'");
+  info.layout = text_or_empty(ctx, fields.get("layout"), "'layout'");
+  info.keywords = read_text_list(ctx, fields.get("keywords"), "'keywords'");
+  info.address = read_text_list(ctx, fields.get("address"), "'address'");
+  info.officials = read_officials(ctx, fields.get("officials"));
+
+  YAML::Node kind = fields.require("kind");
+  if (kind.IsDefined()) {
+    info.kind = text_or_empty(ctx, kind, "'kind'");
+    if (!info.kind.empty() &&
+        std::find(document_kinds.begin(), document_kinds.end(), info.kind) == document_kinds.end()) {
+      std::string guess = closest_match(info.kind, document_kinds);
+      ctx.reader.diags().error(ctx.reader.pos(kind), "unknown kind of document '" + info.kind + "'",
+                               guess.empty() ? "use one of " + join_choices(document_kinds)
+                                             : "did you mean '" + guess + "'?");
+    }
+  }
+  YAML::Node date = fields.require("date");
+  if (date.IsDefined()) {
+    info.date = text_or_empty(ctx, date, "'date'");
+    if (!info.date.empty() && !valid_date(info.date))
+      ctx.reader.diags().error(ctx.reader.pos(date), "'date' must be a date written YYYY-MM-DD, found '" + info.date + "'");
+  }
+  return info;
+}
+
+// ----- tables -----
+
+Cell read_cell(BuildContext& ctx, const YAML::Node& node) {
+  Cell cell;
+  if (node.IsNull()) {
+    cell.kind = Cell::Kind::missing;
+    return cell;
+  }
+  if (!node.IsScalar()) {
+    ctx.reader.wrong_type(node, "a table cell", "text or a number");
+    return cell;
+  }
+  cell.text = node.Scalar();
+  if (cell.text.empty()) return cell;
+  cell.kind = Cell::Kind::text;
+  if (!is_plain_scalar(node)) return cell;
+  static const std::regex number(R"(-?\d+(\.(\d+))?)");
+  std::smatch m;
+  if (std::regex_match(cell.text, m, number)) {
+    cell.kind = Cell::Kind::number;
+    cell.number = std::stod(cell.text);
+    cell.decimals = static_cast<int>(m[2].length());
+  }
+  return cell;
+}
+
+std::vector<Cell> read_cells(BuildContext& ctx, const YAML::Node& node, size_t columns) {
+  std::vector<Cell> cells;
+  if (!ctx.reader.expect_sequence(node, "a table row")) return cells;
+  for (const auto& item : node) cells.push_back(read_cell(ctx, item));
+  if (cells.size() != columns)
+    ctx.reader.diags().error(ctx.reader.pos(node),
+                             "the row has " + std::to_string(cells.size()) + " cells but the table has " +
+                                 std::to_string(columns) + " columns",
+                             "give one cell per column; write \"\" for an empty cell");
+  return cells;
+}
+
+TableRow read_row(BuildContext& ctx, const YAML::Node& node, size_t columns) {
+  TableRow row;
+  row.pos = ctx.reader.pos(node);
+  if (node.IsSequence()) {
+    row.cells = read_cells(ctx, node, columns);
+    return row;
+  }
+  MapFields fields(ctx.reader, node, "a table row", {"group", "varav", "total", "note"});
+  if (!fields.valid()) return row;
+  if (node.size() != 1) {
+    ctx.reader.diags().error(row.pos, "a table row is a list of cells or one of group:, varav:, total:, note:");
+    return row;
+  }
+  const std::string key = node.begin()->first.Scalar();
+  const YAML::Node value = node.begin()->second;
+  if (key == "group" || key == "note") {
+    row.kind = key == "group" ? TableRow::Kind::group : TableRow::Kind::note;
+    row.text = text_or_empty(ctx, value, "'" + key + "'");
+  } else {
+    row.kind = key == "varav" ? TableRow::Kind::varav : TableRow::Kind::total;
+    row.cells = read_cells(ctx, value, columns);
+  }
+  return row;
+}
+
+std::optional<ColumnWidth> parse_width(const std::string& s) {
+  static const std::regex pattern(R"((\d+(\.\d+)?)\s*(mm|%))");
+  std::smatch m;
+  if (s == "auto") return ColumnWidth{};
+  if (!std::regex_match(s, m, pattern)) return std::nullopt;
+  double value = std::stod(m[1]);
+  return ColumnWidth{m[3] == "mm" ? ColumnWidth::Kind::millimetres : ColumnWidth::Kind::percent, value};
+}
+
+Column read_column(BuildContext& ctx, const YAML::Node& node) {
+  Column column;
+  if (node.IsScalar()) {
+    column.title = node.Scalar();
+    return column;
+  }
+  MapFields fields(ctx.reader, node, "a column", {"title", "align", "width"});
+  if (!fields.valid()) return column;
+  column.title = text_or_empty(ctx, fields.require("title"), "'title'");
+  if (YAML::Node align = fields.get("align"); align.IsDefined()) {
+    std::string a = text_or_empty(ctx, align, "'align'");
+    if (a == "right") column.align = Align::right;
+    else if (a == "center") column.align = Align::center;
+    else if (a != "left")
+      ctx.reader.diags().error(ctx.reader.pos(align), "'align' must be left, right or center, found '" + a + "'");
+  }
+  if (YAML::Node width = fields.get("width"); width.IsDefined()) {
+    std::string w = text_or_empty(ctx, width, "'width'");
+    if (auto parsed = parse_width(w)) column.width = *parsed;
+    else
+      ctx.reader.diags().error(ctx.reader.pos(width), "'width' must be a width such as 30mm, 25% or auto, found '" + w + "'");
+  }
+  return column;
+}
+
+Table read_table(BuildContext& ctx, const YAML::Node& node) {
+  Table table;
+  table.pos = ctx.reader.pos(node);
+  MapFields fields(ctx.reader, node, "table", {"caption", "columns", "rows"});
+  if (!fields.valid()) return table;
+  table.caption = text_or_empty(ctx, fields.get("caption"), "'caption'");
+  YAML::Node columns = fields.require("columns");
+  if (columns.IsDefined() && ctx.reader.expect_sequence(columns, "'columns'")) {
+    for (const auto& c : columns) table.columns.push_back(read_column(ctx, c));
+    if (table.columns.empty()) ctx.reader.diags().error(ctx.reader.pos(columns), "a table needs at least one column");
+  }
+  YAML::Node rows = fields.require("rows");
+  if (rows.IsDefined() && ctx.reader.expect_sequence(rows, "'rows'"))
+    for (const auto& r : rows) table.rows.push_back(read_row(ctx, r, table.columns.size()));
+  return table;
+}
+
+// ----- blocks and sections -----
+
+Facts read_facts(BuildContext& ctx, const YAML::Node& node) {
+  Facts facts;
+  if (!ctx.reader.expect_sequence(node, "'facts'")) return facts;
+  for (const auto& item : node) {
+    if (!item.IsMap() || item.size() != 1) {
+      ctx.reader.wrong_type(item, "a fact", "one 'Label: value' line");
+      continue;
+    }
+    auto pair = *item.begin();
+    auto value = ctx.reader.text(pair.second, "the value of '" + pair.first.Scalar() + "'");
+    facts.items.push_back({pair.first.Scalar(), value.value_or("")});
+  }
+  return facts;
+}
+
+Assessment read_assessment(BuildContext& ctx, const YAML::Node& node) {
+  Assessment assessment;
+  assessment.pos = ctx.reader.pos(node);
+  MapFields fields(ctx.reader, node, "assessment", {"status", "label", "text"});
+  if (!fields.valid()) return assessment;
+  YAML::Node status = fields.require("status");
+  assessment.status = text_or_empty(ctx, status, "'status'");
+  assessment.status_pos = ctx.reader.pos(status);
+  assessment.label = text_or_empty(ctx, fields.get("label"), "'label'");
+  if (YAML::Node text = fields.get("text"); text.IsDefined()) assessment.text = read_markdown(ctx, text, "'text'");
+  return assessment;
+}
+
+TocBlock read_toc(BuildContext& ctx, const YAML::Node& node) {
+  TocBlock toc;
+  if (node.IsNull()) return toc;
+  MapFields fields(ctx.reader, node, "toc", {"title", "depth"});
+  toc.title = text_or_empty(ctx, fields.get("title"), "'title'");
+  if (YAML::Node depth = fields.get("depth"); depth.IsDefined())
+    toc.depth = static_cast<int>(ctx.reader.integer(depth, "'depth'", 1, max_heading_level).value_or(0));
+  return toc;
+}
+
+std::vector<Block> read_content(BuildContext& ctx, const YAML::Node& node, int level);
+
+std::unique_ptr<Section> read_section(BuildContext& ctx, const YAML::Node& node, int level) {
+  auto section = std::make_unique<Section>();
+  section->pos = ctx.reader.pos(node);
+  section->level = level;
+  MapFields fields(ctx.reader, node, "section", {"section", "id", "toc", "content"});
+  section->heading = text_or_empty(ctx, fields.get("section"), "a section's heading");
+  if (level > max_heading_level)
+    ctx.reader.diags().error(section->pos, "sections nest at most 4 levels deep; this one is at level " + std::to_string(level),
+                             "move it up a level, or write it as a paragraph with **strong** text");
+  if (YAML::Node id = fields.get("id"); id.IsDefined()) {
+    static const std::regex pattern(R"([a-z0-9][a-z0-9_-]*)");
+    section->id = text_or_empty(ctx, id, "'id'");
+    if (!std::regex_match(section->id, pattern))
+      ctx.reader.diags().error(ctx.reader.pos(id), "'id' must be lowercase letters a–z, digits, '-' or '_', found '" + section->id + "'");
+    else if (!ctx.ids.insert(section->id).second)
+      ctx.reader.diags().error(ctx.reader.pos(id), "the id '" + section->id + "' is used by another section");
+  } else {
+    section->id = "section-" + std::to_string(++ctx.generated_ids);
+  }
+  if (YAML::Node toc = fields.get("toc"); toc.IsDefined())
+    section->in_toc = ctx.reader.boolean(toc, "'toc'").value_or(true);
+  if (YAML::Node content = fields.get("content"); content.IsDefined()) section->content = read_content(ctx, content, level + 1);
+  return section;
+}
+
+std::optional<Block> read_block(BuildContext& ctx, const YAML::Node& node, int level) {
+  if (node.IsScalar()) {
+    if (node.Scalar() == "toc") return TocBlock{};
+    if (node.Scalar() == "pagebreak") return PageBreak{};
+    std::string guess = closest_match(node.Scalar(), {"toc", "pagebreak"});
+    ctx.reader.diags().error(ctx.reader.pos(node), "unknown block '" + node.Scalar() + "'",
+                             guess.empty() ? "a block is a mapping such as 'text: …', or the word toc or pagebreak"
+                                           : "did you mean '" + guess + "'?");
+    return std::nullopt;
+  }
+  if (!node.IsMap() || node.size() == 0) {
+    ctx.reader.wrong_type(node, "a block", "a mapping such as 'text: …' or 'section: …'");
+    return std::nullopt;
+  }
+  if (node["section"].IsDefined()) return Block{read_section(ctx, node, level)};
+  const std::string key = node.begin()->first.Scalar();
+  if (node.size() != 1) {
+    auto second = std::next(node.begin())->first.Scalar();
+    ctx.reader.diags().error(ctx.reader.pos(std::next(node.begin())->first),
+                             "a block has one kind, but this one has both '" + key + "' and '" + second + "'",
+                             "start each block on its own line with '- '");
+    return std::nullopt;
+  }
+  const YAML::Node value = node.begin()->second;
+  if (key == "text") return TextBlock{read_markdown(ctx, value, "'text'")};
+  if (key == "assessment") return read_assessment(ctx, value);
+  if (key == "facts") return read_facts(ctx, value);
+  if (key == "table") return read_table(ctx, value);
+  if (key == "address") return AddressBlock{read_text_list(ctx, value, "'address'")};
+  if (key == "toc") return read_toc(ctx, value);
+  if (key == "pagebreak") return PageBreak{};
+  std::string guess = closest_match(key, block_kinds);
+  ctx.reader.diags().error(ctx.reader.pos(node.begin()->first), "unknown block '" + key + "'",
+                           guess.empty() ? "blocks are " + join_choices(block_kinds) : "did you mean '" + guess + "'?");
+  return std::nullopt;
+}
+
+std::vector<Block> read_content(BuildContext& ctx, const YAML::Node& node, int level) {
+  std::vector<Block> blocks;
+  if (!ctx.reader.expect_sequence(node, "'content'")) return blocks;
+  for (const auto& item : node)
+    if (auto block = read_block(ctx, item, level)) blocks.push_back(std::move(*block));
+  return blocks;
+}
+
+void check_references(BuildContext& ctx) {
+  std::vector<std::string> known(ctx.ids.begin(), ctx.ids.end());
+  for (const auto& ref : ctx.references) {
+    if (ctx.ids.count(ref.id)) continue;
+    std::string guess = closest_match(ref.id, known);
+    ctx.reader.diags().error(ref.pos, "the link target '#" + ref.id + "' is not the id of any section",
+                             guess.empty() ? "give the section an 'id: " + ref.id + "'" : "did you mean '#" + guess + "'?");
+  }
+}
+
+}  // namespace
+
+Report build_report(const YamlSource& source, Diagnostics& diags) {
+  Report report;
+  report.path = source.path;
+  BuildContext ctx{NodeReader(source, diags), {}, 0, {}};
+  MapFields top(ctx.reader, source.root, "the report", {"version", "document", "content"});
+  if (!top.valid()) return report;
+  if (YAML::Node version = top.require("version"); version.IsDefined()) {
+    auto v = ctx.reader.integer(version, "'version'", 0, 1000000);
+    if (v && *v != 1)
+      diags.error(ctx.reader.pos(version), "unsupported format version " + std::to_string(*v),
+                  "this rapport reads version 1");
+  }
+  if (YAML::Node document = top.require("document"); document.IsDefined()) report.info = read_document(ctx, document);
+  if (YAML::Node content = top.require("content"); content.IsDefined()) report.content = read_content(ctx, content, 1);
+  check_references(ctx);
+  return report;
+}
+
+Report load_report(const std::string& path) {
+  YamlSource source = load_yaml_file(path);
+  Diagnostics diags;
+  Report report = build_report(source, diags);
+  throw_if_errors(diags);
+  return report;
+}
+
+}  // namespace rapport

@@ -1,0 +1,137 @@
+#include "model/parse_markdown.hpp"
+
+#include <cmark.h>
+
+#include <memory>
+
+namespace rapport {
+namespace {
+
+struct NodeDeleter {
+  void operator()(cmark_node* node) const { cmark_node_free(node); }
+};
+
+struct MarkdownContext {
+  const TextOrigin& origin;
+  Diagnostics& diags;
+
+  SourcePos pos(cmark_node* node) const {
+    SourcePos p = origin.first_char;
+    int line = cmark_node_get_start_line(node);
+    int col = cmark_node_get_start_column(node);
+    if (p.line == 0 || line <= 0) return p;
+    if (line == 1) return {p.file, p.line, p.col + col - 1};
+    return {p.file, p.line + line - 1, p.col + col - 1};
+  }
+  void unsupported(cmark_node* node, const std::string& what, const std::string& hint) {
+    diags.error(pos(node), what + " is not supported in text", hint);
+  }
+};
+
+struct InlineState {
+  bool emphasis = false;
+  bool strong = false;
+  std::string link;
+};
+
+void append_span(RichText& out, const std::string& text, const InlineState& state) {
+  if (text.empty()) return;
+  if (!out.empty()) {
+    InlineSpan& last = out.back();
+    if (last.emphasis == state.emphasis && last.strong == state.strong && last.link == state.link) {
+      last.text += text;
+      return;
+    }
+  }
+  out.push_back({text, state.emphasis, state.strong, state.link});
+}
+
+void collect_inlines(MarkdownContext& ctx, cmark_node* parent, InlineState state, RichText& out) {
+  for (cmark_node* node = cmark_node_first_child(parent); node; node = cmark_node_next(node)) {
+    switch (cmark_node_get_type(node)) {
+      case CMARK_NODE_TEXT:
+      case CMARK_NODE_CODE: append_span(out, cmark_node_get_literal(node), state); break;
+      case CMARK_NODE_SOFTBREAK: append_span(out, " ", state); break;
+      case CMARK_NODE_LINEBREAK: append_span(out, "\n", state); break;
+      case CMARK_NODE_EMPH: {
+        InlineState inner = state;
+        inner.emphasis = true;
+        collect_inlines(ctx, node, inner, out);
+        break;
+      }
+      case CMARK_NODE_STRONG: {
+        InlineState inner = state;
+        inner.strong = true;
+        collect_inlines(ctx, node, inner, out);
+        break;
+      }
+      case CMARK_NODE_LINK: {
+        InlineState inner = state;
+        inner.link = cmark_node_get_url(node);
+        if (inner.link.empty()) ctx.diags.error(ctx.pos(parent), "a link has no target", "write [text](https://…) or [text](#section-id)");
+        collect_inlines(ctx, node, inner, out);
+        break;
+      }
+      case CMARK_NODE_IMAGE:
+        ctx.unsupported(parent, "an image", "images are not part of input format 1");
+        break;
+      case CMARK_NODE_HTML_INLINE:
+        ctx.unsupported(parent, "inline HTML", "use *emphasis* or **strong** instead of HTML tags");
+        break;
+      default: collect_inlines(ctx, node, state, out); break;
+    }
+  }
+}
+
+std::vector<Prose> collect_blocks(MarkdownContext& ctx, cmark_node* parent);
+
+Prose make_list(MarkdownContext& ctx, cmark_node* node) {
+  Prose list;
+  list.is_list = true;
+  list.pos = ctx.pos(node);
+  list.ordered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST;
+  list.start = list.ordered ? cmark_node_get_list_start(node) : 1;
+  for (cmark_node* item = cmark_node_first_child(node); item; item = cmark_node_next(item))
+    list.items.push_back({collect_blocks(ctx, item)});
+  return list;
+}
+
+std::vector<Prose> collect_blocks(MarkdownContext& ctx, cmark_node* parent) {
+  std::vector<Prose> out;
+  for (cmark_node* node = cmark_node_first_child(parent); node; node = cmark_node_next(node)) {
+    switch (cmark_node_get_type(node)) {
+      case CMARK_NODE_PARAGRAPH: {
+        Prose paragraph;
+        paragraph.pos = ctx.pos(node);
+        collect_inlines(ctx, node, {}, paragraph.text);
+        out.push_back(std::move(paragraph));
+        break;
+      }
+      case CMARK_NODE_LIST: out.push_back(make_list(ctx, node)); break;
+      case CMARK_NODE_HEADING:
+        ctx.unsupported(node, "a Markdown heading", "start a new '- section:' for a heading");
+        break;
+      case CMARK_NODE_CODE_BLOCK:
+        ctx.unsupported(node, "a code block",
+                        "text indented by four spaces or more, or fenced with ```, is read as code; remove the indentation");
+        break;
+      case CMARK_NODE_BLOCK_QUOTE: ctx.unsupported(node, "a block quote", "remove the leading '>'"); break;
+      case CMARK_NODE_HTML_BLOCK: ctx.unsupported(node, "an HTML block", "write the text without HTML tags"); break;
+      case CMARK_NODE_THEMATIC_BREAK:
+        ctx.unsupported(node, "a horizontal rule", "use the plain block 'pagebreak' to start a new page");
+        break;
+      default: break;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<Prose> parse_markdown(const std::string& text, const TextOrigin& origin, Diagnostics& diags) {
+  std::unique_ptr<cmark_node, NodeDeleter> document(cmark_parse_document(text.data(), text.size(), CMARK_OPT_DEFAULT));
+  MarkdownContext ctx{origin, diags};
+  return collect_blocks(ctx, document.get());
+}
+
+}  // namespace rapport

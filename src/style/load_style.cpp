@@ -1,0 +1,184 @@
+#include "style/load_style.hpp"
+
+#include <cstdlib>
+#include <filesystem>
+#include <regex>
+
+#include "load/node_reader.hpp"
+
+namespace rapport {
+
+const StatusStyle* Style::status(const std::string& id) const {
+  for (const auto& s : statuses)
+    if (s.id == id) return &s;
+  return nullptr;
+}
+
+namespace {
+
+constexpr double points_per_mm = 72.0 / 25.4;
+const std::vector<std::string> status_shapes = {"arrow-up", "arrow-right", "arrow-down", "check", "cross", "circle"};
+
+double read_length(NodeReader& reader, const YAML::Node& node, const std::string& what) {
+  static const std::regex pattern(R"((\d+(\.\d+)?)\s*(mm|pt)?)");
+  std::smatch m;
+  if (node.IsScalar() && std::regex_match(node.Scalar(), m, pattern)) {
+    double value = std::stod(m[1]);
+    return m[3] == "mm" ? value * points_per_mm : value;
+  }
+  reader.wrong_type(node, what, "a length such as 20mm or 11pt");
+  return 0;
+}
+
+Color read_color(NodeReader& reader, const YAML::Node& node, const std::string& what) {
+  static const std::regex pattern(R"(#[0-9a-fA-F]{6})");
+  if (node.IsScalar() && std::regex_match(node.Scalar(), pattern)) {
+    auto channel = [&](int i) { return std::stoi(node.Scalar().substr(static_cast<size_t>(1 + 2 * i), 2), nullptr, 16) / 255.0; };
+    return {channel(0), channel(1), channel(2)};
+  }
+  reader.wrong_type(node, what, "a colour written #rrggbb");
+  return {};
+}
+
+std::string read_text(NodeReader& reader, const YAML::Node& node, const std::string& what) {
+  return reader.text(node, what).value_or("");
+}
+
+TextStyle read_text_style(NodeReader& reader, const YAML::Node& node, const std::string& what, TextStyle style) {
+  MapFields f(reader, node, what,
+              {"family", "size", "weight", "italic", "color", "line_height", "space_before", "space_after"});
+  if (!f.valid()) return style;
+  if (f.has("family")) style.family = read_text(reader, f.get("family"), "'family'");
+  if (f.has("size")) style.size = read_length(reader, f.get("size"), "'size'");
+  if (f.has("weight")) {
+    std::string w = read_text(reader, f.get("weight"), "'weight'");
+    if (w == "bold") style.weight = 700;
+    else if (w == "regular") style.weight = 400;
+    else reader.diags().error(reader.pos(f.get("weight")), "'weight' must be regular or bold, found '" + w + "'");
+  }
+  if (f.has("italic")) style.italic = reader.boolean(f.get("italic"), "'italic'").value_or(false);
+  if (f.has("color")) style.color = read_color(reader, f.get("color"), "'color'");
+  if (f.has("line_height")) style.line_height = reader.number(f.get("line_height"), "'line_height'").value_or(1.25);
+  if (f.has("space_before")) style.space_before = read_length(reader, f.get("space_before"), "'space_before'");
+  if (f.has("space_after")) style.space_after = read_length(reader, f.get("space_after"), "'space_after'");
+  return style;
+}
+
+void read_page(NodeReader& reader, const YAML::Node& node, PageStyle& page) {
+  MapFields f(reader, node, "page", {"width", "height", "margins"});
+  if (!f.valid()) return;
+  page.width = read_length(reader, f.require("width"), "'width'");
+  page.height = read_length(reader, f.require("height"), "'height'");
+  MapFields m(reader, f.require("margins"), "margins", {"top", "bottom", "left", "right"});
+  if (!m.valid()) return;
+  page.top = read_length(reader, m.require("top"), "'top'");
+  page.bottom = read_length(reader, m.require("bottom"), "'bottom'");
+  page.left = read_length(reader, m.require("left"), "'left'");
+  page.right = read_length(reader, m.require("right"), "'right'");
+}
+
+void read_text_styles(NodeReader& reader, const YAML::Node& node, Style& style) {
+  const std::vector<std::string> keys = {"body",     "heading1",     "heading2",      "heading3",
+                                         "heading4", "table",        "table_header",  "caption",
+                                         "footer",   "toc_title",    "toc_entry",     "cover_municipality",
+                                         "cover_title", "cover_subtitle", "cover_committee", "back_page",
+                                         "assessment_label"};
+  MapFields f(reader, node, "text", keys);
+  if (!f.valid()) return;
+  // Every style starts from body, so a layout only states what differs.
+  style.body = read_text_style(reader, f.require("body"), "'body'", style.body);
+  auto derived = [&](const std::string& key) {
+    return f.has(key) ? read_text_style(reader, f.get(key), "'" + key + "'", style.body) : style.body;
+  };
+  for (size_t i = 0; i < style.headings.size(); ++i) style.headings[i] = derived("heading" + std::to_string(i + 1));
+  style.table = derived("table");
+  style.table_header = f.has("table_header") ? read_text_style(reader, f.get("table_header"), "'table_header'", style.table) : style.table;
+  style.caption = derived("caption");
+  style.footer = derived("footer");
+  style.toc_title = derived("toc_title");
+  style.toc_entry = derived("toc_entry");
+  style.cover_municipality = derived("cover_municipality");
+  style.cover_title = derived("cover_title");
+  style.cover_subtitle = derived("cover_subtitle");
+  style.cover_committee = derived("cover_committee");
+  style.back_page = derived("back_page");
+  style.assessment_label = derived("assessment_label");
+}
+
+void read_statuses(NodeReader& reader, const YAML::Node& node, Style& style) {
+  if (!reader.expect_sequence(node, "'statuses'")) return;
+  for (const auto& item : node) {
+    MapFields f(reader, item, "a status", {"id", "label", "shape", "color"});
+    if (!f.valid()) continue;
+    StatusStyle status;
+    status.id = read_text(reader, f.require("id"), "'id'");
+    status.label = read_text(reader, f.require("label"), "'label'");
+    YAML::Node shape = f.require("shape");
+    status.shape = read_text(reader, shape, "'shape'");
+    if (shape.IsDefined() && std::find(status_shapes.begin(), status_shapes.end(), status.shape) == status_shapes.end())
+      reader.diags().error(reader.pos(shape), "unknown icon shape '" + status.shape + "'");
+    status.color = read_color(reader, f.require("color"), "'color'");
+    if (style.status(status.id))
+      reader.diags().error(reader.pos(item), "the status id '" + status.id + "' is listed twice");
+    style.statuses.push_back(std::move(status));
+  }
+}
+
+}  // namespace
+
+std::string data_directory() {
+  // Read once per call at start-up; never stored in a global.
+  if (const char* home = std::getenv("RAPPORT_HOME"); home && *home) return home;
+  return RAPPORT_SOURCE_DIR;
+}
+
+std::string resolve_layout_path(const std::string& name_or_file) {
+  bool is_file = name_or_file.find('/') != std::string::npos || name_or_file.ends_with(".yaml");
+  if (is_file) return name_or_file;
+  return (std::filesystem::path(data_directory()) / "layouts" / (name_or_file + ".yaml")).string();
+}
+
+Style load_style(const std::string& path) {
+  YamlSource source = load_yaml_file(path);
+  Diagnostics diags;
+  NodeReader reader(source, diags);
+  Style style;
+  style.path = path;
+  MapFields f(reader, source.root, "the layout",
+              {"name", "page", "text", "colors", "lists", "headings", "toc", "tables", "statuses"});
+  if (f.valid()) {
+    style.name = read_text(reader, f.require("name"), "'name'");
+    read_page(reader, f.require("page"), style.page);
+    read_text_styles(reader, f.require("text"), style);
+    MapFields colors(reader, f.require("colors"), "colors", {"accent", "rule", "table_header_fill", "table_group_fill"});
+    if (colors.valid()) {
+      style.accent = read_color(reader, colors.require("accent"), "'accent'");
+      style.rule = read_color(reader, colors.require("rule"), "'rule'");
+      style.table_header_fill = read_color(reader, colors.require("table_header_fill"), "'table_header_fill'");
+      style.table_group_fill = read_color(reader, colors.require("table_group_fill"), "'table_group_fill'");
+    }
+    MapFields lists(reader, f.require("lists"), "lists", {"indent", "bullet"});
+    if (lists.valid()) {
+      style.list_indent = read_length(reader, lists.require("indent"), "'indent'");
+      style.bullet = read_text(reader, lists.require("bullet"), "'bullet'");
+    }
+    MapFields headings(reader, f.require("headings"), "headings", {"new_page_level"});
+    if (headings.valid())
+      style.new_page_level = static_cast<int>(reader.integer(headings.require("new_page_level"), "'new_page_level'", 0, 4).value_or(1));
+    MapFields toc(reader, f.require("toc"), "toc", {"title", "depth"});
+    if (toc.valid()) {
+      style.toc_default_title = read_text(reader, toc.require("title"), "'title'");
+      style.toc_depth = static_cast<int>(reader.integer(toc.require("depth"), "'depth'", 1, 4).value_or(3));
+    }
+    MapFields tables(reader, f.require("tables"), "tables", {"missing", "cell_padding"});
+    if (tables.valid()) {
+      style.missing_mark = read_text(reader, tables.require("missing"), "'missing'");
+      style.cell_padding = read_length(reader, tables.require("cell_padding"), "'cell_padding'");
+    }
+    read_statuses(reader, f.require("statuses"), style);
+  }
+  throw_if_errors(diags);
+  return style;
+}
+
+}  // namespace rapport

@@ -1,0 +1,17 @@
+#pragma once
+#include <string>
+
+#include "style/style.hpp"
+
+namespace rapport {
+
+// Where layouts/ and fonts/ live: $RAPPORT_HOME, else the source tree rapport was built from.
+std::string data_directory();
+
+// `name_or_file` is a layout name (layouts/NAME.yaml) or a path to a layout file.
+std::string resolve_layout_path(const std::string& name_or_file);
+
+// Reads and validates a layout file; throws InputError listing every problem.
+Style load_style(const std::string& path);
+
+}  // namespace rapport

@@ -1,0 +1,61 @@
+#pragma once
+// A layout resolved into computed styles. All lengths are in PostScript points.
+#include <array>
+#include <string>
+#include <vector>
+
+#include "finance/format_number.hpp"
+
+namespace rapport {
+
+struct Color {
+  double r = 0, g = 0, b = 0;
+};
+
+struct TextStyle {
+  std::string family;
+  double size = 11;
+  int weight = 400;  // 400 regular, 700 bold
+  bool italic = false;
+  Color color;
+  double line_height = 1.25;  // multiple of the size
+  double space_before = 0;
+  double space_after = 0;
+};
+
+struct StatusStyle {
+  std::string id;
+  std::string label;
+  std::string shape;  // arrow-up, arrow-right, arrow-down, check, cross, circle
+  Color color;
+};
+
+struct PageStyle {
+  double width = 595.28, height = 841.89;
+  double top = 0, bottom = 0, left = 0, right = 0;
+  double content_width() const { return width - left - right; }
+  double content_height() const { return height - top - bottom; }
+};
+
+struct Style {
+  std::string name;
+  std::string path;
+  PageStyle page;
+  TextStyle body, table, table_header, caption, footer, toc_title, toc_entry, cover_municipality, cover_title,
+      cover_subtitle, cover_committee, back_page, assessment_label;
+  std::array<TextStyle, 4> headings;
+  Color accent, rule, table_header_fill, table_group_fill;
+  double list_indent = 17;
+  double cell_padding = 4;
+  std::string bullet = "•";
+  std::string toc_default_title = "Innehållsförteckning";
+  int toc_depth = 3;
+  int new_page_level = 1;  // headings of this level or higher start a page; 0: none
+  std::string missing_mark = "–";
+  NumberFormat numbers;
+  std::vector<StatusStyle> statuses;
+
+  const StatusStyle* status(const std::string& id) const;
+};
+
+}  // namespace rapport
