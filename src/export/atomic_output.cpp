@@ -15,11 +15,7 @@ void write_atomically(const std::string& path, const std::function<void(const st
   fs::path directory = target.parent_path().empty() ? fs::path(".") : target.parent_path();
   std::error_code error;
   fs::create_directories(directory, error);
-  // Built step by step: GCC 12 warns falsely (-Wrestrict) on `"." + string + "…"`.
-  std::string hidden_name = ".";
-  hidden_name += target.filename().string();
-  hidden_name += ".XXXXXX";
-  std::string pattern = (directory / hidden_name).string();
+  std::string pattern = (directory / ("." + target.filename().string() + ".XXXXXX")).string();
   std::vector<char> name(pattern.begin(), pattern.end());
   name.push_back('\0');
   int fd = mkstemp(name.data());

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstdint>
+#include <limits>
 #include <stdexcept>
 
 namespace rapport {
@@ -11,10 +12,10 @@ std::string format_number(double value, int decimals, const NumberFormat& format
   if (!std::isfinite(value)) throw std::invalid_argument("format_number: value is not finite");
   int64_t scale = 1;
   for (int i = 0; i < decimals; ++i) scale *= 10;
-  // Scale in long double and round half away from zero; a tiny nudge absorbs binary
+  // Round half away from zero. A nudge of a few units in the last place absorbs binary
   // representation error (2.675 is stored as 2.67499…, but an author who writes 2.675 means it).
   long double scaled = std::fabs(static_cast<long double>(value)) * scale;
-  scaled = std::floor(scaled + 0.5L + 1e-9L * std::fmax(1.0L, scaled));
+  scaled = std::floor(scaled + 0.5L + scaled * 8 * std::numeric_limits<double>::epsilon());
   if (scaled > 9.0e17L) throw std::invalid_argument("format_number: value too large");
   auto units = static_cast<uint64_t>(scaled);
   bool negative = value < 0 && units != 0;

@@ -47,20 +47,21 @@ double widest_word(const LayoutContext& ctx, const std::string& text, const Text
 
 std::vector<ColumnNeeds> measure_columns(const TableContext& t) {
   std::vector<ColumnNeeds> needs(t.table.columns.size());
-  auto measure = [&](size_t col, const std::string& text, const TextStyle& style, double extra) {
+  auto measure = [&](size_t col, const std::string& text, const TextStyle& style, double extra, bool wraps) {
     if (text.empty()) return;
     ShapedText shaped = shape_plain_text(t.layout.pango, text, t.layout.request(style, -1));
     double natural = logical_width(shaped.layout.get()) + extra;
-    needs[col].natural = std::max(needs[col].natural, natural);
     bool breakable = text.find(' ') != std::string::npos || text.find('-') != std::string::npos;
     double minimum = breakable ? widest_word(t.layout, text, style) + extra : natural;
+    needs[col].natural = std::max(needs[col].natural, wraps ? minimum : natural);
     needs[col].minimum = std::max(needs[col].minimum, minimum);
   };
-  for (size_t c = 0; c < t.table.columns.size(); ++c) measure(c, t.table.columns[c].title, t.header, 0);
+  // Header titles wrap rather than widen their column ("Budget / period"), as in print.
+  for (size_t c = 0; c < t.table.columns.size(); ++c) measure(c, t.table.columns[c].title, t.header, 0, true);
   for (const auto& row : t.table.rows)
     for (size_t c = 0; c < row.cells.size() && c < needs.size(); ++c)
       measure(c, cell_text(t, row.cells[c]), row_text_style(t, row.kind),
-              c == 0 && row.kind == TableRow::Kind::varav ? varav_indent : 0);
+              c == 0 && row.kind == TableRow::Kind::varav ? varav_indent : 0, false);
   for (auto& n : needs) {
     n.natural += 2 * t.pad;
     n.minimum += 2 * t.pad;
@@ -85,13 +86,20 @@ std::vector<double> column_widths(const TableContext& t) {
   auto needs = measure_columns(t);
   double room = std::max(0.0, available - fixed), natural = 0, minimum = 0;
   for (size_t c : fitted) natural += needs[c].natural, minimum += needs[c].minimum;
-  for (size_t c : fitted) {
-    if (natural <= room) {
-      widths[c] = needs[c].natural + (room - natural) * needs[c].natural / natural;  // fill the text width
-    } else if (minimum < room) {
-      widths[c] = needs[c].minimum + (room - minimum) * (needs[c].natural - needs[c].minimum) / (natural - minimum);
-    } else {
-      widths[c] = needs[c].minimum;
+  if (natural <= room) {
+    for (size_t c : fitted) widths[c] = needs[c].natural + (room - natural) * needs[c].natural / natural;  // fill the width
+  } else {
+    // Too narrow for every cell on one line: start from each column's widest word, then let
+    // the narrowest columns (figures, short labels) have their full width first, so the
+    // wrapping happens in the long-text columns where it reads best.
+    double left = std::max(0.0, room - minimum);
+    for (size_t c : fitted) widths[c] = needs[c].minimum;
+    std::vector<size_t> order = fitted;
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return needs[a].natural < needs[b].natural; });
+    for (size_t c : order) {
+      double grant = std::min(needs[c].natural - needs[c].minimum, left);
+      widths[c] += grant;
+      left -= grant;
     }
   }
   double total = std::accumulate(widths.begin(), widths.end(), 0.0);

@@ -1,0 +1,98 @@
+#include "test_support.hpp"
+
+#include <sys/wait.h>
+
+#include <array>
+#include <atomic>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+namespace rapport::test {
+
+CommandResult run_command(const std::string& command) {
+  CommandResult result;
+  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
+  if (!pipe) throw std::runtime_error("popen failed: " + command);
+  std::array<char, 4096> buffer;
+  size_t n;
+  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) result.output.append(buffer.data(), n);
+  int status = pclose(pipe);
+  result.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return result;
+}
+
+std::string shell_quote(const std::string& s) {
+  std::string out = "'";
+  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
+CommandResult run_rapport(const std::string& arguments) {
+  return run_command(shell_quote(RAPPORT_BINARY) + " " + arguments);
+}
+
+std::string source_dir() { return RAPPORT_SOURCE_DIR; }
+
+std::string example_report() { return source_dir() + "/input/timra/kommunstyrelsen-delarsrapport-2021.yaml"; }
+
+std::string temp_dir() {
+  static std::atomic<int> counter{0};
+  auto dir = std::filesystem::temp_directory_path() /
+             ("rapport-test-" + std::to_string(getpid()) + "-" + std::to_string(counter++));
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  return dir.string();
+}
+
+void write_file(const std::string& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary);
+  out << text;
+}
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::vector<std::string> pdf_pages_text(const std::string& pdf) {
+  auto all = run_command("pdftotext -enc UTF-8 " + shell_quote(pdf) + " -");
+  if (all.status != 0) throw std::runtime_error("pdftotext failed: " + all.output);
+  std::vector<std::string> pages;
+  std::string page;
+  for (char c : all.output) {
+    if (c == '\f') {
+      pages.push_back(page);
+      page.clear();
+    } else {
+      page += c;
+    }
+  }
+  return pages;
+}
+
+std::vector<std::string> words_of(const std::string& text) {
+  std::string normalized;
+  for (size_t i = 0; i < text.size(); ++i) {
+    // U+00A0 and U+202F (no-break spaces) separate words like a space.
+    if (text.compare(i, 2, "\u00A0") == 0) normalized += ' ', i += 1;
+    else if (text.compare(i, 3, "\u202F") == 0) normalized += ' ', i += 2;
+    else normalized += text[i];
+  }
+  std::vector<std::string> words;
+  std::istringstream in(normalized);
+  std::string word;
+  const std::string punctuation = ".,:;!?()\"'*[]”“";
+  while (in >> word) {
+    size_t first = word.find_first_not_of(punctuation), last = word.find_last_not_of(punctuation);
+    if (first == std::string::npos) continue;
+    words.push_back(word.substr(first, last - first + 1));
+  }
+  return words;
+}
+
+}  // namespace rapport::test

@@ -1,0 +1,29 @@
+#pragma once
+// Helpers shared by the tests: running the rapport binary and reading PDFs back.
+#include <string>
+#include <vector>
+
+namespace rapport::test {
+
+struct CommandResult {
+  int status = -1;
+  std::string output;  // stdout and stderr together
+};
+
+CommandResult run_command(const std::string& command);
+// Runs build/rapport with `arguments` (already shell-quoted where needed).
+CommandResult run_rapport(const std::string& arguments);
+std::string shell_quote(const std::string& s);
+
+std::string example_report();  // input/timra/kommunstyrelsen-delarsrapport-2021.yaml
+std::string source_dir();
+std::string temp_dir();        // a fresh directory per call
+void write_file(const std::string& path, const std::string& text);
+std::string read_file(const std::string& path);
+
+// The text of each page, by pdftotext (index 0 is page 1).
+std::vector<std::string> pdf_pages_text(const std::string& pdf);
+// Words of `text`: split on white space (no-break spaces included), trimmed of punctuation.
+std::vector<std::string> words_of(const std::string& text);
+
+}  // namespace rapport::test
