@@ -51,6 +51,7 @@ struct Arguments {
   std::string output;
   std::string layout;
   bool help = false;
+  bool version = false;
 };
 
 class UsageError : public std::runtime_error {
@@ -66,6 +67,7 @@ Arguments parse_arguments(const std::vector<std::string>& args) {
       return args[++i];
     };
     if (arg == "--help" || arg == "-h") a.help = true;
+    else if (arg == "--version") a.version = true;
     else if (arg == "-o" || arg == "--output") a.output = value();
     else if (arg == "--layout") a.layout = value();
     else if (arg.starts_with("-")) throw UsageError("unknown option " + arg);
@@ -101,11 +103,11 @@ int check(const Arguments& a) {
 
 int run(const std::vector<std::string>& args) {
   Arguments a = parse_arguments(args);
-  if (args.size() == 1 && args[0] == "--version") {
+  if (a.version) {
     std::cout << "rapport " << RAPPORT_VERSION << "\n";
     return exit_ok;
   }
-  if (a.command.empty() || (a.help && a.command.empty())) {
+  if (a.command.empty()) {
     (a.help ? std::cout : std::cerr) << main_help;
     return a.help ? exit_ok : exit_bad_input;
   }

@@ -107,7 +107,8 @@ class FlowBuilder {
     size_t first = flow_.slabs.size();
     push_lines(shaped, style, ctx_.left());
     for (size_t i = first; i < flow_.slabs.size(); ++i) flow_.slabs[i].keep_with_next = true;
-    flow_.slabs[first].items.push_back(AnchorItem{section->id, ctx_.left(), 0});
+    auto& items = flow_.slabs[first].items;
+    items.insert(items.begin(), AnchorItem{section->id, ctx_.left(), 0});  // the target precedes the heading
     close(style.space_after);
     blocks(section->content);
   }

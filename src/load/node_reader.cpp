@@ -101,9 +101,11 @@ bool MapFields::has(const std::string& key) const { return valid_ && map_[key].I
 
 YAML::Node MapFields::get(const std::string& key) const {
   if (!valid_) return YAML::Node(YAML::NodeType::Undefined);
-  // operator[] on a const node never inserts.
+  // operator[] on a const node never inserts; for a missing key it returns an invalid node
+  // on which even Type() throws, so hand out a valid undefined node instead.
   const YAML::Node& map = map_;
-  return map[key];
+  YAML::Node value = map[key];
+  return value.IsDefined() ? value : YAML::Node(YAML::NodeType::Undefined);
 }
 
 YAML::Node MapFields::require(const std::string& key) {
