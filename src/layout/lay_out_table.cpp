@@ -34,34 +34,93 @@ const TextStyle& row_text_style(const TableContext& t, TableRow::Kind kind) {
   return t.body;
 }
 
+// A cell shaped once on one line. Most cells (all figures) fit their column as they are and
+// are placed from this shaping; only cells that must wrap are shaped again at their width.
+struct ShapedCell {
+  std::string text;
+  const TextStyle* style = nullptr;
+  ShapedText unwrapped;
+  double natural = 0;  // unwrapped width, indent included
+  double indent = 0;
+};
+
+struct ShapedRow {
+  std::vector<ShapedCell> cells;  // one per column; one spanning cell for group and note rows
+};
+
+ShapedCell shape_cell(const TableContext& t, std::string text, const TextStyle& style, double indent) {
+  ShapedCell cell{std::move(text), &style, {}, indent, indent};
+  if (cell.text.empty()) return cell;
+  cell.unwrapped = shape_plain_text(t.layout.pango, cell.text, t.layout.request(style, -1));
+  cell.natural += logical_width(cell.unwrapped.layout.get());
+  return cell;
+}
+
+ShapedRow shape_row(const TableContext& t, const TableRow& row) {
+  ShapedRow shaped;
+  const TextStyle& style = row_text_style(t, row.kind);
+  if (row.kind == TableRow::Kind::group || row.kind == TableRow::Kind::note) {
+    shaped.cells.push_back(shape_cell(t, row.text, style, 0));
+    return shaped;
+  }
+  for (size_t c = 0; c < row.cells.size(); ++c)
+    shaped.cells.push_back(shape_cell(t, cell_text(t, row.cells[c]), style, c == 0 && row.kind == TableRow::Kind::varav ? varav_indent : 0));
+  return shaped;
+}
+
+// The widest stretch between two line-break opportunities, read from the one-line shaping
+// (character widths and Pango's break attributes) instead of shaping the text again.
+double widest_word(const ShapedCell& cell) {
+  if (!cell.unwrapped.layout) return cell.indent;
+  PangoLayout* layout = cell.unwrapped.layout.get();
+  const char* text = pango_layout_get_text(layout);
+  int attr_count = 0;
+  const PangoLogAttr* attrs = pango_layout_get_log_attrs_readonly(layout, &attr_count);
+  std::vector<int> widths(static_cast<size_t>(std::max(attr_count, 1)), 0);
+  for (GSList* line = pango_layout_get_lines_readonly(layout); line; line = line->next)
+    for (GSList* l = static_cast<PangoLayoutLine*>(line->data)->runs; l; l = l->next) {
+      auto* run = static_cast<PangoGlyphItem*>(l->data);
+      long first = g_utf8_pointer_to_offset(text, text + run->item->offset);
+      std::vector<int> run_widths(static_cast<size_t>(run->item->num_chars));
+      pango_glyph_item_get_logical_widths(run, text, run_widths.data());
+      for (size_t i = 0; i < run_widths.size() && first + static_cast<long>(i) < attr_count; ++i)
+        widths[static_cast<size_t>(first) + i] = run_widths[i];
+    }
+  int widest = 0, current = 0;
+  for (int i = 0; i + 1 < attr_count; ++i) {
+    if (attrs[i].is_line_break) current = 0;  // a line may start before character i
+    if (!attrs[i].is_white) current += widths[static_cast<size_t>(i)];
+    widest = std::max(widest, current);
+  }
+  return cell.indent + static_cast<double>(widest) / PANGO_SCALE;
+}
+
+bool breakable(const ShapedCell& cell) {
+  return cell.text.find_first_of(" -/") != std::string::npos;
+}
+
 struct ColumnNeeds {
   double natural = 0;  // widest cell unwrapped
   double minimum = 0;  // widest unbreakable word
 };
 
-double widest_word(const LayoutContext& ctx, const std::string& text, const TextStyle& style) {
-  ShapedText shaped = shape_plain_text(ctx.pango, text, ctx.request(style, 0));
-  pango_layout_set_wrap(shaped.layout.get(), PANGO_WRAP_WORD);
-  return logical_width(shaped.layout.get());
-}
-
-std::vector<ColumnNeeds> measure_columns(const TableContext& t) {
+// Header titles wrap rather than widen their column ("Budget / period"), as in print; the
+// widest words of body cells are only needed when the table does not fit unwrapped.
+std::vector<ColumnNeeds> measure_columns(const TableContext& t, const ShapedRow& header, const std::vector<ShapedRow>& rows,
+                                         bool with_minimum) {
   std::vector<ColumnNeeds> needs(t.table.columns.size());
-  auto measure = [&](size_t col, const std::string& text, const TextStyle& style, double extra, bool wraps) {
-    if (text.empty()) return;
-    ShapedText shaped = shape_plain_text(t.layout.pango, text, t.layout.request(style, -1));
-    double natural = logical_width(shaped.layout.get()) + extra;
-    bool breakable = text.find(' ') != std::string::npos || text.find('-') != std::string::npos;
-    double minimum = breakable ? widest_word(t.layout, text, style) + extra : natural;
-    needs[col].natural = std::max(needs[col].natural, wraps ? minimum : natural);
-    needs[col].minimum = std::max(needs[col].minimum, minimum);
-  };
-  // Header titles wrap rather than widen their column ("Budget / period"), as in print.
-  for (size_t c = 0; c < t.table.columns.size(); ++c) measure(c, t.table.columns[c].title, t.header, 0, true);
-  for (const auto& row : t.table.rows)
-    for (size_t c = 0; c < row.cells.size() && c < needs.size(); ++c)
-      measure(c, cell_text(t, row.cells[c]), row_text_style(t, row.kind),
-              c == 0 && row.kind == TableRow::Kind::varav ? varav_indent : 0, false);
+  for (size_t c = 0; c < needs.size() && c < header.cells.size(); ++c) {
+    double word = widest_word(header.cells[c]);
+    needs[c] = {word, word};
+  }
+  for (size_t r = 0; r < rows.size(); ++r) {
+    if (t.table.rows[r].kind == TableRow::Kind::group || t.table.rows[r].kind == TableRow::Kind::note) continue;
+    for (size_t c = 0; c < rows[r].cells.size() && c < needs.size(); ++c) {
+      const ShapedCell& cell = rows[r].cells[c];
+      needs[c].natural = std::max(needs[c].natural, cell.natural);
+      if (with_minimum) needs[c].minimum = std::max(needs[c].minimum, breakable(cell) ? widest_word(cell) : cell.natural);
+    }
+  }
   for (auto& n : needs) {
     n.natural += 2 * t.pad;
     n.minimum += 2 * t.pad;
@@ -69,7 +128,7 @@ std::vector<ColumnNeeds> measure_columns(const TableContext& t) {
   return needs;
 }
 
-std::vector<double> column_widths(const TableContext& t) {
+std::vector<double> column_widths(const TableContext& t, const ShapedRow& header, const std::vector<ShapedRow>& rows) {
   const double available = t.layout.text_width();
   const auto& columns = t.table.columns;
   std::vector<double> widths(columns.size(), 0);
@@ -83,9 +142,13 @@ std::vector<double> column_widths(const TableContext& t) {
     fixed += widths[c];
   }
   if (fitted.empty()) return widths;
-  auto needs = measure_columns(t);
   double room = std::max(0.0, available - fixed), natural = 0, minimum = 0;
-  for (size_t c : fitted) natural += needs[c].natural, minimum += needs[c].minimum;
+  auto needs = measure_columns(t, header, rows, false);
+  for (size_t c : fitted) natural += needs[c].natural;
+  if (natural > room) {
+    needs = measure_columns(t, header, rows, true);
+    for (size_t c : fitted) minimum += needs[c].minimum;
+  }
   if (natural <= room) {
     for (size_t c : fitted) widths[c] = needs[c].natural + (room - natural) * needs[c].natural / natural;  // fill the width
   } else {
@@ -114,31 +177,36 @@ struct RowBuilder {
   const TableContext& t;
   const std::vector<double>& widths;
 
-  double cell(const std::string& text, const TextStyle& style, Align align, double x, double width, Slab& slab,
-              const SourcePos& pos) const {
-    double inner = std::max(1.0, width - 2 * t.pad);
-    ShapedText shaped = shape_plain_text(t.layout.pango, text, t.layout.request(style, inner, align));
+  // Places `cell` in a column box at x; returns the height it needs, padding included.
+  double place(const ShapedCell& cell, Align align, double x, double width, Slab& slab, const SourcePos& pos) const {
+    if (cell.text.empty()) return 2 * t.pad;
+    const TextStyle& style = *cell.style;
+    double inner = std::max(1.0, width - cell.indent - 2 * t.pad);
+    double left = x + cell.indent + t.pad;
+    double one_line = cell.natural - cell.indent;
+    if (one_line <= inner && cell.text.find('\n') == std::string::npos) {
+      double offset = align == Align::right ? inner - one_line : align == Align::center ? (inner - one_line) / 2 : 0;
+      t.layout.check_glyphs(cell.unwrapped, pos);
+      return place_text(t.layout, cell.unwrapped, style, left + offset, t.pad, slab.items) + 2 * t.pad;
+    }
+    ShapedText shaped = shape_plain_text(t.layout.pango, cell.text, t.layout.request(style, inner, align));
     t.layout.check_glyphs(shaped, pos);
-    return place_text(t.layout, shaped, style, x + t.pad, t.pad, slab.items) + 2 * t.pad;
+    return place_text(t.layout, shaped, style, left, t.pad, slab.items) + 2 * t.pad;
   }
 
-  Slab cells(const std::vector<std::string>& texts, const TextStyle& style, TableRow::Kind kind,
-             const SourcePos& pos) const {
+  Slab cells(const ShapedRow& row, const SourcePos& pos) const {
     Slab slab;
     double x = t.layout.left();
-    for (size_t c = 0; c < widths.size(); ++c) {
-      double indent = c == 0 && kind == TableRow::Kind::varav ? varav_indent : 0;
-      const std::string& text = c < texts.size() ? texts[c] : std::string();
-      slab.height = std::max(slab.height, cell(text, style, t.table.columns[c].align, x + indent, widths[c] - indent, slab, pos));
+    for (size_t c = 0; c < widths.size() && c < row.cells.size(); ++c) {
+      slab.height = std::max(slab.height, place(row.cells[c], t.table.columns[c].align, x, widths[c], slab, pos));
       x += widths[c];
     }
     return slab;
   }
 
-  Slab spanning(const std::string& text, const TextStyle& style, const SourcePos& pos) const {
+  Slab spanning(const ShapedRow& row, const SourcePos& pos) const {
     Slab slab;
-    double width = std::accumulate(widths.begin(), widths.end(), 0.0);
-    slab.height = cell(text, style, Align::left, t.layout.left(), width, slab, pos);
+    slab.height = place(row.cells.front(), Align::left, t.layout.left(), total_width(), slab, pos);
     return slab;
   }
 
@@ -153,20 +221,18 @@ struct RowBuilder {
   }
 };
 
-Slab header_row(const RowBuilder& rows, const TableContext& t) {
-  std::vector<std::string> titles;
-  for (const auto& c : t.table.columns) titles.push_back(c.title);
-  Slab slab = rows.cells(titles, t.header, TableRow::Kind::data, t.table.pos);
+Slab header_row(const RowBuilder& rows, const TableContext& t, const ShapedRow& header) {
+  Slab slab = rows.cells(header, t.table.pos);
   rows.fill(slab, t.layout.style.table_header_fill);
   rows.rule(slab, slab.height, strong_rule, t.layout.style.accent);
   slab.keep_with_next = true;
   return slab;
 }
 
-Slab body_row(const RowBuilder& rows, const TableContext& t, const TableRow& row) {
+Slab body_row(const RowBuilder& rows, const TableContext& t, const TableRow& row, const ShapedRow& shaped) {
   const Style& style = t.layout.style;
   if (row.kind == TableRow::Kind::group || row.kind == TableRow::Kind::note) {
-    Slab slab = rows.spanning(row.text, row_text_style(t, row.kind), row.pos);
+    Slab slab = rows.spanning(shaped, row.pos);
     if (row.kind == TableRow::Kind::group) {
       rows.fill(slab, style.table_group_fill);
       slab.keep_with_next = true;
@@ -174,9 +240,7 @@ Slab body_row(const RowBuilder& rows, const TableContext& t, const TableRow& row
     rows.rule(slab, slab.height, hairline, style.rule);
     return slab;
   }
-  std::vector<std::string> texts;
-  for (const auto& cell : row.cells) texts.push_back(cell_text(t, cell));
-  Slab slab = rows.cells(texts, row_text_style(t, row.kind), row.kind, row.pos);
+  Slab slab = rows.cells(shaped, row.pos);
   if (row.kind == TableRow::Kind::total) rows.rule(slab, 0, strong_rule, style.body.color);
   rows.rule(slab, slab.height, hairline, style.rule);
   return slab;
@@ -191,12 +255,18 @@ TableSlabs lay_out_table(const LayoutContext& ctx, const Table& table) {
                  ctx.style.table};
   t.strong.weight = 700;
   t.italic.italic = true;
-  std::vector<double> widths = column_widths(t);
-  RowBuilder rows{t, widths};
-  out.header.push_back(header_row(rows, t));
-  for (const auto& row : table.rows) {
-    if (row.kind == TableRow::Kind::total && !out.body.empty()) out.body.back().keep_with_next = true;
-    out.body.push_back(body_row(rows, t, row));
+  ShapedRow header;
+  for (const auto& column : table.columns) header.cells.push_back(shape_cell(t, column.title, t.header, 0));
+  std::vector<ShapedRow> rows;
+  rows.reserve(table.rows.size());
+  for (const auto& row : table.rows) rows.push_back(shape_row(t, row));
+
+  std::vector<double> widths = column_widths(t, header, rows);
+  RowBuilder builder{t, widths};
+  out.header.push_back(header_row(builder, t, header));
+  for (size_t r = 0; r < table.rows.size(); ++r) {
+    if (table.rows[r].kind == TableRow::Kind::total && !out.body.empty()) out.body.back().keep_with_next = true;
+    out.body.push_back(body_row(builder, t, table.rows[r], rows[r]));
   }
   return out;
 }
