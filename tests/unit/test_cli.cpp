@@ -134,3 +134,15 @@ TEST_CASE("the same input gives byte-identical PDFs") {
   REQUIRE(b.status == 0);
   CHECK(read_file(dir + "/a.pdf") == read_file(dir + "/b.pdf"));
 }
+
+TEST_CASE("the README's example report is valid") {
+  std::string readme = read_file(source_dir() + "/README.md");
+  auto start = readme.find("```yaml\nversion: 1");
+  REQUIRE(start != std::string::npos);
+  start += 8;
+  auto end = readme.find("```", start);
+  std::string dir = temp_dir();
+  write_file(dir + "/readme.yaml", readme.substr(start, end - start));
+  auto result = run_rapport("render " + shell_quote(dir + "/readme.yaml"));
+  CHECK_MESSAGE(result.status == 0, result.output);
+}
