@@ -184,6 +184,12 @@ class FlowBuilder {
 
   void add(const PageBreak&) { break_pending_ = true; }
 
+  void add(const OfficialsBlock&) {
+    Facts facts;
+    for (const auto& official : ctx_.report.info.officials) facts.items.push_back({official.role, official.name});
+    add(facts);
+  }
+
   const LayoutContext& ctx_;
   Flow flow_;
   double gap_ = 0;

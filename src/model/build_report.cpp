@@ -18,8 +18,8 @@ const std::vector<std::string> document_keys = {
 const std::vector<std::string> document_kinds = {"delårsrapport",    "verksamhetsberättelse", "årsredovisning",
                                                  "verksamhetsplan",  "tjänsteskrivelse",      "protokollsutdrag",
                                                  "rapport"};
-const std::vector<std::string> block_kinds = {"section", "text", "assessment", "facts", "table",
-                                              "address", "toc",  "pagebreak"};
+const std::vector<std::string> block_kinds = {"section", "text",      "assessment", "facts",    "table",
+                                              "address", "officials", "toc",        "pagebreak"};
 
 struct BuildContext {
   NodeReader reader;
@@ -329,9 +329,10 @@ std::optional<Block> read_block(BuildContext& ctx, const YAML::Node& node, int l
   if (node.IsScalar()) {
     if (node.Scalar() == "toc") return TocBlock{};
     if (node.Scalar() == "pagebreak") return PageBreak{};
-    std::string guess = closest_match(node.Scalar(), {"toc", "pagebreak"});
+    if (node.Scalar() == "officials") return OfficialsBlock{};
+    std::string guess = closest_match(node.Scalar(), {"toc", "pagebreak", "officials"});
     ctx.reader.diags().error(ctx.reader.pos(node), "unknown block '" + node.Scalar() + "'",
-                             guess.empty() ? "a block is a mapping such as 'text: …', or the word toc or pagebreak"
+                             guess.empty() ? "a block is a mapping such as 'text: …', or one of the words toc, pagebreak, officials"
                                            : "did you mean '" + guess + "'?");
     return std::nullopt;
   }

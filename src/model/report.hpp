@@ -98,8 +98,11 @@ struct TocBlock {
 
 struct PageBreak {};
 
+// The document's officials ("Nämndens ordförande: …"), printed as labelled facts.
+struct OfficialsBlock {};
+
 struct Section;
-using Block = std::variant<TextBlock, Assessment, Facts, Table, AddressBlock, TocBlock, PageBreak,
+using Block = std::variant<TextBlock, Assessment, Facts, Table, AddressBlock, TocBlock, PageBreak, OfficialsBlock,
                            std::unique_ptr<Section>>;
 
 struct Section {
