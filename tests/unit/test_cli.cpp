@@ -9,15 +9,7 @@ using namespace rapport::test;
 
 namespace {
 
-const std::string small_report = R"(version: 1
-document:
-  municipality: Timrå kommun
-  committee: Kommunstyrelsen
-  kind: delårsrapport
-  title: Delårsrapport 2021
-  date: 2021-09-21
-content:
-  - section: Mål
+const std::string small_report = report_preamble() + R"(  - section: Mål
     content:
       - assessment:
           status: bidrar-till-malet

@@ -3,20 +3,14 @@
 
 #include "load/yaml_source.hpp"
 #include "model/build_report.hpp"
+#include "test_support.hpp"
 
 using namespace rapport;
+using rapport::test::report_preamble;
 
 namespace {
 
-const std::string valid_report = R"(version: 1
-document:
-  municipality: Timrå kommun
-  committee: Kommunstyrelsen
-  kind: delårsrapport
-  title: Delårsrapport 2021
-  date: 2021-09-21
-content:
-  - toc
+const std::string valid_report = report_preamble() + R"(  - toc
   - section: Ekonomi
     id: ekonomi
     content:

@@ -34,6 +34,18 @@ CommandResult run_rapport(const std::string& arguments) {
   return run_command(shell_quote(RAPPORT_BINARY) + " " + arguments);
 }
 
+std::string report_preamble() {
+  return R"(version: 1
+document:
+  municipality: Timrå kommun
+  committee: Kommunstyrelsen
+  kind: delårsrapport
+  title: Delårsrapport 2021
+  date: 2021-09-21
+content:
+)";
+}
+
 std::string source_dir() { return RAPPORT_SOURCE_DIR; }
 
 std::string example_report() { return source_dir() + "/input/timra/kommunstyrelsen-delarsrapport-2021.yaml"; }

@@ -15,6 +15,9 @@ CommandResult run_command(const std::string& command);
 CommandResult run_rapport(const std::string& arguments);
 std::string shell_quote(const std::string& s);
 
+// The first lines of a valid report, up to and including "content:"; fixtures append blocks.
+std::string report_preamble();
+
 std::string example_report();  // input/timra/kommunstyrelsen-delarsrapport-2021.yaml
 std::string source_dir();
 std::string temp_dir();        // a fresh directory per call
