@@ -78,16 +78,14 @@ Arguments parse_arguments(const std::vector<std::string>& args) {
   return a;
 }
 
-void print_warnings(const Diagnostics& diags) {
-  if (!diags.empty()) std::cerr << diags.format();
-}
+void print_diagnostics(const Diagnostics& diags, Severity least) { std::cerr << diags.format(least); }
 
 int render(const Arguments& a) {
   auto started = std::chrono::steady_clock::now();
   std::string output = a.output;
   if (output.empty()) output = std::filesystem::path(a.input).replace_extension(".pdf").string();
   PipelineResult result = run_pipeline({a.input, a.layout});
-  print_warnings(result.warnings);
+  print_diagnostics(result.warnings, Severity::warning);
   write_pdf(result.frames, output);
   auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
   std::cerr << "rapport: wrote " << output << " (" << result.frames.pages.size() << " pages, " << ms << " ms)\n";
@@ -96,7 +94,7 @@ int render(const Arguments& a) {
 
 int check(const Arguments& a) {
   PipelineResult result = run_pipeline({a.input, a.layout});
-  print_warnings(result.warnings);
+  print_diagnostics(result.warnings, Severity::note);  // check also tells of rounding differences
   std::cerr << "rapport: " << a.input << " is valid (" << result.frames.pages.size() << " pages)\n";
   return exit_ok;
 }

@@ -1,5 +1,6 @@
 #include "app/run_pipeline.hpp"
 
+#include "finance/compute_tables.hpp"
 #include "layout/lay_out_document.hpp"
 #include "load/yaml_source.hpp"
 #include "model/build_report.hpp"
@@ -12,6 +13,7 @@ PipelineResult run_pipeline(const PipelineOptions& options) {
   YamlSource source = load_yaml_file(options.input);
   Diagnostics diags;
   Report report = build_report(source, diags);
+  compute_tables(report, diags);
   std::string layout = !options.layout.empty() ? options.layout : !report.info.layout.empty() ? report.info.layout : "default";
   Style style = load_style(resolve_layout_path(layout));
   FontRegistry fonts(default_font_list());

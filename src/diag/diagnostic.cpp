@@ -8,7 +8,7 @@ std::string Diagnostic::format() const {
     out += ':' + std::to_string(pos.line);
     if (pos.col > 0) out += ':' + std::to_string(pos.col);
   }
-  out += severity == Severity::error ? ": error: " : ": warning: ";
+  out += severity == Severity::error ? ": error: " : severity == Severity::warning ? ": warning: " : ": note: ";
   out += message;
   if (!hint.empty()) out += "\n  hint: " + hint;
   return out;
@@ -22,6 +22,10 @@ void Diagnostics::warning(SourcePos pos, std::string message, std::string hint) 
   items_.push_back({Severity::warning, std::move(pos), std::move(message), std::move(hint)});
 }
 
+void Diagnostics::note(SourcePos pos, std::string message, std::string hint) {
+  items_.push_back({Severity::note, std::move(pos), std::move(message), std::move(hint)});
+}
+
 void Diagnostics::append(const Diagnostics& other) {
   items_.insert(items_.end(), other.items_.begin(), other.items_.end());
 }
@@ -32,9 +36,12 @@ bool Diagnostics::has_errors() const {
   return false;
 }
 
-std::string Diagnostics::format() const {
+std::string Diagnostics::format() const { return format(Severity::note); }
+
+std::string Diagnostics::format(Severity least) const {
   std::string out;
-  for (const auto& d : items_) out += d.format() + '\n';
+  for (const auto& d : items_)
+    if (d.severity <= least) out += d.format() + '\n';
   return out;
 }
 

@@ -14,7 +14,7 @@ struct SourcePos {
   int col = 0;
 };
 
-enum class Severity { error, warning };
+enum class Severity { error, warning, note };
 
 struct Diagnostic {
   Severity severity = Severity::error;
@@ -30,12 +30,16 @@ class Diagnostics {
  public:
   void error(SourcePos pos, std::string message, std::string hint = {});
   void warning(SourcePos pos, std::string message, std::string hint = {});
+  // Information a careful reader wants (a rounding difference in a ledger), never a failure.
+  void note(SourcePos pos, std::string message, std::string hint = {});
   void append(const Diagnostics& other);
 
   bool has_errors() const;
   bool empty() const { return items_.empty(); }
   const std::vector<Diagnostic>& items() const { return items_; }
   std::string format() const;
+  // Only the diagnostics at least as severe as `least` (error < warning < note).
+  std::string format(Severity least) const;
 
  private:
   std::vector<Diagnostic> items_;

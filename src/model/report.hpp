@@ -60,30 +60,58 @@ struct ColumnWidth {
   double value = 0;
 };
 
+// `compute: utfall - budget` as terms over other columns of the same row.
+struct ComputeTerm {
+  int sign = 1;
+  size_t column = 0;
+};
+
 struct Column {
   std::string title;
+  std::string id;
   Align align = Align::left;
   ColumnWidth width;
+  std::vector<ComputeTerm> compute;  // empty: the figures are stated
+  int decimals = -1;                 // -1: as written
+  std::string unit;                  // "%", "tkr", …: printed after every figure
 };
 
 struct Cell {
   enum class Kind { blank, missing, text, number } kind = Kind::blank;
-  std::string text;  // the text as written; for numbers the YAML scalar
+  std::string text;  // the text as written; for numbers the scalar as written
   double number = 0;
   int decimals = 0;  // digits after the decimal point as written
+  std::string unit;
+  std::string note;    // printed after the figure in parentheses: "17 % (2018)"
+  std::string accept;  // the author's reason for keeping a figure that differs from the computed one
+  SourcePos pos;
+
+  // Filled in by compute_tables.
+  enum class Check { none, computed, rounding, accepted } check = Check::none;
+  double computed = 0;
+  int note_number = 0;  // for accepted differences: the note under the table
 };
 
 struct TableRow {
   enum class Kind { data, group, varav, total, note } kind = Kind::data;
   std::vector<Cell> cells;  // data, varav and total rows
   std::string text;         // group and note rows
+  bool table_scope = false; // a total over the whole table, not just its group
   SourcePos pos;
+};
+
+struct HeaderCell {
+  std::string text;
+  size_t span = 1;
 };
 
 struct Table {
   std::string caption;
+  std::vector<std::vector<HeaderCell>> header;  // extra header rows above the column titles
   std::vector<Column> columns;
   std::vector<TableRow> rows;
+  double tolerance = 1;
+  std::vector<std::string> notes;  // filled in by compute_tables: printed under the table
   SourcePos pos;
 };
 

@@ -42,12 +42,17 @@ void add_attribute(PangoAttrList* list, PangoAttribute* attribute, size_t start,
   pango_attr_list_insert(list, attribute);
 }
 
+void add_whole_text_attributes(PangoAttrList* list, const ShapeRequest& request) {
+  if (request.tabular_figures) pango_attr_list_insert(list, pango_attr_font_features_new("tnum 1"));
+}
+
 }  // namespace
 
 ShapedText shape_rich_text(PangoContext* context, const RichText& text, const ShapeRequest& request) {
   ShapedText shaped{adopt_layout(new_layout(context, request)), {}};
   std::string all;
   PangoAttrList* attributes = pango_attr_list_new();
+  add_whole_text_attributes(attributes, request);
   for (const auto& span : text) {
     size_t start = all.size();
     all += span.text;
@@ -70,6 +75,12 @@ ShapedText shape_rich_text(PangoContext* context, const RichText& text, const Sh
 ShapedText shape_plain_text(PangoContext* context, const std::string& text, const ShapeRequest& request) {
   ShapedText shaped{adopt_layout(new_layout(context, request)), {}};
   pango_layout_set_text(shaped.layout.get(), text.data(), static_cast<int>(text.size()));
+  if (request.tabular_figures) {
+    PangoAttrList* attributes = pango_attr_list_new();
+    add_whole_text_attributes(attributes, request);
+    pango_layout_set_attributes(shaped.layout.get(), attributes);
+    pango_attr_list_unref(attributes);
+  }
   return shaped;
 }
 

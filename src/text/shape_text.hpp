@@ -25,6 +25,7 @@ struct ShapeRequest {
   double width = -1;  // points; negative: no wrapping
   Align align = Align::left;
   Color link_color;
+  bool tabular_figures = false;  // OpenType tnum: figures of equal width, so columns line up
 };
 
 ShapedText shape_rich_text(PangoContext* context, const RichText& text, const ShapeRequest& request);

@@ -68,6 +68,8 @@ std::string normalize_figures(std::string text) {
   for (auto [from, to] : {std::pair{"\u2212", "-"}, {"\u00A0", " "}}) {
     for (size_t at; (at = text.find(from)) != std::string::npos;) text.replace(at, std::string(from).size(), to);
   }
+  static const std::regex percent(R"((\d) %)");
+  text = std::regex_replace(text, percent, "$1%");  // "22 %" (Swedish style) is the seed's "22%"
   static const std::regex groups(R"((\d) (\d{3})(?!\d))");
   std::string previous;
   while (previous != text) {

@@ -98,7 +98,7 @@ std::vector<std::string> words_of(const std::string& text) {
   std::vector<std::string> words;
   std::istringstream in(normalized);
   std::string word;
-  const std::string punctuation = ".,:;!?()\"'*[]”“";
+  const std::string punctuation = ".,:;!?()\"'*[]”“†¹²³⁴⁵⁶⁷⁸⁹";
   while (in >> word) {
     size_t first = word.find_first_not_of(punctuation), last = word.find_last_not_of(punctuation);
     if (first == std::string::npos) continue;

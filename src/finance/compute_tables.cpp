@@ -1,0 +1,174 @@
+#include "finance/compute_tables.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+#include "finance/format_number.hpp"
+
+namespace rapport {
+namespace {
+
+constexpr double epsilon = 1e-9;
+const NumberFormat message_numbers{" ", ",", "-"};
+const NumberFormat yaml_numbers{"", ".", "-"};  // as an author would type the figure
+
+struct TableCheck {
+  Table& table;
+  Diagnostics& diags;
+  bool rounding = false;
+  std::string group;  // the current group header, for messages
+  std::set<std::string> reported;
+
+  std::string label(const TableRow& row) const {
+    std::string name = row.cells.empty() ? std::string() : row.cells[0].text;
+    return "row '" + name + "'" + (group.empty() ? "" : " in group '" + group + "'");
+  }
+
+  int decimals_of(size_t column, const std::vector<const Cell*>& operands) const {
+    if (table.columns[column].decimals >= 0) return table.columns[column].decimals;
+    int decimals = 0;
+    for (const Cell* c : operands)
+      if (c->kind == Cell::Kind::number) decimals = std::max(decimals, c->decimals);
+    return decimals;
+  }
+
+  // Records `computed` for the cell: fills it in when the author left it out, else checks it.
+  void settle(Cell& cell, double computed, int decimals, const std::string& what, const std::string& how) {
+    cell.computed = computed;
+    if (cell.kind == Cell::Kind::missing || cell.kind == Cell::Kind::blank) {
+      cell.kind = Cell::Kind::number;
+      cell.number = computed;
+      cell.decimals = decimals;
+      cell.check = Cell::Check::computed;
+      return;
+    }
+    if (cell.kind != Cell::Kind::number) return;  // reported as not a number
+    double difference = std::fabs(cell.number - computed);
+    if (difference < epsilon) return;
+    std::string stated = format_number(cell.number, cell.decimals, message_numbers);
+    std::string result = format_number(computed, std::max(decimals, cell.decimals), message_numbers);
+    std::string message = what + " is stated as " + stated + " but computes to " + result + " (" + how + ")";
+    if (difference <= table.tolerance + epsilon) {
+      cell.check = Cell::Check::rounding;
+      rounding = true;
+      diags.note(cell.pos, message, "within the table's tolerance of " + format_number(table.tolerance, 0, message_numbers) +
+                                        ": printed as stated and marked †");
+    } else if (!cell.accept.empty()) {
+      cell.check = Cell::Check::accepted;
+      cell.note_number = static_cast<int>(table.notes.size()) + 1;
+      table.notes.push_back(std::to_string(cell.note_number) + ". " + what + ": uppgivet " + stated + ", beräknat " +
+                            result + " (" + how + "). " + cell.accept);
+      diags.note(cell.pos, message, "accepted: " + cell.accept);
+    } else {
+      diags.error(cell.pos, message,
+                  "correct the figure, write ~ to let rapport compute it, or keep it with {value: " +
+                      format_number(cell.number, cell.decimals, yaml_numbers) +
+                      ", accept: \"the reason\"}");
+    }
+  }
+
+  std::string formula(const Column& column) const {
+    std::string out;
+    for (const auto& term : column.compute) {
+      if (!out.empty() || term.sign < 0) out += term.sign < 0 ? (out.empty() ? "−" : " − ") : " + ";
+      out += table.columns[term.column].title;
+    }
+    return out;
+  }
+
+  void compute_columns(TableRow& row) {
+    for (size_t c = 0; c < table.columns.size() && c < row.cells.size(); ++c) {
+      const Column& column = table.columns[c];
+      if (column.compute.empty()) continue;
+      double value = 0;
+      std::vector<const Cell*> operands;
+      bool any = false;
+      for (const auto& term : column.compute) {
+        const Cell& operand = row.cells[term.column];
+        require_figure(operand, table.columns[term.column], row);
+        operands.push_back(&operand);
+        if (operand.kind == Cell::Kind::number) {
+          value += term.sign * operand.number;
+          any = true;
+        }
+      }
+      if (any) settle(row.cells[c], value, decimals_of(c, operands), "'" + column.title + "' of " + label(row), formula(column));
+    }
+  }
+
+  void compute_total(TableRow& total, size_t at) {
+    size_t first = 0;
+    if (!total.table_scope)
+      for (size_t r = at; r-- > 0;)
+        if (table.rows[r].kind == TableRow::Kind::group) {
+          first = r + 1;
+          break;
+        }
+    std::vector<const TableRow*> parts;
+    for (size_t r = first; r < at; ++r)
+      if (table.rows[r].kind == TableRow::Kind::data) parts.push_back(&table.rows[r]);
+    std::string how = total.table_scope ? "the sum of the table's " + std::to_string(parts.size()) + " rows"
+                                        : "the sum of the " + std::to_string(parts.size()) + " rows above";
+    for (size_t c = 1; c < table.columns.size() && c < total.cells.size(); ++c) {
+      if (!table.columns[c].compute.empty()) continue;
+      double sum = 0;
+      std::vector<const Cell*> operands;
+      for (const TableRow* part : parts) {
+        const Cell& cell = part->cells[c];
+        require_figure(cell, table.columns[c], *part);
+        operands.push_back(&cell);
+        if (cell.kind == Cell::Kind::number) sum += cell.number;
+      }
+      bool any = std::any_of(operands.begin(), operands.end(), [](const Cell* cell) { return cell->kind == Cell::Kind::number; });
+      if (any) settle(total.cells[c], sum, decimals_of(c, operands), "'" + table.columns[c].title + "' of " + label(total), how);
+    }
+    compute_columns(total);
+  }
+
+  // Text is fine in a table until a computation uses the cell: then it must be a figure.
+  void require_figure(const Cell& cell, const Column& column, const TableRow& row) {
+    if (cell.kind != Cell::Kind::text || cell.check == Cell::Check::computed) return;
+    std::string key = cell.pos.file + ":" + std::to_string(cell.pos.line) + ":" + std::to_string(cell.pos.col);
+    if (!reported.insert(key).second) return;  // a cell summed by two totals is one problem
+    diags.error(cell.pos, "'" + column.title + "' of " + label(row) + " must be a number, found '" + cell.text + "'",
+                "write figures without units (-90486 or 4.06); a unit goes in the column's unit: or the cell's {value, unit}");
+  }
+
+  void require_parent(const TableRow& row, size_t at) {
+    size_t r = at;
+    while (r > 0 && table.rows[r - 1].kind == TableRow::Kind::varav) --r;
+    bool has_parent = r > 0 && (table.rows[r - 1].kind == TableRow::Kind::data || table.rows[r - 1].kind == TableRow::Kind::total);
+    if (!has_parent)
+      diags.error(row.pos, "a varav row must follow the row it is a part of",
+                  "put it directly under its parent row (a data or total row)");
+  }
+};
+
+void compute_blocks(std::vector<Block>& blocks, Diagnostics& diags) {
+  for (auto& block : blocks) {
+    if (auto* section = std::get_if<std::unique_ptr<Section>>(&block)) compute_blocks((*section)->content, diags);
+    else if (auto* table = std::get_if<Table>(&block)) compute_table(*table, diags);
+  }
+}
+
+}  // namespace
+
+void compute_table(Table& table, Diagnostics& diags) {
+  TableCheck check{table, diags, false, {}, {}};
+  for (size_t r = 0; r < table.rows.size(); ++r) {
+    TableRow& row = table.rows[r];
+    if (row.kind == TableRow::Kind::group) check.group = row.text;
+    if (row.kind == TableRow::Kind::varav) check.require_parent(row, r);
+    if (row.kind == TableRow::Kind::group || row.kind == TableRow::Kind::note) continue;
+    if (row.kind == TableRow::Kind::total) check.compute_total(row, r);
+    else check.compute_columns(row);
+  }
+  if (check.rounding)
+    table.notes.push_back("† Avrundningsdifferens i underlaget: siffran är återgiven som i huvudboken och skiljer sig med högst " +
+                          format_number(table.tolerance, 0) + " från den beräknade.");
+}
+
+void compute_tables(Report& report, Diagnostics& diags) { compute_blocks(report.content, diags); }
+
+}  // namespace rapport

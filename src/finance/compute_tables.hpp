@@ -1,0 +1,13 @@
+#pragma once
+// The compute stage between model and layout: figures that a table derives (columns with
+// `compute:`, total rows) are computed, and every figure the author also stated is checked.
+#include "model/report.hpp"
+
+namespace rapport {
+
+// Fills in computed cells and the tables' notes for every table of the report. A stated figure
+// off by more than the table's tolerance (and not accepted with a reason) is an error.
+void compute_tables(Report& report, Diagnostics& diags);
+void compute_table(Table& table, Diagnostics& diags);
+
+}  // namespace rapport

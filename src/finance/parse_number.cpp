@@ -1,0 +1,31 @@
+#include "finance/parse_number.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <regex>
+
+namespace rapport {
+
+std::optional<ParsedNumber> parse_swedish_number(const std::string& text) {
+  std::string s = text;
+  for (auto [from, to] : {std::pair<std::string, std::string>{"\u2212", "-"}, {"\u00A0", " "}, {"\u202F", " "}})
+    for (size_t at; (at = s.find(from)) != std::string::npos;) s.replace(at, from.size(), to);
+  auto first = s.find_first_not_of(' '), last = s.find_last_not_of(' ');
+  if (first == std::string::npos) return std::nullopt;
+  s = s.substr(first, last - first + 1);
+  // Digit groups of three after the first, or no groups at all; a comma (or, without groups,
+  // a point) before the decimals.
+  static const std::regex grouped(R"((-?)(\d{1,3}(?: \d{3})+|\d+)(?:[,.](\d+))?)");
+  std::smatch m;
+  if (!std::regex_match(s, m, grouped)) return std::nullopt;
+  std::string digits = m[2].str();
+  digits.erase(std::remove(digits.begin(), digits.end(), ' '), digits.end());
+  std::string plain = m[1].str() + digits + (m[3].matched ? "." + m[3].str() : "");
+  ParsedNumber parsed;
+  auto [end, ec] = std::from_chars(plain.data(), plain.data() + plain.size(), parsed.value);
+  if (ec != std::errc() || end != plain.data() + plain.size()) return std::nullopt;
+  parsed.decimals = static_cast<int>(m[3].length());
+  return parsed;
+}
+
+}  // namespace rapport

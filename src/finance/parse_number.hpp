@@ -1,0 +1,16 @@
+#pragma once
+// Figures as finance exports write them: "-90 486", "4,06", "−1 500" (digit groups with a
+// space or no-break space, decimal comma, hyphen or minus sign). No locale is consulted.
+#include <optional>
+#include <string>
+
+namespace rapport {
+
+struct ParsedNumber {
+  double value = 0;
+  int decimals = 0;
+};
+
+std::optional<ParsedNumber> parse_swedish_number(const std::string& text);
+
+}  // namespace rapport

@@ -1,0 +1,108 @@
+#include <cmath>
+#include <algorithm>
+#include <numeric>
+
+#include "layout/table_cells.hpp"
+
+namespace rapport {
+namespace {
+
+constexpr double points_per_mm = 72.0 / 25.4;
+
+bool breakable(const ShapedCell& cell) { return cell.text.find_first_of(" -/") != std::string::npos; }
+
+struct ColumnNeeds {
+  double natural = 0;  // widest cell unwrapped
+  double minimum = 0;  // widest unbreakable word
+};
+
+// Header titles wrap rather than widen their column ("Budget / period"), as in print; the
+// widest words of body cells are only needed when the table does not fit unwrapped.
+std::vector<ColumnNeeds> measure_columns(const TableContext& t, const ShapedRow& header, const std::vector<ShapedRow>& rows,
+                                         bool with_minimum) {
+  std::vector<ColumnNeeds> needs(t.table.columns.size());
+  for (size_t c = 0; c < needs.size() && c < header.cells.size(); ++c) {
+    double word = widest_word(header.cells[c]);
+    needs[c] = {word, word};
+  }
+  for (size_t r = 0; r < rows.size(); ++r) {
+    if (t.table.rows[r].kind == TableRow::Kind::group || t.table.rows[r].kind == TableRow::Kind::note) continue;
+    for (size_t c = 0; c < rows[r].cells.size() && c < needs.size(); ++c) {
+      const ShapedCell& cell = rows[r].cells[c];
+      needs[c].natural = std::max(needs[c].natural, cell.natural);
+      if (with_minimum) needs[c].minimum = std::max(needs[c].minimum, breakable(cell) ? widest_word(cell) : cell.natural);
+    }
+  }
+  for (auto& n : needs) {
+    n.natural += 2 * t.pad;
+    n.minimum += 2 * t.pad;
+  }
+  return needs;
+}
+
+}  // namespace
+
+std::vector<double> fit_column_widths(const TableContext& t, const ShapedRow& header, const std::vector<ShapedRow>& rows) {
+  const double available = t.layout.text_width();
+  const auto& columns = t.table.columns;
+  std::vector<double> widths(columns.size(), 0);
+  std::vector<size_t> fitted;
+  double fixed = 0;
+  for (size_t c = 0; c < columns.size(); ++c) {
+    const ColumnWidth& w = columns[c].width;
+    if (w.kind == ColumnWidth::Kind::millimetres) widths[c] = w.value * points_per_mm;
+    else if (w.kind == ColumnWidth::Kind::percent) widths[c] = available * w.value / 100;
+    else fitted.push_back(c);
+    fixed += widths[c];
+  }
+  if (!fitted.empty()) {
+    double room = std::max(0.0, available - fixed), natural = 0, minimum = 0;
+    auto needs = measure_columns(t, header, rows, false);
+    for (size_t c : fitted) natural += needs[c].natural;
+    if (natural <= room) {
+      for (size_t c : fitted) widths[c] = needs[c].natural + (room - natural) * needs[c].natural / natural;  // fill the width
+    } else {
+      // Too narrow for every cell on one line. Columns that fit within a fair share of the
+      // room (figures, short labels) get their full width; the long-text columns left share
+      // what remains in proportion to how much more than their widest word they want.
+      needs = measure_columns(t, header, rows, true);
+      std::vector<size_t> open = fitted;
+      double budget = room;
+      auto open_minimum = [&] {
+        double sum = 0;
+        for (size_t c : open) sum += needs[c].minimum;
+        return sum;
+      };
+      for (bool settled = true; settled && !open.empty();) {
+        settled = false;
+        double share = budget / static_cast<double>(open.size());
+        for (auto it = open.begin(); it != open.end();) {
+          // Settle only while the other open columns still get at least their widest word.
+          bool others_fit = budget - needs[*it].natural >= open_minimum() - needs[*it].minimum;
+          if (needs[*it].natural <= share && others_fit) {
+            widths[*it] = needs[*it].natural;
+            budget -= needs[*it].natural;
+            it = open.erase(it);
+            settled = true;
+          } else {
+            ++it;
+          }
+        }
+      }
+      double wanted = 0;
+      for (size_t c : open) minimum += needs[c].minimum, wanted += needs[c].natural - needs[c].minimum;
+      double spare = std::max(0.0, budget - minimum);
+      for (size_t c : open)
+        widths[c] = needs[c].minimum + (wanted > 0 ? spare * (needs[c].natural - needs[c].minimum) / wanted : 0);
+    }
+  }
+  double total = std::accumulate(widths.begin(), widths.end(), 0.0);
+  if (total > available + 0.5) {
+    int excess = static_cast<int>(std::ceil((total - available) / points_per_mm));
+    t.layout.diags.error(t.table.pos, "the table is " + std::to_string(excess) + " mm wider than the text width",
+                         "narrow the fixed column widths, shorten the longest words, or split the table");
+  }
+  return widths;
+}
+
+}  // namespace rapport

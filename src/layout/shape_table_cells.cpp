@@ -1,0 +1,110 @@
+#include "layout/table_cells.hpp"
+
+namespace rapport {
+namespace {
+
+constexpr double varav_indent = 3 * 72.0 / 25.4;
+
+// Superscript digits as characters, not raised ordinary digits: extracted text and screen
+// readers then give "708¹", never "7081".
+std::string superscript_number(int n) {
+  static const char* const digits[] = {"⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"};
+  std::string out;
+  for (char c : std::to_string(n)) out += digits[c - '0'];
+  return out;
+}
+
+std::string unit_suffix(const std::string& unit) { return unit.empty() ? std::string() : "\u00A0" + unit; }
+
+// What a cell shows: the figure the Swedish way with its unit and note, and a raised mark
+// when the stated figure differs from the computed one (explained in the table's notes).
+RichText cell_content(const TableContext& t, const Cell& cell, const Column& column) {
+  std::string text;
+  switch (cell.kind) {
+    case Cell::Kind::number:
+      text = format_number(cell.number, column.decimals >= 0 ? column.decimals : cell.decimals, t.layout.style.numbers) +
+             unit_suffix(cell.unit.empty() ? column.unit : cell.unit);
+      break;
+    case Cell::Kind::missing: text = t.layout.style.missing_mark; break;
+    case Cell::Kind::text: text = cell.text; break;
+    case Cell::Kind::blank: break;
+  }
+  if (!cell.note.empty() && !text.empty()) text += " (" + cell.note + ")";
+  if (cell.check == Cell::Check::rounding) text += "†";
+  if (cell.check == Cell::Check::accepted) text += superscript_number(cell.note_number);
+  return {{text, false, false, {}}};
+}
+
+}  // namespace
+
+TableContext make_table_context(const LayoutContext& ctx, const Table& table) {
+  const Style& s = ctx.style;
+  TableContext t{ctx, table, s.cell_padding, s.table, s.table_header, s.table, s.table, s.table};
+  t.strong.weight = 700;
+  t.italic.italic = true;
+  t.note.italic = true;
+  t.note.size = s.table.size * 0.9;
+  return t;
+}
+
+const TextStyle& row_text_style(const TableContext& t, TableRow::Kind kind) {
+  if (kind == TableRow::Kind::total || kind == TableRow::Kind::group) return t.strong;
+  if (kind == TableRow::Kind::varav || kind == TableRow::Kind::note) return t.italic;
+  return t.body;
+}
+
+ShapeRequest cell_request(const TableContext& t, const TextStyle& style, double width, Align align) {
+  ShapeRequest request = t.layout.request(style, width, align);
+  request.tabular_figures = true;
+  return request;
+}
+
+ShapedCell shape_cell(const TableContext& t, RichText content, const TextStyle& style, double indent) {
+  ShapedCell cell{std::move(content), {}, &style, {}, indent, indent};
+  for (const auto& span : cell.content) cell.text += span.text;
+  if (cell.text.empty()) return cell;
+  cell.unwrapped = shape_rich_text(t.layout.pango, cell.content, cell_request(t, style, -1, Align::left));
+  cell.natural += logical_width(cell.unwrapped.layout.get());
+  return cell;
+}
+
+ShapedRow shape_row(const TableContext& t, const TableRow& row) {
+  ShapedRow shaped;
+  const TextStyle& style = row_text_style(t, row.kind);
+  if (row.kind == TableRow::Kind::group || row.kind == TableRow::Kind::note) {
+    shaped.cells.push_back(shape_cell(t, {{row.text, false, false, {}}}, style, 0));
+    return shaped;
+  }
+  for (size_t c = 0; c < row.cells.size() && c < t.table.columns.size(); ++c) {
+    double indent = c == 0 && row.kind == TableRow::Kind::varav ? varav_indent : 0;
+    shaped.cells.push_back(shape_cell(t, cell_content(t, row.cells[c], t.table.columns[c]), style, indent));
+  }
+  return shaped;
+}
+
+double widest_word(const ShapedCell& cell) {
+  if (!cell.unwrapped.layout) return cell.indent;
+  PangoLayout* layout = cell.unwrapped.layout.get();
+  const char* text = pango_layout_get_text(layout);
+  int attr_count = 0;
+  const PangoLogAttr* attrs = pango_layout_get_log_attrs_readonly(layout, &attr_count);
+  std::vector<int> widths(static_cast<size_t>(std::max(attr_count, 1)), 0);
+  for (GSList* line = pango_layout_get_lines_readonly(layout); line; line = line->next)
+    for (GSList* l = static_cast<PangoLayoutLine*>(line->data)->runs; l; l = l->next) {
+      auto* run = static_cast<PangoGlyphItem*>(l->data);
+      long first = g_utf8_pointer_to_offset(text, text + run->item->offset);
+      std::vector<int> run_widths(static_cast<size_t>(run->item->num_chars));
+      pango_glyph_item_get_logical_widths(run, text, run_widths.data());
+      for (size_t i = 0; i < run_widths.size() && first + static_cast<long>(i) < attr_count; ++i)
+        widths[static_cast<size_t>(first) + i] = run_widths[i];
+    }
+  int widest = 0, current = 0;
+  for (int i = 0; i + 1 < attr_count; ++i) {
+    if (attrs[i].is_line_break) current = 0;  // a line may start before character i
+    if (!attrs[i].is_white) current += widths[static_cast<size_t>(i)];
+    widest = std::max(widest, current);
+  }
+  return cell.indent + static_cast<double>(widest) / PANGO_SCALE;
+}
+
+}  // namespace rapport
