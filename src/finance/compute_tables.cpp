@@ -83,17 +83,16 @@ struct TableCheck {
       if (column.compute.empty()) continue;
       double value = 0;
       std::vector<const Cell*> operands;
-      bool any = false;
-      for (const auto& term : column.compute) {
-        const Cell& operand = row.cells[term.column];
-        require_figure(operand, table.columns[term.column], row);
-        operands.push_back(&operand);
-        if (operand.kind == Cell::Kind::number) {
-          value += term.sign * operand.number;
-          any = true;
-        }
+      for (const auto& term : column.compute) operands.push_back(&row.cells[term.column]);
+      // A row whose operands hold no figure at all (a text row such as "Förändring i %") has
+      // nothing to compute; text beside figures is an error.
+      bool any = std::any_of(operands.begin(), operands.end(), [](const Cell* cell) { return cell->kind == Cell::Kind::number; });
+      if (!any) continue;
+      for (size_t k = 0; k < column.compute.size(); ++k) {
+        require_figure(*operands[k], table.columns[column.compute[k].column], row);
+        if (operands[k]->kind == Cell::Kind::number) value += column.compute[k].sign * operands[k]->number;
       }
-      if (any) settle(row.cells[c], value, decimals_of(c, operands), "'" + column.title + "' of " + label(row), formula(column));
+      settle(row.cells[c], value, decimals_of(c, operands), "'" + column.title + "' of " + label(row), formula(column));
     }
   }
 
