@@ -25,6 +25,12 @@ struct TableCheck {
     return "row '" + name + "'" + (group.empty() ? "" : " in group '" + group + "'");
   }
 
+  // How the printed note names a figure: "Avvikelse period, KOSTNADER (-) (KOMMUNLEDNINGSKONTORET)".
+  std::string swedish_label(const Column& column, const TableRow& row) const {
+    std::string name = row.cells.empty() ? std::string() : row.cells[0].text;
+    return column.title + ", " + name + (group.empty() ? "" : " (" + group + ")");
+  }
+
   int decimals_of(size_t column, const std::vector<const Cell*>& operands) const {
     if (table.columns[column].decimals >= 0) return table.columns[column].decimals;
     int decimals = 0;
@@ -34,7 +40,14 @@ struct TableCheck {
   }
 
   // Records `computed` for the cell: fills it in when the author left it out, else checks it.
-  void settle(Cell& cell, double computed, int decimals, const std::string& what, const std::string& how) {
+  // `what` and `how` describe the figure in diagnostics; `noted` and `hur` in the printed note.
+  struct Description {
+    std::string what, how, noted, hur;
+  };
+
+  void settle(Cell& cell, double computed, int decimals, const Description& d) {
+    const std::string& what = d.what;
+    const std::string& how = d.how;
     cell.computed = computed;
     if (cell.kind == Cell::Kind::missing || cell.kind == Cell::Kind::blank) {
       cell.kind = Cell::Kind::number;
@@ -57,8 +70,8 @@ struct TableCheck {
     } else if (!cell.accept.empty()) {
       cell.check = Cell::Check::accepted;
       cell.note_number = static_cast<int>(table.notes.size()) + 1;
-      table.notes.push_back(std::to_string(cell.note_number) + ". " + what + ": uppgivet " + stated + ", beräknat " +
-                            result + " (" + how + "). " + cell.accept);
+      table.notes.push_back(std::to_string(cell.note_number) + ". " + d.noted + ": uppgivet " + stated + ", beräknat " +
+                            result + " (" + d.hur + "). " + cell.accept);
       diags.note(cell.pos, message, "accepted: " + cell.accept);
     } else {
       diags.error(cell.pos, message,
@@ -92,7 +105,8 @@ struct TableCheck {
         require_figure(*operands[k], table.columns[column.compute[k].column], row);
         if (operands[k]->kind == Cell::Kind::number) value += column.compute[k].sign * operands[k]->number;
       }
-      settle(row.cells[c], value, decimals_of(c, operands), "'" + column.title + "' of " + label(row), formula(column));
+      std::string how = formula(column);
+      settle(row.cells[c], value, decimals_of(c, operands), {"'" + column.title + "' of " + label(row), how, swedish_label(column, row), how});
     }
   }
 
@@ -107,8 +121,9 @@ struct TableCheck {
     std::vector<const TableRow*> parts;
     for (size_t r = first; r < at; ++r)
       if (table.rows[r].kind == TableRow::Kind::data) parts.push_back(&table.rows[r]);
-    std::string how = total.table_scope ? "the sum of the table's " + std::to_string(parts.size()) + " rows"
-                                        : "the sum of the " + std::to_string(parts.size()) + " rows above";
+    std::string count = std::to_string(parts.size());
+    std::string how = total.table_scope ? "the sum of the table's " + count + " rows" : "the sum of the " + count + " rows above";
+    std::string hur = total.table_scope ? "summan av tabellens " + count + " rader" : "summan av de " + count + " raderna ovan";
     for (size_t c = 1; c < table.columns.size() && c < total.cells.size(); ++c) {
       if (!table.columns[c].compute.empty()) continue;
       double sum = 0;
@@ -120,7 +135,9 @@ struct TableCheck {
         if (cell.kind == Cell::Kind::number) sum += cell.number;
       }
       bool any = std::any_of(operands.begin(), operands.end(), [](const Cell* cell) { return cell->kind == Cell::Kind::number; });
-      if (any) settle(total.cells[c], sum, decimals_of(c, operands), "'" + table.columns[c].title + "' of " + label(total), how);
+      if (any)
+        settle(total.cells[c], sum, decimals_of(c, operands),
+               {"'" + table.columns[c].title + "' of " + label(total), how, swedish_label(table.columns[c], total), hur});
     }
     compute_columns(total);
   }

@@ -209,11 +209,11 @@ TableSlabs lay_out_table(const LayoutContext& ctx, const Table& table) {
     if (second_of_group) built.slab.keep_with_next = true;
     for (auto& piece : split_row(built, room)) out.body.push_back(std::move(piece));
   }
-  for (size_t n = 0; n < table.notes.size(); ++n) {
-    if (n == 0 && !out.body.empty()) out.body.back().keep_with_next = true;
-    ShapedCell note = shape_cell(t, {{table.notes[n], false, false, {}}}, t.note, 0);
-    RowSlab built = builder.spanning(note, table.pos);
-    out.body.push_back(built.slab);
+  // The notes stay together and with the table's last row: a note never starts a page alone.
+  for (const auto& text : table.notes) {
+    if (!out.body.empty()) out.body.back().keep_with_next = true;
+    ShapedCell note = shape_cell(t, {{text, false, false, {}}}, t.note, 0);
+    out.body.push_back(builder.spanning(note, table.pos).slab);
   }
   return out;
 }

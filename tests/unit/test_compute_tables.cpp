@@ -116,7 +116,7 @@ TEST_CASE("an accepted difference is printed as stated with a numbered note givi
   CHECK(c.cell(0, 3).note_number == 1);
   REQUIRE(c.table().notes.size() == 1);
   CHECK(c.table().notes[0] ==
-        "1. 'Avvikelse period' of row 'KOSTNADER (-)': uppgivet 708, beräknat 704 (Utfall period − Budget period). Enligt huvudboken.");
+        "1. Avvikelse period, KOSTNADER (-): uppgivet 708, beräknat 704 (Utfall period − Budget period). Enligt huvudboken.");
 }
 
 TEST_CASE("a total that does not add up is an error that says what it sums") {
