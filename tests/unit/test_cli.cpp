@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
+#include <sstream>
 
 #include "test_support.hpp"
 
@@ -127,14 +128,25 @@ TEST_CASE("the same input gives byte-identical PDFs") {
   CHECK(read_file(dir + "/a.pdf") == read_file(dir + "/b.pdf"));
 }
 
-TEST_CASE("the README's example report is valid") {
+TEST_CASE("the README's examples are valid") {
   std::string readme = read_file(source_dir() + "/README.md");
   auto start = readme.find("```yaml\nversion: 1");
   REQUIRE(start != std::string::npos);
   start += 8;
-  auto end = readme.find("```", start);
   std::string dir = temp_dir();
-  write_file(dir + "/readme.yaml", readme.substr(start, end - start));
+  write_file(dir + "/readme.yaml", readme.substr(start, readme.find("```", start) - start));
   auto result = run_rapport("render " + shell_quote(dir + "/readme.yaml"));
   CHECK_MESSAGE(result.status == 0, result.output);
+
+  // The computing-table example is a block; indent it into a report (its CSV file aside).
+  auto table = readme.find("```yaml\n- table:", readme.find("### Computing tables"));
+  REQUIRE(table != std::string::npos);
+  table += 8;
+  std::istringstream lines(readme.substr(table, readme.find("```", table) - table));
+  std::string report = report_preamble();
+  for (std::string line; std::getline(lines, line);)
+    if (line.find("csv:") == std::string::npos) report += "  " + line + "\n";
+  write_file(dir + "/tables.yaml", report);
+  auto tables = run_rapport("check " + shell_quote(dir + "/tables.yaml"));
+  CHECK_MESSAGE(tables.status == 0, tables.output);
 }

@@ -7,6 +7,9 @@
 
 #include "app/run_pipeline.hpp"
 #include "load/read_csv.hpp"
+#include "style/load_style.hpp"
+#include "text/font_registry.hpp"
+#include "text/shape_text.hpp"
 #include "test_support.hpp"
 
 using namespace rapport;
@@ -203,4 +206,44 @@ TEST_CASE("the Norrtälje example computes the seed's totals") {
                              "\u2212286 200", "\u2212128 748", "\u2212144 250", "\u2212152 445"})
     CHECK_MESSAGE(all.find(figure) != std::string::npos, figure);
   CHECK(all.find("Vad som ska ske för att åtgärden ska anses slutförd") != std::string::npos);
+}
+
+TEST_CASE("a CSV file that cannot be read is an error naming it") {
+  std::string dir = temp_dir();
+  write_file(dir + "/r.yaml", report_preamble() + "  - table:\n      columns: [A, B]\n      csv: saknas.csv\n");
+  auto result = run_rapport("check " + shell_quote(dir + "/r.yaml"));
+  CHECK(result.status == 2);
+  CHECK(result.output == dir + "/saknas.csv: error: cannot read the file\n  hint: check the path and that the file is readable\n");
+}
+
+TEST_CASE("cells carry units and notes: 17 % (2018)") {
+  auto r = render("  - table:\n      columns: [Mått, {title: '2019', align: right}, {title: Andel, unit: '%', decimals: 1}]\n"
+                  "      rows:\n        - [LUPP, {value: 17, unit: '%', note: '2018'}, 12]\n");
+  REQUIRE_MESSAGE(r.result.status == 0, r.result.output);
+  CHECK(r.pages[1].find("17 % (2018)") != std::string::npos);
+  CHECK(r.pages[1].find("12,0 %") != std::string::npos);
+}
+
+TEST_CASE("table figures are set on tabular (equal-width) digits") {
+  FontRegistry fonts(default_font_list());
+  Style style = load_style(resolve_layout_path("default"));
+  auto width = [&](const std::string& digits, bool tabular = true) {
+    ShapeRequest request{style.table, -1, Align::left, {}, tabular};
+    return logical_width(shape_plain_text(fonts.context(), digits, request).layout.get());
+  };
+  // Carlito's digits are tabular by default, so also check that the feature is requested, for
+  // fonts (other layouts' families) whose default digits are proportional.
+  ShapeRequest request{style.table, -1, Align::left, {}, true};
+  ShapedText shaped = shape_plain_text(fonts.context(), "1 234", request);
+  bool has_tnum = false;
+  for (GSList* l = pango_attr_list_get_attributes(pango_layout_get_attributes(shaped.layout.get())); l; l = l->next) {
+    auto* attribute = static_cast<PangoAttribute*>(l->data);
+    if (attribute->klass->type == PANGO_ATTR_FONT_FEATURES)
+      has_tnum |= std::string(reinterpret_cast<PangoAttrFontFeatures*>(attribute)->features).find("tnum") != std::string::npos;
+    pango_attribute_destroy(attribute);
+  }
+  CHECK(has_tnum);
+  CHECK(width("1111", false) == doctest::Approx(width("1111")));
+  CHECK(width("1111") == doctest::Approx(width("0000")));
+  CHECK(width("1111") == doctest::Approx(width("8888")));
 }
