@@ -236,12 +236,14 @@ TEST_CASE("table figures are set on tabular (equal-width) digits") {
   ShapeRequest request{style.table, -1, Align::left, {}, true};
   ShapedText shaped = shape_plain_text(fonts.context(), "1 234", request);
   bool has_tnum = false;
-  for (GSList* l = pango_attr_list_get_attributes(pango_layout_get_attributes(shaped.layout.get())); l; l = l->next) {
+  GSList* attributes = pango_attr_list_get_attributes(pango_layout_get_attributes(shaped.layout.get()));
+  for (GSList* l = attributes; l; l = l->next) {
     auto* attribute = static_cast<PangoAttribute*>(l->data);
     if (attribute->klass->type == PANGO_ATTR_FONT_FEATURES)
       has_tnum |= std::string(reinterpret_cast<PangoAttrFontFeatures*>(attribute)->features).find("tnum") != std::string::npos;
     pango_attribute_destroy(attribute);
   }
+  g_slist_free(attributes);
   CHECK(has_tnum);
   CHECK(width("1111", false) == doctest::Approx(width("1111")));
   CHECK(width("1111") == doctest::Approx(width("0000")));
