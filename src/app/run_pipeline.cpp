@@ -4,6 +4,7 @@
 #include "layout/lay_out_document.hpp"
 #include "load/yaml_source.hpp"
 #include "model/build_report.hpp"
+#include "model/resolve_with_layout.hpp"
 #include "style/load_style.hpp"
 #include "text/font_registry.hpp"
 
@@ -13,11 +14,11 @@ PipelineResult run_pipeline(const PipelineOptions& options) {
   YamlSource source = load_yaml_file(options.input);
   Diagnostics diags;
   Report report = build_report(source, diags);
-  compute_tables(report, diags);
   std::string layout = !options.layout.empty() ? options.layout : !report.info.layout.empty() ? report.info.layout : "default";
-  Style style = load_style(resolve_layout_path(layout));
+  Style style = load_style(resolve_layout_path(layout), diags);
   FontRegistry fonts(default_font_list());
-  check_report_against_style(report, style, fonts, diags);
+  resolve_with_layout(report, style, fonts, diags);
+  compute_tables(report, diags);
   throw_if_errors(diags);
 
   PipelineResult result;

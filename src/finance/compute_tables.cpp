@@ -7,6 +7,17 @@
 #include "finance/format_number.hpp"
 
 namespace rapport {
+
+std::string trend_status(double first, double last, const std::string& good) {
+  double delta = last - first;
+  double scale = std::max(std::fabs(first), std::fabs(last));
+  if (std::fabs(delta) <= 0.005 * scale) return "trend-flat";
+  bool up = delta > 0;
+  std::string id = up ? "trend-up" : "trend-down";
+  if (good.empty()) return id;
+  return id + ((good == "higher") == up ? "-good" : "-bad");
+}
+
 namespace {
 
 constexpr double epsilon = 1e-9;
@@ -125,7 +136,7 @@ struct TableCheck {
     std::string how = total.table_scope ? "the sum of the table's " + count + " rows" : "the sum of the " + count + " rows above";
     std::string hur = total.table_scope ? "summan av tabellens " + count + " rader" : "summan av de " + count + " raderna ovan";
     for (size_t c = 1; c < table.columns.size() && c < total.cells.size(); ++c) {
-      if (!table.columns[c].compute.empty()) continue;
+      if (!table.columns[c].compute.empty() || table.columns[c].kind != Column::Kind::values) continue;
       double sum = 0;
       std::vector<const Cell*> operands;
       for (const TableRow* part : parts) {
@@ -140,6 +151,26 @@ struct TableCheck {
                {"'" + table.columns[c].title + "' of " + label(total), how, swedish_label(table.columns[c], total), hur});
     }
     compute_columns(total);
+  }
+
+  // A trend from the row's series: first figure to last, flat within half a percent. The cell
+  // itself says which direction is good: "higher", "lower", or nothing (no judgement).
+  void compute_trend(TableRow& row, size_t column) {
+    Cell& cell = row.cells[column];
+    std::string good = cell.kind == Cell::Kind::text ? cell.text : std::string();
+    if (cell.kind == Cell::Kind::number || (!good.empty() && good != "higher" && good != "lower")) {
+      diags.error(cell.pos, "a trend cell says which direction is good: higher, lower, or nothing, found '" + cell.text + "'",
+                  "write higher when a rising series is good news, lower when a falling one is");
+      return;
+    }
+    std::vector<double> values;
+    for (size_t s : table.columns[column].series)
+      if (s < row.cells.size() && row.cells[s].kind == Cell::Kind::number) values.push_back(row.cells[s].number);
+    cell.text.clear();
+    cell.kind = Cell::Kind::missing;  // fewer than two figures: no trend, printed as the missing mark
+    if (values.size() < 2) return;
+    cell.kind = Cell::Kind::blank;
+    cell.status = trend_status(values.front(), values.back(), good);
   }
 
   // Text is fine in a table until a computation uses the cell: then it must be a figure.
@@ -179,6 +210,9 @@ void compute_table(Table& table, Diagnostics& diags) {
     if (row.kind == TableRow::Kind::group || row.kind == TableRow::Kind::note) continue;
     if (row.kind == TableRow::Kind::total) check.compute_total(row, r);
     else check.compute_columns(row);
+    if (row.kind == TableRow::Kind::data)
+      for (size_t c = 0; c < table.columns.size() && c < row.cells.size(); ++c)
+        if (table.columns[c].kind == Column::Kind::trend) check.compute_trend(row, c);
   }
   if (check.rounding)
     table.notes.push_back("† Avrundningsdifferens i underlaget: siffran är återgiven som i huvudboken och skiljer sig med högst " +

@@ -10,4 +10,8 @@ namespace rapport {
 void compute_tables(Report& report, Diagnostics& diags);
 void compute_table(Table& table, Diagnostics& diags);
 
+// The trend status id ("trend-up-good", "trend-flat", …) from a series' first and last
+// figure and the direction that counts as good ("higher", "lower" or "").
+std::string trend_status(double first, double last, const std::string& good);
+
 }  // namespace rapport

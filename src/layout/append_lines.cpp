@@ -51,9 +51,12 @@ size_t append_lines(const LayoutContext& ctx, const ShapedText& shaped, const Te
 }
 
 double place_text(const LayoutContext& ctx, const ShapedText& shaped, const TextStyle& text, double x, double y,
-                  std::vector<Item>& out) {
+                  std::vector<Item>& out, std::vector<LineExtent>* line_boxes) {
   auto lines = place_lines(shaped.layout.get(), ctx.pitch(text));
-  for (const auto& placed : lines) add_line_items(shaped, placed, text, x, y, out);
+  for (const auto& placed : lines) {
+    add_line_items(shaped, placed, text, x, y, out);
+    if (line_boxes) line_boxes->push_back({y + placed.top, y + placed.top + placed.height});
+  }
   return lines.empty() ? 0 : lines.back().top + lines.back().height;
 }
 

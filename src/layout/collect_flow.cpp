@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "layout/draw_status_icon.hpp"
+#include "layout/lay_out_overview.hpp"
 #include "layout/lay_out_table.hpp"
 
 namespace rapport {
@@ -183,6 +184,38 @@ class FlowBuilder {
   }
 
   void add(const PageBreak&) { break_pending_ = true; }
+
+  // A title for a generated block, kept with what follows.
+  void block_title(const std::string& title) {
+    if (title.empty()) return;
+    const TextStyle& style = ctx_.style.caption;
+    ShapedText shaped = shape_plain_text(ctx_.pango, title, ctx_.request(style, ctx_.text_width()));
+    size_t first = flow_.slabs.size();
+    open(style.space_before + ctx_.style.body.space_after);
+    push_lines(shaped, style, ctx_.left());
+    for (size_t i = first; i < flow_.slabs.size(); ++i) flow_.slabs[i].keep_with_next = true;
+    close(style.space_after);
+  }
+
+  void push_all(std::vector<Slab> slabs, double before) {
+    open(before);
+    for (auto& s : slabs) push(std::move(s));
+    close(ctx_.style.body.space_after);
+  }
+
+  void add(const LegendBlock& legend) {
+    block_title(legend.title.empty() ? "Teckenförklaring" : legend.title);
+    push_all(status_legend(ctx_), ctx_.style.body.space_after);
+  }
+
+  void add(const OverviewBlock& overview) {
+    block_title(overview.title);
+    Table table = goal_overview_table(ctx_);
+    if (table.rows.empty()) return;
+    add(table);
+    block_title("Antal per status");
+    push_all(status_count_chart(ctx_, table), ctx_.style.body.space_after);
+  }
 
   void add(const OfficialsBlock&) {
     Facts facts;

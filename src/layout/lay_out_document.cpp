@@ -1,6 +1,5 @@
 #include "layout/lay_out_document.hpp"
 
-#include "diag/suggest.hpp"
 #include "layout/add_page_furniture.hpp"
 #include "layout/build_toc.hpp"
 #include "layout/collect_flow.hpp"
@@ -61,35 +60,7 @@ DocumentMetadata make_metadata(const Report& report) {
   return meta;
 }
 
-void check_statuses(const std::vector<Block>& blocks, const Style& style, Diagnostics& diags) {
-  std::vector<std::string> ids;
-  for (const auto& s : style.statuses) ids.push_back(s.id);
-  for (const auto& block : blocks) {
-    if (auto* section = std::get_if<std::unique_ptr<Section>>(&block)) {
-      check_statuses((*section)->content, style, diags);
-    } else if (auto* assessment = std::get_if<Assessment>(&block)) {
-      if (assessment->status.empty() || style.status(assessment->status)) continue;
-      std::string guess = closest_match(assessment->status, ids);
-      diags.error(assessment->status_pos, "unknown status '" + assessment->status + "' in layout '" + style.name + "'",
-                  (guess.empty() ? std::string() : "did you mean '" + guess + "'? ") + "valid statuses are " + join_choices(ids));
-    }
-  }
-}
-
 }  // namespace
-
-void check_report_against_style(const Report& report, const Style& style, const FontRegistry& fonts, Diagnostics& diags) {
-  check_statuses(report.content, style, diags);
-  std::vector<const TextStyle*> styles = {&style.body, &style.table, &style.table_header, &style.caption,
-                                          &style.footer, &style.toc_title, &style.toc_entry, &style.cover_title};
-  for (const auto& h : style.headings) styles.push_back(&h);
-  for (const TextStyle* t : styles)
-    if (!fonts.has_family(t->family)) {
-      diags.error({style.path, 0, 0}, "the font family '" + t->family + "' is not among the pinned fonts",
-                  "pinned families are " + join_choices(fonts.families()) + " (fonts/fonts.yaml)");
-      return;
-    }
-}
 
 DocumentFrames lay_out_document(const Report& report, const Style& style, const FontRegistry& fonts, Diagnostics& diags) {
   LayoutContext ctx{report, style, fonts.context(), diags};

@@ -11,7 +11,4 @@ namespace rapport {
 // Problems (unknown glyphs, unknown families) go to `diags`.
 DocumentFrames lay_out_document(const Report& report, const Style& style, const FontRegistry& fonts, Diagnostics& diags);
 
-// Checks what a report asks of its layout: statuses in the vocabulary, fonts that exist.
-void check_report_against_style(const Report& report, const Style& style, const FontRegistry& fonts, Diagnostics& diags);
-
 }  // namespace rapport

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <numeric>
 
+#include "layout/draw_status_icon.hpp"
 #include "layout/table_cells.hpp"
 
 namespace rapport {
@@ -11,15 +12,11 @@ namespace {
 constexpr double hairline = 0.4;
 constexpr double strong_rule = 0.9;
 
-struct LineBox {
-  double top = 0, bottom = 0;
-};
-
 // A row being built: its slab and the vertical extent of every text line in it, so a row
 // taller than a page can be cut between lines.
 struct RowSlab {
   Slab slab;
-  std::vector<LineBox> lines;
+  std::vector<LineExtent> lines;
 };
 
 struct RowBuilder {
@@ -32,14 +29,29 @@ struct RowBuilder {
   }
 
   void put_lines(const ShapedText& shaped, const TextStyle& style, double x, RowSlab& row) const {
-    for (const auto& line : place_lines(shaped.layout.get(), t.layout.pitch(style))) {
-      row.slab.items.push_back(TextLineItem{shaped.layout, line.line, x + line.x, t.pad + line.baseline, style.color});
-      row.lines.push_back({t.pad + line.top, t.pad + line.top + line.height});
-    }
+    place_text(t.layout, shaped, style, x, t.pad, row.slab.items, &row.lines);
+  }
+
+  // An icon in the cell's box; with a label after it, or alone and aligned like the column.
+  double place_icon(const ShapedCell& cell, Align align, double x, double width, RowSlab& row, const SourcePos& pos) const {
+    double size = table_icon_size(t);
+    double inner = width - cell.indent - 2 * t.pad;
+    bool alone = !cell.unwrapped.layout;
+    double left = x + cell.indent + t.pad;
+    if (alone) left += align == Align::right ? inner - size : align == Align::center ? (inner - size) / 2 : 0;
+    for (auto& item : draw_status_icon(*cell.icon, left, t.pad, size)) row.slab.items.push_back(std::move(item));
+    row.lines.push_back({t.pad, t.pad + size});
+    if (alone) return size + 2 * t.pad;
+    ShapedCell label = cell;
+    label.icon = nullptr;
+    label.indent += size * 1.4;
+    label.natural = cell.natural;
+    return std::max(size + 2 * t.pad, place(label, Align::left, x, width, row, pos));
   }
 
   // Places `cell` in a box at x; returns the height it needs, padding included.
   double place(const ShapedCell& cell, Align align, double x, double width, RowSlab& row, const SourcePos& pos) const {
+    if (cell.icon) return place_icon(cell, align, x, width, row, pos);
     if (cell.text.empty()) return 2 * t.pad;
     const TextStyle& style = *cell.style;
     double inner = std::max(1.0, width - cell.indent - 2 * t.pad);
@@ -130,14 +142,14 @@ RowSlab body_row(const RowBuilder& rows, const TableContext& t, const TableRow& 
 }
 
 // Where to cut a row that is taller than `room`: as low as possible between text lines.
-double cut_below(const std::vector<LineBox>& lines, double start, double room) {
+double cut_below(const std::vector<LineExtent>& lines, double start, double room) {
   double best = start + room;  // no line boundary fits: cut through (a line taller than a page)
   double limit = start + room;
   double found = -1;
   for (const auto& candidate : lines) {
     double c = candidate.bottom;
     if (c <= start + 0.01 || c > limit) continue;
-    bool straddles = std::any_of(lines.begin(), lines.end(), [&](const LineBox& l) { return l.top < c - 0.01 && l.bottom > c + 0.01; });
+    bool straddles = std::any_of(lines.begin(), lines.end(), [&](const LineExtent& l) { return l.top < c - 0.01 && l.bottom > c + 0.01; });
     if (!straddles) found = std::max(found, c);
   }
   return found > 0 ? found : best;

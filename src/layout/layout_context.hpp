@@ -57,8 +57,12 @@ struct Flow {
 size_t append_lines(const LayoutContext& ctx, const ShapedText& shaped, const TextStyle& text, double x,
                     std::vector<Slab>& out);
 
-// The items of `shaped`'s lines, placed in a box at (x, y); returns the box height.
+// The items of `shaped`'s lines (links included), placed in a box at (x, y); returns the box
+// height. `line_boxes`, when given, receives each line's top and bottom.
+struct LineExtent {
+  double top = 0, bottom = 0;
+};
 double place_text(const LayoutContext& ctx, const ShapedText& shaped, const TextStyle& text, double x, double y,
-                  std::vector<Item>& out);
+                  std::vector<Item>& out, std::vector<LineExtent>* line_boxes = nullptr);
 
 }  // namespace rapport

@@ -32,7 +32,7 @@ RichText cell_content(const TableContext& t, const Cell& cell, const Column& col
   if (!cell.note.empty() && !text.empty()) text += " (" + cell.note + ")";
   if (cell.check == Cell::Check::rounding) text += "†";
   if (cell.check == Cell::Check::accepted) text += superscript_number(cell.note_number);
-  return {{text, false, false, {}}};
+  return {{text, false, false, cell.link}};
 }
 
 }  // namespace
@@ -68,6 +68,8 @@ ShapedCell shape_cell(const TableContext& t, RichText content, const TextStyle& 
   return cell;
 }
 
+double table_icon_size(const TableContext& t) { return t.body.size * 1.3; }
+
 ShapedRow shape_row(const TableContext& t, const TableRow& row) {
   ShapedRow shaped;
   const TextStyle& style = row_text_style(t, row.kind);
@@ -76,8 +78,20 @@ ShapedRow shape_row(const TableContext& t, const TableRow& row) {
     return shaped;
   }
   for (size_t c = 0; c < row.cells.size() && c < t.table.columns.size(); ++c) {
+    const Cell& cell = row.cells[c];
     double indent = c == 0 && row.kind == TableRow::Kind::varav ? varav_indent : 0;
-    shaped.cells.push_back(shape_cell(t, cell_content(t, row.cells[c], t.table.columns[c]), style, indent));
+    const StatusStyle* status = cell.status.empty() ? nullptr : t.layout.style.status(cell.status);
+    if (!status) {
+      shaped.cells.push_back(shape_cell(t, cell_content(t, cell, t.table.columns[c]), style, indent));
+      continue;
+    }
+    // A status column shows the icon and the label; a trend column the icon alone.
+    bool with_label = t.table.columns[c].kind == Column::Kind::status;
+    ShapedCell shaped_cell = shape_cell(t, {{with_label ? status->label : std::string(), false, false, {}}}, style, indent);
+    shaped_cell.icon = status;
+    shaped_cell.natural += table_icon_size(t) * (with_label ? 1.4 : 1.0);
+    if (!with_label) shaped_cell.text = " ";  // not empty: the cell has content to place
+    shaped.cells.push_back(std::move(shaped_cell));
   }
   return shaped;
 }

@@ -21,7 +21,11 @@ struct ShapedCell {
   ShapedText unwrapped;
   double natural = 0;  // unwrapped width, indent included
   double indent = 0;
+  const StatusStyle* icon = nullptr;  // drawn before the text (status columns) or alone (trends)
 };
+
+// The size of a status icon in a table cell, and the gap after it.
+double table_icon_size(const TableContext& t);
 
 struct ShapedRow {
   std::vector<ShapedCell> cells;  // one per column; one spanning cell for group and note rows

@@ -21,8 +21,8 @@ const std::vector<std::string> document_keys = {
 const std::vector<std::string> document_kinds = {"delårsrapport",    "verksamhetsberättelse", "årsredovisning",
                                                  "verksamhetsplan",  "tjänsteskrivelse",      "protokollsutdrag",
                                                  "rapport"};
-const std::vector<std::string> block_kinds = {"section", "text",      "assessment", "facts",    "table",
-                                              "address", "officials", "toc",        "pagebreak"};
+const std::vector<std::string> block_kinds = {"section",   "text", "assessment", "facts",  "table",    "address",
+                                              "officials", "toc",  "pagebreak",  "legend", "overview"};
 
 struct BuildContext {
   NodeReader reader;
@@ -268,7 +268,8 @@ Column read_column(BuildContext& ctx, const YAML::Node& node, size_t index, std:
     column.title = node.Scalar();
     return column;
   }
-  MapFields fields(ctx.reader, node, "a column", {"title", "id", "align", "width", "compute", "decimals", "unit"});
+  MapFields fields(ctx.reader, node, "a column",
+                   {"title", "id", "align", "width", "compute", "decimals", "unit", "kind", "series"});
   if (!fields.valid()) return column;
   column.title = text_or_empty(ctx, fields.require("title"), "'title'");
   column.id = text_or_empty(ctx, fields.get("id"), "'id'");
@@ -277,6 +278,22 @@ Column read_column(BuildContext& ctx, const YAML::Node& node, size_t index, std:
     column.decimals = static_cast<int>(ctx.reader.integer(decimals, "'decimals'", 0, 6).value_or(-1));
   if (YAML::Node compute = fields.get("compute"); compute.IsDefined())
     computes.push_back({index, text_or_empty(ctx, compute, "'compute'"), ctx.reader.pos(compute)});
+  if (YAML::Node kind = fields.get("kind"); kind.IsDefined()) {
+    std::string k = text_or_empty(ctx, kind, "'kind'");
+    if (k == "status") column.kind = Column::Kind::status;
+    else if (k == "trend") column.kind = Column::Kind::trend;
+    else if (k != "values")
+      ctx.reader.diags().error(ctx.reader.pos(kind), "a column's 'kind' must be values, status or trend, found '" + k + "'");
+  }
+  if (YAML::Node series = fields.get("series"); series.IsDefined()) {
+    // Resolved to column indexes like compute: ids joined by +.
+    std::string ids;
+    if (series.IsSequence())
+      for (const auto& id : series) ids += (ids.empty() ? "" : " + ") + text_or_empty(ctx, id, "a series column");
+    else
+      ctx.reader.wrong_type(series, "'series'", "a list of column ids");
+    computes.push_back({index, "series: " + ids, ctx.reader.pos(series)});
+  }
   if (YAML::Node align = fields.get("align"); align.IsDefined()) {
     std::string a = text_or_empty(ctx, align, "'align'");
     if (a == "right") column.align = Align::right;
@@ -294,7 +311,9 @@ Column read_column(BuildContext& ctx, const YAML::Node& node, size_t index, std:
 }
 
 // "utfall - budget + x" over the ids of the table's columns.
-void resolve_compute(BuildContext& ctx, Table& table, const PendingCompute& pending) {
+void resolve_compute(BuildContext& ctx, Table& table, PendingCompute pending) {
+  bool series = pending.expression.starts_with("series: ");
+  if (series) pending.expression.erase(0, 8);
   static const std::regex term(R"(\s*([+-])?\s*([A-Za-z_][A-Za-z0-9_]*)\s*)");
   std::vector<std::string> ids;
   for (const auto& c : table.columns)
@@ -308,7 +327,7 @@ void resolve_compute(BuildContext& ctx, Table& table, const PendingCompute& pend
     auto it = std::find_if(table.columns.begin(), table.columns.end(), [&](const Column& c) { return c.id == id; });
     if (it == table.columns.end()) {
       std::string guess = closest_match(id, ids);
-      ctx.reader.diags().error(pending.pos, "'compute' names '" + id + "', which is not the id of a column",
+      ctx.reader.diags().error(pending.pos, std::string(series ? "'series'" : "'compute'") + " names '" + id + "', which is not the id of a column",
                                guess.empty() ? "give the column an 'id: " + id + "'" : "did you mean '" + guess + "'?");
       return;
     }
@@ -316,8 +335,9 @@ void resolve_compute(BuildContext& ctx, Table& table, const PendingCompute& pend
     begin = m[0].second;
   }
   if (begin != end || terms.empty()) {
-    ctx.reader.diags().error(pending.pos, "'compute' must be column ids joined by + and -, found '" + pending.expression + "'",
-                             "for example: compute: utfall - budget");
+    ctx.reader.diags().error(pending.pos,
+                             series ? "'series' must list column ids" : "'compute' must be column ids joined by + and -, found '" + pending.expression + "'",
+                             series ? "for example: series: [y2019, y2020, y2021]" : "for example: compute: utfall - budget");
     return;
   }
   for (const auto& t : terms)
@@ -325,7 +345,14 @@ void resolve_compute(BuildContext& ctx, Table& table, const PendingCompute& pend
       ctx.reader.diags().error(pending.pos, "a column cannot be computed from itself");
       return;
     }
-  table.columns[pending.column].compute = std::move(terms);
+  Column& column = table.columns[pending.column];
+  if (!series) {
+    column.compute = std::move(terms);
+    return;
+  }
+  for (const auto& t : terms) column.series.push_back(t.column);
+  if (column.kind != Column::Kind::trend)
+    ctx.reader.diags().error(pending.pos, "'series' belongs to a trend column", "add kind: trend to the column");
 }
 
 std::vector<std::vector<HeaderCell>> read_header(BuildContext& ctx, const YAML::Node& node, size_t columns) {
@@ -475,6 +502,13 @@ Assessment read_assessment(BuildContext& ctx, const YAML::Node& node) {
   return assessment;
 }
 
+// `legend: {title: …}` and `overview: {title: …}`.
+std::string read_title(BuildContext& ctx, const YAML::Node& node, const std::string& what) {
+  if (node.IsNull()) return {};
+  MapFields fields(ctx.reader, node, what, {"title"});
+  return text_or_empty(ctx, fields.get("title"), "'title'");
+}
+
 TocBlock read_toc(BuildContext& ctx, const YAML::Node& node) {
   TocBlock toc;
   if (node.IsNull()) return toc;
@@ -491,8 +525,13 @@ std::unique_ptr<Section> read_section(BuildContext& ctx, const YAML::Node& node,
   auto section = std::make_unique<Section>();
   section->pos = ctx.reader.pos(node);
   section->level = level;
-  MapFields fields(ctx.reader, node, "section", {"section", "id", "toc", "content"});
-  section->heading = text_or_empty(ctx, fields.get("section"), "a section's heading");
+  MapFields fields(ctx.reader, node, "section", {"section", "id", "toc", "goal", "content"});
+  section->title = text_or_empty(ctx, fields.get("section"), "a section's heading");
+  section->heading = section->title;
+  if (YAML::Node goal = fields.get("goal"); goal.IsDefined()) {
+    section->goal = text_or_empty(ctx, goal, "'goal'");
+    section->goal_pos = ctx.reader.pos(goal);
+  }
   if (level > max_heading_level)
     ctx.reader.diags().error(section->pos, "sections nest at most 4 levels deep; this one is at level " + std::to_string(level),
                              "move it up a level, or write it as a paragraph with **strong** text");
@@ -517,9 +556,11 @@ std::optional<Block> read_block(BuildContext& ctx, const YAML::Node& node, int l
     if (node.Scalar() == "toc") return TocBlock{};
     if (node.Scalar() == "pagebreak") return PageBreak{};
     if (node.Scalar() == "officials") return OfficialsBlock{};
-    std::string guess = closest_match(node.Scalar(), {"toc", "pagebreak", "officials"});
+    if (node.Scalar() == "legend") return LegendBlock{};
+    if (node.Scalar() == "overview") return OverviewBlock{};
+    std::string guess = closest_match(node.Scalar(), {"toc", "pagebreak", "officials", "legend", "overview"});
     ctx.reader.diags().error(ctx.reader.pos(node), "unknown block '" + node.Scalar() + "'",
-                             guess.empty() ? "a block is a mapping such as 'text: …', or one of the words toc, pagebreak, officials"
+                             guess.empty() ? "a block is a mapping such as 'text: …', or one of the words toc, pagebreak, officials, legend, overview"
                                            : "did you mean '" + guess + "'?");
     return std::nullopt;
   }
@@ -544,6 +585,8 @@ std::optional<Block> read_block(BuildContext& ctx, const YAML::Node& node, int l
   if (key == "address") return AddressBlock{read_text_list(ctx, value, "'address'")};
   if (key == "toc") return read_toc(ctx, value);
   if (key == "pagebreak") return PageBreak{};
+  if (key == "legend") return LegendBlock{read_title(ctx, value, "legend")};
+  if (key == "overview") return OverviewBlock{read_title(ctx, value, "overview")};
   std::string guess = closest_match(key, block_kinds);
   ctx.reader.diags().error(ctx.reader.pos(node.begin()->first), "unknown block '" + key + "'",
                            guess.empty() ? "blocks are " + join_choices(block_kinds) : "did you mean '" + guess + "'?");

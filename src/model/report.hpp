@@ -67,6 +67,9 @@ struct ComputeTerm {
 };
 
 struct Column {
+  // figures/text; status: cells name statuses; trend: computed from the `series` columns.
+  enum class Kind { values, status, trend } kind = Kind::values;
+  std::vector<size_t> series;
   std::string title;
   std::string id;
   Align align = Align::left;
@@ -84,6 +87,8 @@ struct Cell {
   std::string unit;
   std::string note;    // printed after the figure in parentheses: "17 % (2018)"
   std::string accept;  // the author's reason for keeping a figure that differs from the computed one
+  std::string status;  // status columns and computed trends: the status whose icon is drawn
+  std::string link;    // "#id" or a URI, for generated tables such as the goal overview
   SourcePos pos;
 
   // Filled in by compute_tables.
@@ -129,12 +134,26 @@ struct PageBreak {};
 // The document's officials ("Nämndens ordförande: …"), printed as labelled facts.
 struct OfficialsBlock {};
 
+// The statuses the document uses, each with its icon and label.
+struct LegendBlock {
+  std::string title;
+};
+
+// Every goal and assignment of the document with its status, and the count per status.
+struct OverviewBlock {
+  std::string title;
+};
+
 struct Section;
 using Block = std::variant<TextBlock, Assessment, Facts, Table, AddressBlock, TocBlock, PageBreak, OfficialsBlock,
-                           std::unique_ptr<Section>>;
+                           LegendBlock, OverviewBlock, std::unique_ptr<Section>>;
 
 struct Section {
-  std::string heading;
+  std::string heading;  // as printed: "Inriktningsmål 3: " + title for goals
+  std::string title;    // as the author wrote it
+  std::string goal;     // a goal level id (målbild, inriktningsmål, uppdrag) or empty
+  int goal_number = 0;  // the running number within numbered levels
+  SourcePos goal_pos;
   std::string id;  // always set: the author's id or a generated one
   int level = 1;   // 1–4
   bool in_toc = true;

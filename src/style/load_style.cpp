@@ -5,6 +5,8 @@
 #include <regex>
 
 #include "load/node_reader.hpp"
+#include "style/load_vocabulary.hpp"
+#include "style/read_style_values.hpp"
 
 namespace rapport {
 
@@ -14,31 +16,20 @@ const StatusStyle* Style::status(const std::string& id) const {
   return nullptr;
 }
 
+const GoalLevel* Style::goal_level(const std::string& id) const {
+  for (const auto& level : goal_levels)
+    if (level.id == id) return &level;
+  return nullptr;
+}
+
+std::vector<std::string> Style::status_ids() const {
+  std::vector<std::string> ids;
+  for (const auto& s : statuses) ids.push_back(s.id);
+  return ids;
+}
+
 namespace {
 
-constexpr double points_per_mm = 72.0 / 25.4;
-const std::vector<std::string> status_shapes = {"arrow-up", "arrow-right", "arrow-down", "check", "cross", "circle"};
-
-double read_length(NodeReader& reader, const YAML::Node& node, const std::string& what) {
-  static const std::regex pattern(R"((\d+(\.\d+)?)\s*(mm|pt)?)");
-  std::smatch m;
-  if (node.IsScalar() && std::regex_match(node.Scalar(), m, pattern)) {
-    double value = std::stod(m[1]);
-    return m[3] == "mm" ? value * points_per_mm : value;
-  }
-  reader.wrong_type(node, what, "a length such as 20mm or 11pt");
-  return 0;
-}
-
-Color read_color(NodeReader& reader, const YAML::Node& node, const std::string& what) {
-  static const std::regex pattern(R"(#[0-9a-fA-F]{6})");
-  if (node.IsScalar() && std::regex_match(node.Scalar(), pattern)) {
-    auto channel = [&](int i) { return std::stoi(node.Scalar().substr(static_cast<size_t>(1 + 2 * i), 2), nullptr, 16) / 255.0; };
-    return {channel(0), channel(1), channel(2)};
-  }
-  reader.wrong_type(node, what, "a colour written #rrggbb");
-  return {};
-}
 
 std::string read_text(NodeReader& reader, const YAML::Node& node, const std::string& what) {
   return reader.text(node, what).value_or("");
@@ -105,22 +96,38 @@ void read_text_styles(NodeReader& reader, const YAML::Node& node, Style& style) 
   style.assessment_label = derived("assessment_label");
 }
 
-void read_statuses(NodeReader& reader, const YAML::Node& node, Style& style) {
+void read_vocabularies(NodeReader& reader, const YAML::Node& node, Style& style, Diagnostics& warnings) {
   if (!reader.expect_sequence(node, "'statuses'")) return;
   for (const auto& item : node) {
-    MapFields f(reader, item, "a status", {"id", "label", "shape", "color"});
+    auto name = reader.text(item, "a vocabulary name");
+    if (!name) continue;
+    try {
+      for (auto& status : load_vocabulary(*name, warnings)) {
+        if (const StatusStyle* clash = style.status(status.id))
+          reader.diags().error(reader.pos(item), "the status id '" + status.id + "' is in both '" + clash->vocabulary +
+                                                     "' and '" + status.vocabulary + "'",
+                               "a document's statuses must have distinct ids");
+        style.statuses.push_back(std::move(status));
+      }
+      style.vocabularies.push_back(*name);
+    } catch (const InputError& e) {
+      reader.diags().append(e.diagnostics());
+    }
+  }
+}
+
+void read_goal_levels(NodeReader& reader, const YAML::Node& node, Style& style) {
+  MapFields goals(reader, node, "goals", {"levels"});
+  YAML::Node levels = goals.require("levels");
+  if (!levels.IsDefined() || !reader.expect_sequence(levels, "'levels'")) return;
+  for (const auto& item : levels) {
+    MapFields f(reader, item, "a goal level", {"id", "label", "numbered"});
     if (!f.valid()) continue;
-    StatusStyle status;
-    status.id = read_text(reader, f.require("id"), "'id'");
-    status.label = read_text(reader, f.require("label"), "'label'");
-    YAML::Node shape = f.require("shape");
-    status.shape = read_text(reader, shape, "'shape'");
-    if (shape.IsDefined() && std::find(status_shapes.begin(), status_shapes.end(), status.shape) == status_shapes.end())
-      reader.diags().error(reader.pos(shape), "unknown icon shape '" + status.shape + "'");
-    status.color = read_color(reader, f.require("color"), "'color'");
-    if (style.status(status.id))
-      reader.diags().error(reader.pos(item), "the status id '" + status.id + "' is listed twice");
-    style.statuses.push_back(std::move(status));
+    GoalLevel level;
+    level.id = read_text(reader, f.require("id"), "'id'");
+    level.label = read_text(reader, f.require("label"), "'label'");
+    if (f.has("numbered")) level.numbered = reader.boolean(f.get("numbered"), "'numbered'").value_or(false);
+    style.goal_levels.push_back(std::move(level));
   }
 }
 
@@ -139,13 +146,18 @@ std::string resolve_layout_path(const std::string& name_or_file) {
 }
 
 Style load_style(const std::string& path) {
+  Diagnostics warnings;
+  return load_style(path, warnings);
+}
+
+Style load_style(const std::string& path, Diagnostics& warnings) {
   YamlSource source = load_yaml_file(path);
   Diagnostics diags;
   NodeReader reader(source, diags);
   Style style;
   style.path = path;
   MapFields f(reader, source.root, "the layout",
-              {"name", "page", "text", "colors", "lists", "headings", "toc", "tables", "statuses"});
+              {"name", "page", "text", "colors", "lists", "headings", "toc", "tables", "statuses", "goals"});
   if (f.valid()) {
     style.name = read_text(reader, f.require("name"), "'name'");
     read_page(reader, f.require("page"), style.page);
@@ -175,7 +187,8 @@ Style load_style(const std::string& path) {
       style.missing_mark = read_text(reader, tables.require("missing"), "'missing'");
       style.cell_padding = read_length(reader, tables.require("cell_padding"), "'cell_padding'");
     }
-    read_statuses(reader, f.require("statuses"), style);
+    read_vocabularies(reader, f.require("statuses"), style, warnings);
+    read_goal_levels(reader, f.require("goals"), style);
   }
   throw_if_errors(diags);
   return style;

@@ -11,7 +11,9 @@ std::string data_directory();
 // `name_or_file` is a layout name (layouts/NAME.yaml) or a path to a layout file.
 std::string resolve_layout_path(const std::string& name_or_file);
 
-// Reads and validates a layout file; throws InputError listing every problem.
+// Reads and validates a layout file and the vocabularies it names; throws InputError listing
+// every problem. Warnings (a colour with poor contrast) go to `warnings`.
+Style load_style(const std::string& path, Diagnostics& warnings);
 Style load_style(const std::string& path);
 
 }  // namespace rapport

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "diag/diagnostic.hpp"
 #include "finance/format_number.hpp"
 
 namespace rapport {
@@ -23,11 +24,25 @@ struct TextStyle {
   double space_after = 0;
 };
 
+// One status of a vocabulary (layouts/vocabularies/*.yaml).
 struct StatusStyle {
   std::string id;
   std::string label;
-  std::string shape;  // arrow-up, arrow-right, arrow-down, check, cross, circle
+  std::string shape;  // one of status_shapes()
   Color color;
+  std::string alt;    // what the icon says in words, for the tagged PDF
+  std::string vocabulary;
+};
+
+// The icon shapes rapport can draw.
+const std::vector<std::string>& status_shapes();
+
+// A level of goal (Målbild, Inriktningsmål, Uppdrag): sections marked `goal: <id>` get the
+// label (and a running number when numbered) before their heading.
+struct GoalLevel {
+  std::string id;
+  std::string label;
+  bool numbered = false;
 };
 
 struct PageStyle {
@@ -53,9 +68,13 @@ struct Style {
   int new_page_level = 1;  // headings of this level or higher start a page; 0: none
   std::string missing_mark = "–";
   NumberFormat numbers;
-  std::vector<StatusStyle> statuses;
+  std::vector<std::string> vocabularies;  // names, in the layout's order
+  std::vector<StatusStyle> statuses;      // every status of those vocabularies
+  std::vector<GoalLevel> goal_levels;
 
   const StatusStyle* status(const std::string& id) const;
+  const GoalLevel* goal_level(const std::string& id) const;
+  std::vector<std::string> status_ids() const;
 };
 
 }  // namespace rapport

@@ -1,0 +1,111 @@
+#include "layout/lay_out_overview.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "layout/draw_status_icon.hpp"
+#include "model/resolve_with_layout.hpp"
+
+namespace rapport {
+namespace {
+
+constexpr double points_per_mm = 72.0 / 25.4;
+
+const Assessment* first_assessment(const Section& section) {
+  for (const auto& block : section.content)
+    if (auto* a = std::get_if<Assessment>(&block)) return a;
+  return nullptr;
+}
+
+Cell text_cell(const std::string& text, const std::string& link = {}) {
+  Cell cell;
+  cell.kind = text.empty() ? Cell::Kind::blank : Cell::Kind::text;
+  cell.text = text;
+  cell.link = link;
+  return cell;
+}
+
+void collect_goals(const LayoutContext& ctx, const std::vector<Block>& blocks, Table& table) {
+  for (const auto& block : blocks) {
+    auto* section = std::get_if<std::unique_ptr<Section>>(&block);
+    if (!section) continue;
+    const Section& s = **section;
+    if (const GoalLevel* level = s.goal.empty() ? nullptr : ctx.style.goal_level(s.goal)) {
+      TableRow row;
+      std::string name = level->label + (s.goal_number > 0 ? " " + std::to_string(s.goal_number) : "");
+      row.cells = {text_cell(name), text_cell(s.title, "#" + s.id), text_cell("")};
+      if (const Assessment* a = first_assessment(s)) {
+        row.cells[2].status = a->status;
+        row.cells[2].kind = Cell::Kind::text;
+        row.cells[2].text = a->status;
+      }
+      table.rows.push_back(std::move(row));
+    }
+    collect_goals(ctx, s.content, table);
+  }
+}
+
+// A slab with `label` after an icon of `status`, starting at x; returns the label's end.
+double icon_and_label(const LayoutContext& ctx, const StatusStyle& status, const std::string& label, Slab& slab) {
+  const TextStyle& body = ctx.style.body;
+  double size = body.size * 1.3;
+  ShapedText shaped = shape_plain_text(ctx.pango, label, ctx.request(body, -1));
+  double height = place_text(ctx, shaped, body, ctx.left() + size * 1.5, 0, slab.items);
+  slab.height = std::max(size, height) + 3;
+  for (auto& item : draw_status_icon(status, ctx.left(), (slab.height - size) / 2, size)) slab.items.push_back(std::move(item));
+  return ctx.left() + size * 1.5 + logical_width(shaped.layout.get());
+}
+
+}  // namespace
+
+Table goal_overview_table(const LayoutContext& ctx) {
+  Table table;
+  Column level{Column::Kind::values, {}, "Nivå", "", Align::left, {}, {}, -1, ""};
+  Column goal{Column::Kind::values, {}, "Mål och uppdrag", "", Align::left, {}, {}, -1, ""};
+  Column status{Column::Kind::status, {}, "Status", "", Align::left, {}, {}, -1, ""};
+  table.columns = {level, goal, status};
+  collect_goals(ctx, ctx.report.content, table);
+  return table;
+}
+
+std::vector<Slab> status_count_chart(const LayoutContext& ctx, const Table& overview) {
+  std::map<std::string, int> counts;
+  for (const auto& row : overview.rows)
+    if (!row.cells[2].status.empty()) ++counts[row.cells[2].status];
+  if (counts.empty()) return {};
+  int most = 0;
+  for (const auto& [id, n] : counts) most = std::max(most, n);
+  double bar_start = ctx.left() + ctx.text_width() * 0.42;
+  double bar_room = ctx.text_width() * 0.48;
+  std::vector<Slab> slabs;
+  for (const auto& status : ctx.style.statuses) {
+    auto it = counts.find(status.id);
+    if (it == counts.end()) continue;
+    Slab slab;
+    icon_and_label(ctx, status, status.label, slab);
+    double length = bar_room * it->second / most;
+    double bar_height = slab.height * 0.55;
+    slab.items.push_back(RectItem{bar_start, (slab.height - bar_height) / 2, length, bar_height, status.color});
+    ShapedText count = shape_plain_text(ctx.pango, std::to_string(it->second), ctx.request(ctx.style.body, -1));
+    place_text(ctx, count, ctx.style.body, bar_start + length + 2 * points_per_mm, 0, slab.items);
+    slab.keep_with_next = true;
+    slabs.push_back(std::move(slab));
+  }
+  slabs.back().keep_with_next = false;
+  return slabs;
+}
+
+std::vector<Slab> status_legend(const LayoutContext& ctx) {
+  std::vector<Slab> slabs;
+  for (const auto& id : used_statuses(ctx.report, ctx.style)) {
+    const StatusStyle* status = ctx.style.status(id);
+    Slab slab;
+    icon_and_label(ctx, *status, status->label, slab);
+    slab.keep_with_next = true;
+    slabs.push_back(std::move(slab));
+  }
+  if (!slabs.empty()) slabs.back().keep_with_next = false;
+  return slabs;
+}
+
+}  // namespace rapport

@@ -1,0 +1,18 @@
+#pragma once
+// The goal overview and the status legend: generated from the report, never typed twice.
+#include "layout/layout_context.hpp"
+
+namespace rapport {
+
+// Every goal section (a section with `goal:`) as a row: level and number, title linking to
+// the section, and the status of the section's first assessment.
+Table goal_overview_table(const LayoutContext& ctx);
+
+// One slab per status of `statuses` (ids): icon, label, a bar as long as its count and the
+// count itself. Empty when no goal has a status.
+std::vector<Slab> status_count_chart(const LayoutContext& ctx, const Table& overview);
+
+// One slab per status the document uses: icon and label.
+std::vector<Slab> status_legend(const LayoutContext& ctx);
+
+}  // namespace rapport

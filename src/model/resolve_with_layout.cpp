@@ -1,0 +1,109 @@
+#include "model/resolve_with_layout.hpp"
+
+#include <map>
+#include <set>
+
+#include "diag/suggest.hpp"
+
+namespace rapport {
+namespace {
+
+struct Resolver {
+  const Style& style;
+  Diagnostics& diags;
+  std::map<std::string, int> numbers;  // running number per goal level
+
+  void unknown_status(const std::string& status, const SourcePos& pos) {
+    auto ids = style.status_ids();
+    std::string guess = closest_match(status, ids);
+    diags.error(pos, "unknown status '" + status + "' in layout '" + style.name + "'",
+                (guess.empty() ? std::string() : "did you mean '" + guess + "'? ") + "valid statuses are " + join_choices(ids));
+  }
+
+  void goal(Section& section) {
+    if (section.goal.empty()) return;
+    const GoalLevel* level = style.goal_level(section.goal);
+    if (!level) {
+      std::vector<std::string> ids;
+      for (const auto& l : style.goal_levels) ids.push_back(l.id);
+      std::string guess = closest_match(section.goal, ids);
+      diags.error(section.goal_pos, "unknown goal level '" + section.goal + "'",
+                  guess.empty() ? "levels are " + join_choices(ids) : "did you mean '" + guess + "'?");
+      return;
+    }
+    std::string prefix = level->label;
+    if (level->numbered) {
+      section.goal_number = ++numbers[level->id];
+      prefix += " " + std::to_string(section.goal_number);
+    }
+    section.heading = prefix + ": " + section.title;
+  }
+
+  void table(Table& t) {
+    for (size_t c = 0; c < t.columns.size(); ++c) {
+      if (t.columns[c].kind != Column::Kind::status) continue;
+      for (auto& row : t.rows) {
+        if (c >= row.cells.size()) continue;
+        Cell& cell = row.cells[c];
+        if (cell.kind != Cell::Kind::text && cell.kind != Cell::Kind::number) continue;
+        if (style.status(cell.text)) cell.status = cell.text;
+        else unknown_status(cell.text, cell.pos);
+      }
+    }
+  }
+
+  void blocks(std::vector<Block>& content) {
+    for (auto& block : content) {
+      if (auto* section = std::get_if<std::unique_ptr<Section>>(&block)) {
+        goal(**section);
+        blocks((*section)->content);
+      } else if (auto* assessment = std::get_if<Assessment>(&block)) {
+        if (!assessment->status.empty() && !style.status(assessment->status))
+          unknown_status(assessment->status, assessment->status_pos);
+      } else if (auto* t = std::get_if<Table>(&block)) {
+        table(*t);
+      }
+    }
+  }
+};
+
+void check_fonts(const Style& style, const FontRegistry& fonts, Diagnostics& diags) {
+  std::vector<const TextStyle*> styles = {&style.body, &style.table, &style.table_header, &style.caption,
+                                          &style.footer, &style.toc_title, &style.toc_entry, &style.cover_title};
+  for (const auto& h : style.headings) styles.push_back(&h);
+  for (const TextStyle* t : styles)
+    if (!fonts.has_family(t->family)) {
+      diags.error({style.path, 0, 0}, "the font family '" + t->family + "' is not among the pinned fonts",
+                  "pinned families are " + join_choices(fonts.families()) + " (fonts/fonts.yaml)");
+      return;
+    }
+}
+
+void collect_used(const std::vector<Block>& content, std::set<std::string>& used) {
+  for (const auto& block : content) {
+    if (auto* section = std::get_if<std::unique_ptr<Section>>(&block)) collect_used((*section)->content, used);
+    else if (auto* assessment = std::get_if<Assessment>(&block)) used.insert(assessment->status);
+    else if (auto* table = std::get_if<Table>(&block))
+      for (const auto& row : table->rows)
+        for (const auto& cell : row.cells)
+          if (!cell.status.empty()) used.insert(cell.status);
+  }
+}
+
+}  // namespace
+
+void resolve_with_layout(Report& report, const Style& style, const FontRegistry& fonts, Diagnostics& diags) {
+  Resolver{style, diags, {}}.blocks(report.content);
+  check_fonts(style, fonts, diags);
+}
+
+std::vector<std::string> used_statuses(const Report& report, const Style& style) {
+  std::set<std::string> used;
+  collect_used(report.content, used);
+  std::vector<std::string> ordered;
+  for (const auto& status : style.statuses)
+    if (used.count(status.id)) ordered.push_back(status.id);
+  return ordered;
+}
+
+}  // namespace rapport
