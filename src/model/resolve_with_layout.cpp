@@ -46,7 +46,7 @@ struct Resolver {
         if (c >= row.cells.size()) continue;
         Cell& cell = row.cells[c];
         if (cell.kind != Cell::Kind::text && cell.kind != Cell::Kind::number) continue;
-        if (style.status(cell.text)) cell.status = cell.text;
+        if (style.author_status(cell.text)) cell.status = cell.text;
         else unknown_status(cell.text, cell.pos);
       }
     }
@@ -58,7 +58,7 @@ struct Resolver {
         goal(**section);
         blocks((*section)->content);
       } else if (auto* assessment = std::get_if<Assessment>(&block)) {
-        if (!assessment->status.empty() && !style.status(assessment->status))
+        if (!assessment->status.empty() && !style.author_status(assessment->status))
           unknown_status(assessment->status, assessment->status_pos);
       } else if (auto* t = std::get_if<Table>(&block)) {
         table(*t);

@@ -24,8 +24,13 @@ const GoalLevel* Style::goal_level(const std::string& id) const {
 
 std::vector<std::string> Style::status_ids() const {
   std::vector<std::string> ids;
-  for (const auto& s : statuses) ids.push_back(s.id);
+  for (const auto& s : statuses)
+    if (!s.id.starts_with("trend-")) ids.push_back(s.id);
   return ids;
+}
+
+const StatusStyle* Style::author_status(const std::string& id) const {
+  return id.starts_with("trend-") ? nullptr : status(id);
 }
 
 namespace {

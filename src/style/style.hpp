@@ -74,7 +74,9 @@ struct Style {
 
   const StatusStyle* status(const std::string& id) const;
   const GoalLevel* goal_level(const std::string& id) const;
+  // Statuses an author may name; "trend-…" ones are computed by rapport, never written.
   std::vector<std::string> status_ids() const;
+  const StatusStyle* author_status(const std::string& id) const;
 };
 
 }  // namespace rapport

@@ -67,7 +67,8 @@ TEST_CASE("bad input: status 2, file:line:col, no output, an earlier output unto
   CHECK(result.status == 2);
   CHECK(result.output == input + ":12:19: error: unknown status 'bidrar-till-malen' in layout 'default'\n"
                                  "  hint: did you mean 'bidrar-till-malet'? valid statuses are bidrar-till-malet, "
-                                 "bidrar-delvis, bidrar-ej, pagar-enligt-plan or slutfort\n");
+                                 "bidrar-delvis, bidrar-ej, pagar-enligt-plan, slutfort, genomfort, paborjat-enligt-plan, "
+                                 "paborjat-med-avvikelse, ej-paborjat, uppfyllt, delvis-uppfyllt, ej-uppfyllt or gar-ej-att-bedoma\n");
   CHECK(read_file(output) == "an earlier render");
   for (const auto& entry : std::filesystem::directory_iterator(dir))
     CHECK_MESSAGE(entry.path().filename().string()[0] != '.', "temporary file left behind: " << entry.path());

@@ -11,6 +11,8 @@
 #include <nlohmann/json.hpp>
 
 #include "model/build_report.hpp"
+#include "model/resolve_with_layout.hpp"
+#include "style/load_style.hpp"
 #include "test_support.hpp"
 
 using namespace rapport;
@@ -56,9 +58,14 @@ void collect_headings(const std::vector<Block>& blocks, std::vector<Heading>& ou
     }
 }
 
+// The example's headings as printed: goal sections carry their level and number.
 std::vector<Heading> example_headings() {
+  Report report = load_report(example_report());
+  Diagnostics diags;
+  resolve_with_layout(report, load_style(resolve_layout_path("default")), FontRegistry(default_font_list()), diags);
+  REQUIRE_MESSAGE(!diags.has_errors(), diags.format());
   std::vector<Heading> headings;
-  collect_headings(load_report(example_report()).content, headings);
+  collect_headings(report.content, headings);
   return headings;
 }
 
