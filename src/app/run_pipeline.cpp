@@ -7,6 +7,9 @@
 #include "model/resolve_with_layout.hpp"
 #include "style/load_style.hpp"
 #include "text/font_registry.hpp"
+#include "text/hyphenate.hpp"
+
+#include <memory>
 
 namespace rapport {
 
@@ -21,8 +24,10 @@ PipelineResult run_pipeline(const PipelineOptions& options) {
   compute_tables(report, diags);
   throw_if_errors(diags);
 
+  std::unique_ptr<Hyphenator> hyphenator;
+  if (style.hyphenate) hyphenator = std::make_unique<Hyphenator>(style.hyphenation);
   PipelineResult result;
-  result.frames = lay_out_document(report, style, fonts, diags);
+  result.frames = lay_out_document(report, style, fonts, hyphenator.get(), diags);
   throw_if_errors(diags);
   result.warnings = std::move(diags);
   return result;

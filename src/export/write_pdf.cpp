@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "export/atomic_output.hpp"
+#include "export/draw_text_line.hpp"
 
 namespace rapport {
 namespace {
@@ -33,11 +34,7 @@ void set_color(cairo_t* cr, const Color& c) { cairo_set_source_rgb(cr, c.r, c.g,
 struct Painter {
   cairo_t* cr;
 
-  void operator()(const TextLineItem& t) const {
-    set_color(cr, t.color);
-    cairo_move_to(cr, t.x, t.baseline);
-    pango_cairo_show_layout_line(cr, t.line);
-  }
+  void operator()(const TextLineItem& t) const { draw_text_line(cr, t); }
   void operator()(const RuleItem& r) const {
     set_color(cr, r.color);
     cairo_set_line_width(cr, r.width);

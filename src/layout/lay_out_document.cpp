@@ -62,8 +62,9 @@ DocumentMetadata make_metadata(const Report& report) {
 
 }  // namespace
 
-DocumentFrames lay_out_document(const Report& report, const Style& style, const FontRegistry& fonts, Diagnostics& diags) {
-  LayoutContext ctx{report, style, fonts.context(), diags};
+DocumentFrames lay_out_document(const Report& report, const Style& style, const FontRegistry& fonts,
+                                const Hyphenator* hyphenator, Diagnostics& diags) {
+  LayoutContext ctx{report, style, fonts.context(), diags, hyphenator};
   Flow flow = collect_flow(ctx);
   Pagination body = paginate_with_toc(ctx, flow);
 

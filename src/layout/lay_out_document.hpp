@@ -3,12 +3,14 @@
 #include "model/report.hpp"
 #include "style/style.hpp"
 #include "text/font_registry.hpp"
+#include "text/hyphenate.hpp"
 
 namespace rapport {
 
 // The whole layout stage: the report's flow, the table of contents iterated until its page
 // numbers are the pages where the headings landed, the cover, footers and back page.
 // Problems (unknown glyphs, unknown families) go to `diags`.
-DocumentFrames lay_out_document(const Report& report, const Style& style, const FontRegistry& fonts, Diagnostics& diags);
+DocumentFrames lay_out_document(const Report& report, const Style& style, const FontRegistry& fonts,
+                                const Hyphenator* hyphenator, Diagnostics& diags);
 
 }  // namespace rapport

@@ -198,7 +198,8 @@ TableSlabs lay_out_table(const LayoutContext& ctx, const Table& table) {
   if (table.columns.empty()) return out;
   TableContext t = make_table_context(ctx, table);
   ShapedRow header;
-  for (const auto& column : table.columns) header.cells.push_back(shape_cell(t, {{column.title, false, false, {}}}, t.header, 0));
+  for (const auto& column : table.columns)
+    header.cells.push_back(shape_cell(t, {{ctx.hyphenated(column.title), false, false, {}}}, t.header, 0));
   std::vector<ShapedRow> rows;
   rows.reserve(table.rows.size());
   for (const auto& row : table.rows) rows.push_back(shape_row(t, row));

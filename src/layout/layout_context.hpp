@@ -8,6 +8,7 @@
 #include "frames/frame.hpp"
 #include "model/report.hpp"
 #include "style/style.hpp"
+#include "text/hyphenate.hpp"
 #include "text/shape_text.hpp"
 
 namespace rapport {
@@ -17,6 +18,15 @@ struct LayoutContext {
   const Style& style;
   PangoContext* pango;
   Diagnostics& diags;
+  const Hyphenator* hyphenator = nullptr;  // null when the layout turns hyphenation off
+
+  // Text with soft hyphens at Swedish break points (unchanged without a hyphenator).
+  std::string hyphenated(const std::string& text) const { return hyphenator ? hyphenator->hyphenate(text) : text; }
+  RichText hyphenated(RichText text) const {
+    for (auto& span : text)
+      if (!span.keep_whole) span.text = hyphenated(span.text);
+    return text;
+  }
 
   double left() const { return style.page.left; }
   double text_width() const { return style.page.content_width(); }

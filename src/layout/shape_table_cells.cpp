@@ -26,7 +26,7 @@ RichText cell_content(const TableContext& t, const Cell& cell, const Column& col
              unit_suffix(cell.unit.empty() ? column.unit : cell.unit);
       break;
     case Cell::Kind::missing: text = t.layout.style.missing_mark; break;
-    case Cell::Kind::text: text = cell.text; break;
+    case Cell::Kind::text: text = t.layout.hyphenated(cell.text); break;
     case Cell::Kind::blank: break;
   }
   if (!cell.note.empty() && !text.empty()) text += " (" + cell.note + ")";
@@ -74,7 +74,7 @@ ShapedRow shape_row(const TableContext& t, const TableRow& row) {
   ShapedRow shaped;
   const TextStyle& style = row_text_style(t, row.kind);
   if (row.kind == TableRow::Kind::group || row.kind == TableRow::Kind::note) {
-    shaped.cells.push_back(shape_cell(t, {{row.text, false, false, {}}}, style, 0));
+    shaped.cells.push_back(shape_cell(t, {{t.layout.hyphenated(row.text), false, false, {}}}, style, 0));
     return shaped;
   }
   for (size_t c = 0; c < row.cells.size() && c < t.table.columns.size(); ++c) {

@@ -32,25 +32,32 @@ struct InlineState {
   bool emphasis = false;
   bool strong = false;
   std::string link;
+  bool keep_whole = false;
 };
 
 void append_span(RichText& out, const std::string& text, const InlineState& state) {
   if (text.empty()) return;
   if (!out.empty()) {
     InlineSpan& last = out.back();
-    if (last.emphasis == state.emphasis && last.strong == state.strong && last.link == state.link) {
+    if (last.emphasis == state.emphasis && last.strong == state.strong && last.link == state.link &&
+        last.keep_whole == state.keep_whole) {
       last.text += text;
       return;
     }
   }
-  out.push_back({text, state.emphasis, state.strong, state.link});
+  out.push_back({text, state.emphasis, state.strong, state.link, state.keep_whole});
 }
 
 void collect_inlines(MarkdownContext& ctx, cmark_node* parent, InlineState state, RichText& out) {
   for (cmark_node* node = cmark_node_first_child(parent); node; node = cmark_node_next(node)) {
     switch (cmark_node_get_type(node)) {
-      case CMARK_NODE_TEXT:
-      case CMARK_NODE_CODE: append_span(out, cmark_node_get_literal(node), state); break;
+      case CMARK_NODE_TEXT: append_span(out, cmark_node_get_literal(node), state); break;
+      case CMARK_NODE_CODE: {  // `Timrå IK`: a name the author wants kept whole
+        InlineState inner = state;
+        inner.keep_whole = true;
+        append_span(out, cmark_node_get_literal(node), inner);
+        break;
+      }
       case CMARK_NODE_SOFTBREAK: append_span(out, " ", state); break;
       case CMARK_NODE_LINEBREAK: append_span(out, "\n", state); break;
       case CMARK_NODE_EMPH: {

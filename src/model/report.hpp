@@ -16,6 +16,7 @@ struct InlineSpan {
   bool emphasis = false;
   bool strong = false;
   std::string link;  // "" for none, "#id" for a section of this report, else a URI
+  bool keep_whole = false;  // `backticks` in Markdown: never hyphenated
 };
 using RichText = std::vector<InlineSpan>;
 

@@ -162,7 +162,7 @@ Style load_style(const std::string& path, Diagnostics& warnings) {
   Style style;
   style.path = path;
   MapFields f(reader, source.root, "the layout",
-              {"name", "page", "text", "colors", "lists", "headings", "toc", "tables", "statuses", "goals"});
+              {"name", "page", "text", "colors", "lists", "headings", "toc", "tables", "statuses", "goals", "typography"});
   if (f.valid()) {
     style.name = read_text(reader, f.require("name"), "'name'");
     read_page(reader, f.require("page"), style.page);
@@ -191,6 +191,17 @@ Style load_style(const std::string& path, Diagnostics& warnings) {
     if (tables.valid()) {
       style.missing_mark = read_text(reader, tables.require("missing"), "'missing'");
       style.cell_padding = read_length(reader, tables.require("cell_padding"), "'cell_padding'");
+    }
+    MapFields typography(reader, f.require("typography"), "typography",
+                         {"hyphenate", "dictionary", "min_word", "left", "right", "justify"});
+    if (typography.valid()) {
+      style.hyphenate = reader.boolean(typography.require("hyphenate"), "'hyphenate'").value_or(true);
+      style.justify = reader.boolean(typography.require("justify"), "'justify'").value_or(false);
+      HyphenationRules& rules = style.hyphenation;
+      rules.dictionary = read_text(reader, typography.require("dictionary"), "'dictionary'");
+      rules.min_word = static_cast<int>(reader.integer(typography.require("min_word"), "'min_word'", 2, 40).value_or(6));
+      rules.left = static_cast<int>(reader.integer(typography.require("left"), "'left'", 1, 10).value_or(3));
+      rules.right = static_cast<int>(reader.integer(typography.require("right"), "'right'", 1, 10).value_or(3));
     }
     read_vocabularies(reader, f.require("statuses"), style, warnings);
     read_goal_levels(reader, f.require("goals"), style);

@@ -6,6 +6,7 @@
 
 #include "diag/diagnostic.hpp"
 #include "finance/format_number.hpp"
+#include "text/hyphenate.hpp"
 
 namespace rapport {
 
@@ -67,6 +68,9 @@ struct Style {
   int toc_depth = 3;
   int new_page_level = 1;  // headings of this level or higher start a page; 0: none
   std::string missing_mark = "–";
+  bool hyphenate = true;
+  HyphenationRules hyphenation;
+  bool justify = false;
   NumberFormat numbers;
   std::vector<std::string> vocabularies;  // names, in the layout's order
   std::vector<StatusStyle> statuses;      // every status of those vocabularies

@@ -30,6 +30,7 @@ PangoLayout* new_layout(PangoContext* context, const ShapeRequest& request) {
     pango_layout_set_width(layout, to_pango(request.width));
     pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
   }
+  pango_layout_set_justify(layout, request.justify);
   pango_layout_set_alignment(layout, request.align == Align::right    ? PANGO_ALIGN_RIGHT
                                      : request.align == Align::center ? PANGO_ALIGN_CENTER
                                                                       : PANGO_ALIGN_LEFT);

@@ -26,6 +26,7 @@ struct ShapeRequest {
   Align align = Align::left;
   Color link_color;
   bool tabular_figures = false;  // OpenType tnum: figures of equal width, so columns line up
+  bool justify = false;
 };
 
 ShapedText shape_rich_text(PangoContext* context, const RichText& text, const ShapeRequest& request);

@@ -154,10 +154,10 @@ TEST_CASE("a row taller than a page is split, not lost") {
                   long_text + "\"]\n");
   REQUIRE_MESSAGE(r.result.status == 0, r.result.output);
   std::string all;
-  for (const auto& p : r.pages) all += p;
-  std::replace(all.begin(), all.end(), '\n', ' ');
+  for (const auto& p : r.pages) all += p + "\n";
+  all = std::regex_replace(all, std::regex(R"(\s+)"), " ");
   for (int i = 1; i <= 150; ++i) CHECK_MESSAGE(all.find("Mening " + std::to_string(i) + " om") != std::string::npos, i);
-  CHECK(r.pages.size() >= 4);
+  CHECK(r.pages.size() >= 3);  // the cover, then the one row over at least two pages
 }
 
 TEST_CASE("a table too wide for the page is an error saying by how much") {
