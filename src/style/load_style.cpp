@@ -150,19 +150,70 @@ std::string resolve_layout_path(const std::string& name_or_file) {
   return (std::filesystem::path(data_directory()) / "layouts" / (name_or_file + ".yaml")).string();
 }
 
+namespace {
+
+Style read_style(const YamlSource& source, Diagnostics& warnings);
+
+// `over` laid onto `base`: mappings merge key by key, anything else in `over` replaces.
+YAML::Node merged(const YAML::Node& base, const YAML::Node& over) {
+  if (!base.IsMap() || !over.IsMap()) return over;
+  YAML::Node out(YAML::NodeType::Map);
+  const YAML::Node& overrides = over;
+  const YAML::Node& bases = base;
+  for (const auto& pair : base) {
+    YAML::Node replacement = overrides[pair.first.Scalar()];
+    out.force_insert(pair.first, replacement.IsDefined() ? merged(pair.second, replacement) : pair.second);
+  }
+  for (const auto& pair : over)
+    if (pair.first.Scalar() != "extends" && !bases[pair.first.Scalar()].IsDefined()) out.force_insert(pair.first, pair.second);
+  return out;
+}
+
+constexpr int max_extends_depth = 8;
+
+// The layout file's tree with everything it extends merged underneath. Each base is read on
+// its own first, so a problem in a base is reported in the base's file.
+YamlSource resolved_layout_source(const std::string& path, Diagnostics& warnings, int depth) {
+  YamlSource source = load_yaml_file(path);
+  const YAML::Node& root = source.root;
+  if (!root.IsMap() || !root["extends"].IsDefined()) return source;
+  Diagnostics diags;
+  NodeReader reader(source, diags);
+  YAML::Node extends = root["extends"];
+  std::string base_name = reader.text(extends, "'extends'").value_or("");
+  if (depth >= max_extends_depth) {
+    diags.error(reader.pos(extends), "layouts extend each other in a loop, or more than 8 deep");
+    throw InputError(diags);
+  }
+  throw_if_errors(diags);
+  YamlSource base = resolved_layout_source(resolve_layout_path(base_name), warnings, depth + 1);
+  read_style(base, warnings);  // the base must be a valid layout by itself
+  source.root = merged(base.root, source.root);
+  return source;
+}
+
+}  // namespace
+
 Style load_style(const std::string& path) {
   Diagnostics warnings;
   return load_style(path, warnings);
 }
 
 Style load_style(const std::string& path, Diagnostics& warnings) {
-  YamlSource source = load_yaml_file(path);
+  Style style = read_style(resolved_layout_source(path, warnings, 0), warnings);
+  style.path = path;
+  return style;
+}
+
+namespace {
+
+Style read_style(const YamlSource& source, Diagnostics& warnings) {
   Diagnostics diags;
   NodeReader reader(source, diags);
   Style style;
-  style.path = path;
   MapFields f(reader, source.root, "the layout",
-              {"name", "page", "text", "colors", "lists", "headings", "toc", "tables", "statuses", "goals", "typography"});
+              {"name", "extends", "page", "text", "colors", "lists", "headings", "toc", "tables", "statuses", "goals",
+               "typography"});
   if (f.valid()) {
     style.name = read_text(reader, f.require("name"), "'name'");
     read_page(reader, f.require("page"), style.page);
@@ -210,4 +261,5 @@ Style load_style(const std::string& path, Diagnostics& warnings) {
   return style;
 }
 
+}  // namespace
 }  // namespace rapport
