@@ -19,7 +19,7 @@ const char* const main_help = R"(usage: rapport COMMAND [OPTIONS]
 Turns a committee report written in YAML into its official PDF.
 
 commands:
-  render REPORT.yaml [-o OUT.pdf] [--layout NAME|FILE]   render the report to PDF
+  render REPORT.yaml [-o OUT.pdf] [--layout NAME|FILE] [--final]   render the report to PDF
   check REPORT.yaml [--layout NAME|FILE]                 validate only; list every problem
 
 options:
@@ -29,7 +29,7 @@ options:
 exit status: 0 success, 2 bad input, 1 anything else
 )";
 
-const char* const render_help = R"(usage: rapport render REPORT.yaml [-o OUT.pdf] [--layout NAME|FILE]
+const char* const render_help = R"(usage: rapport render REPORT.yaml [-o OUT.pdf] [--layout NAME|FILE] [--final]
 
 Renders REPORT.yaml to PDF. The output is written to a temporary file and renamed into
 place, so an earlier PDF stays as it was when anything goes wrong.
@@ -37,6 +37,8 @@ place, so an earlier PDF stays as it was when anything goes wrong.
   -o, --output OUT.pdf   where to write (default: REPORT.pdf beside the input)
   --layout NAME|FILE     a layout under layouts/ by name, or a layout file
                          (default: the report's document.layout, else "default")
+  --final                the version to sign off: no draft watermark ("UTKAST");
+                         without it every page carries the layout's watermark
 )";
 
 const char* const check_help = R"(usage: rapport check REPORT.yaml [--layout NAME|FILE]
@@ -52,6 +54,7 @@ struct Arguments {
   std::string layout;
   bool help = false;
   bool version = false;
+  bool final = false;
 };
 
 class UsageError : public std::runtime_error {
@@ -70,6 +73,7 @@ Arguments parse_arguments(const std::vector<std::string>& args) {
     else if (arg == "--version") a.version = true;
     else if (arg == "-o" || arg == "--output") a.output = value();
     else if (arg == "--layout") a.layout = value();
+    else if (arg == "--final") a.final = true;
     else if (arg.starts_with("-")) throw UsageError("unknown option " + arg);
     else if (a.command.empty()) a.command = arg;
     else if (a.input.empty()) a.input = arg;
@@ -84,7 +88,7 @@ int render(const Arguments& a) {
   auto started = std::chrono::steady_clock::now();
   std::string output = a.output;
   if (output.empty()) output = std::filesystem::path(a.input).replace_extension(".pdf").string();
-  PipelineResult result = run_pipeline({a.input, a.layout});
+  PipelineResult result = run_pipeline({a.input, a.layout, a.final});
   print_diagnostics(result.warnings, Severity::warning);
   write_pdf(result.frames, output);
   auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();

@@ -27,7 +27,7 @@ PipelineResult run_pipeline(const PipelineOptions& options) {
   std::unique_ptr<Hyphenator> hyphenator;
   if (style.hyphenate) hyphenator = std::make_unique<Hyphenator>(style.hyphenation);
   PipelineResult result;
-  result.frames = lay_out_document(report, style, fonts, hyphenator.get(), diags);
+  result.frames = lay_out_document(report, style, fonts, hyphenator.get(), {!options.final}, diags);
   throw_if_errors(diags);
   result.warnings = std::move(diags);
   return result;

@@ -11,6 +11,7 @@ namespace rapport {
 struct PipelineOptions {
   std::string input;
   std::string layout;  // name or file; empty: the report's own, else "default"
+  bool final = false;  // a final render carries no draft watermark
 };
 
 struct PipelineResult {

@@ -1,6 +1,9 @@
 #include "layout/add_page_furniture.hpp"
 
 #include <glib.h>
+#include <pango/pangocairo.h>
+
+#include <cmath>
 
 namespace rapport {
 namespace {
@@ -63,20 +66,97 @@ Page make_back_page(const LayoutContext& ctx) {
   return page;
 }
 
-void add_footers(const LayoutContext& ctx, std::vector<Page>& pages, size_t first, size_t last) {
-  const Style& s = ctx.style;
-  const TextStyle& style = s.footer;
+namespace {
+
+std::string expand(const LayoutContext& ctx, const std::string& line, size_t page, size_t pages) {
   const DocumentInfo& info = ctx.report.info;
-  double rule_y = s.page.height - s.page.bottom + 6 * points_per_mm;
-  double text_y = rule_y + 1.5 * points_per_mm;
-  std::string left = info.committee + " · " + info.title;
+  const std::pair<const char*, std::string> fields[] = {
+      {"{title}", info.title},       {"{committee}", info.committee}, {"{municipality}", info.municipality},
+      {"{kind}", info.kind},         {"{period}", info.period},       {"{date}", info.date},
+      {"{case_number}", info.case_number}, {"{page}", std::to_string(page)}, {"{pages}", std::to_string(pages)}};
+  std::string out = line;
+  for (const auto& [field, value] : fields)
+    for (size_t at; (at = out.find(field)) != std::string::npos;) out.replace(at, std::string(field).size(), value);
+  return out;
+}
+
+void running_line(const LayoutContext& ctx, const RunningLine& line, double y, size_t page, size_t pages, Page& out) {
+  const TextStyle& style = ctx.style.footer;
+  text_block(ctx, expand(ctx, line.left, page, pages), style, y, out, Align::left);
+  text_block(ctx, expand(ctx, line.center, page, pages), style, y, out, Align::center);
+  text_block(ctx, expand(ctx, line.right, page, pages), style, y, out, Align::right);
+}
+
+}  // namespace
+
+void add_running_lines(const LayoutContext& ctx, std::vector<Page>& pages, size_t first, size_t last) {
+  const Style& s = ctx.style;
+  double footer_rule = s.page.height - s.page.bottom + 6 * points_per_mm;
+  double header_rule = s.page.top - 6 * points_per_mm;
   for (size_t i = first; i <= last && i < pages.size(); ++i) {
-    Page& page = pages[i];
-    page.items.push_back(RuleItem{ctx.left(), rule_y, ctx.left() + ctx.text_width(), rule_y, 0.5, s.rule});
-    text_block(ctx, left, style, text_y, page);
-    std::string number = std::to_string(i + 1) + " (" + std::to_string(pages.size()) + ")";
-    text_block(ctx, number, style, text_y, page, Align::right);
+    if (!s.running_footer.empty()) {
+      pages[i].items.push_back(RuleItem{ctx.left(), footer_rule, ctx.left() + ctx.text_width(), footer_rule, 0.5, s.rule});
+      running_line(ctx, s.running_footer, footer_rule + 1.5 * points_per_mm, i + 1, pages.size(), pages[i]);
+    }
+    if (!s.running_header.empty()) {
+      pages[i].items.push_back(RuleItem{ctx.left(), header_rule, ctx.left() + ctx.text_width(), header_rule, 0.5, s.rule});
+      running_line(ctx, s.running_header, header_rule - ctx.pitch(s.footer) - 1 * points_per_mm, i + 1, pages.size(), pages[i]);
+    }
   }
+}
+
+namespace {
+
+// The outline of a shaped line as a path, turned by `angle` about (x, y). A watermark is drawn
+// as shapes, not text, so it never enters copied or searched text or what a screen reader reads.
+PathItem outline(PangoLayoutLine* line, double x, double y, double angle) {
+  cairo_surface_t* scratch = cairo_image_surface_create(CAIRO_FORMAT_A8, 1, 1);
+  cairo_t* cr = cairo_create(scratch);
+  cairo_translate(cr, x, y);
+  cairo_rotate(cr, angle);
+  pango_cairo_layout_line_path(cr, line);
+  cairo_identity_matrix(cr);  // read the path back in page coordinates
+  cairo_path_t* path = cairo_copy_path(cr);
+  PathItem item;
+  for (int i = 0; i < path->num_data; i += path->data[i].header.length) {
+    const cairo_path_data_t* d = &path->data[i];
+    switch (d->header.type) {
+      case CAIRO_PATH_MOVE_TO: item.ops.push_back({PathOp::Kind::move, {d[1].point.x, d[1].point.y}}); break;
+      case CAIRO_PATH_LINE_TO: item.ops.push_back({PathOp::Kind::line, {d[1].point.x, d[1].point.y}}); break;
+      case CAIRO_PATH_CURVE_TO:
+        item.ops.push_back({PathOp::Kind::curve,
+                            {d[1].point.x, d[1].point.y, d[2].point.x, d[2].point.y, d[3].point.x, d[3].point.y}});
+        break;
+      case CAIRO_PATH_CLOSE_PATH: item.ops.push_back({PathOp::Kind::close, {}}); break;
+    }
+  }
+  cairo_path_destroy(path);
+  cairo_destroy(cr);
+  cairo_surface_destroy(scratch);
+  return item;
+}
+
+}  // namespace
+
+void add_watermark(const LayoutContext& ctx, std::vector<Page>& pages) {
+  const Style& s = ctx.style;
+  if (s.watermark.empty()) return;
+  TextStyle style = s.body;
+  style.size = s.page.width * 0.16;
+  style.weight = 700;
+  ShapedText shaped = shape_plain_text(ctx.pango, s.watermark, ctx.request(style, -1));
+  PlacedLine line = place_lines(shaped.layout.get(), ctx.pitch(style)).front();
+  double width = logical_width(shaped.layout.get());
+  double angle = -std::atan2(s.page.height, s.page.width);
+  // Turned about the page centre: the text's own centre lands there.
+  double half_x = width / 2, half_y = -style.size * 0.35;
+  double cx = s.page.width / 2, cy = s.page.height / 2;
+  double ox = cx - (half_x * std::cos(angle) - half_y * std::sin(angle));
+  double oy = cy - (half_x * std::sin(angle) + half_y * std::cos(angle));
+  PathItem mark = outline(line.line, ox, oy, angle);
+  mark.has_fill = true;
+  mark.fill = s.watermark_color;
+  for (auto& page : pages) page.items.insert(page.items.begin(), mark);  // beneath the content
 }
 
 }  // namespace rapport

@@ -7,8 +7,10 @@ namespace rapport {
 Page make_cover(const LayoutContext& ctx);
 // The back page: the municipality's address at the foot of an otherwise empty page.
 Page make_back_page(const LayoutContext& ctx);
-// A rule and a footer line on every page in [first, last]: the title and committee on the
-// left, "3 (24)" on the right (page numbers count from the cover).
-void add_footers(const LayoutContext& ctx, std::vector<Page>& pages, size_t first, size_t last);
+// The layout's header and footer templates, filled in, on every page in [first, last]; page
+// numbers count from the cover ("3 (24)").
+void add_running_lines(const LayoutContext& ctx, std::vector<Page>& pages, size_t first, size_t last);
+// The layout's draft mark ("UTKAST") across every page, beneath the content.
+void add_watermark(const LayoutContext& ctx, std::vector<Page>& pages);
 
 }  // namespace rapport

@@ -23,10 +23,10 @@ std::vector<Slab> with_toc(const Flow& flow, std::vector<Slab> toc) {
   return slabs;
 }
 
-// Printed page numbers count the cover as page 1.
-std::map<std::string, int> page_numbers(const Pagination& pagination) {
+// Printed page numbers count the cover, when there is one, as page 1.
+std::map<std::string, int> page_numbers(const Pagination& pagination, int first_number) {
   std::map<std::string, int> numbers;
-  for (const auto& [name, index] : pagination.anchor_pages) numbers[name] = static_cast<int>(index) + 2;
+  for (const auto& [name, index] : pagination.anchor_pages) numbers[name] = static_cast<int>(index) + first_number;
   return numbers;
 }
 
@@ -35,7 +35,7 @@ Pagination paginate_with_toc(const LayoutContext& ctx, const Flow& flow) {
   for (int round = 0; round < max_toc_rounds; ++round) {
     std::vector<Slab> toc = flow.toc_at ? build_toc(ctx, flow, numbers) : std::vector<Slab>{};
     Pagination pagination = paginate(ctx, with_toc(flow, std::move(toc)), flow.table_headers);
-    auto landed = page_numbers(pagination);
+    auto landed = page_numbers(pagination, ctx.style.has_cover ? 2 : 1);
     if (!flow.toc_at || landed == numbers) return pagination;
     numbers = std::move(landed);
   }
@@ -63,7 +63,7 @@ DocumentMetadata make_metadata(const Report& report) {
 }  // namespace
 
 DocumentFrames lay_out_document(const Report& report, const Style& style, const FontRegistry& fonts,
-                                const Hyphenator* hyphenator, Diagnostics& diags) {
+                                const Hyphenator* hyphenator, const LayoutOptions& options, Diagnostics& diags) {
   LayoutContext ctx{report, style, fonts.context(), diags, hyphenator};
   Flow flow = collect_flow(ctx);
   Pagination body = paginate_with_toc(ctx, flow);
@@ -71,11 +71,14 @@ DocumentFrames lay_out_document(const Report& report, const Style& style, const 
   DocumentFrames doc;
   doc.width = style.page.width;
   doc.height = style.page.height;
-  doc.pages.push_back(make_cover(ctx));
+  if (style.has_cover) doc.pages.push_back(make_cover(ctx));
+  size_t first_numbered = doc.pages.size();
   for (auto& page : body.pages) doc.pages.push_back(std::move(page));
+  if (doc.pages.empty()) doc.pages.emplace_back();
   size_t last_numbered = doc.pages.size() - 1;
-  if (!report.info.address.empty()) doc.pages.push_back(make_back_page(ctx));
-  add_footers(ctx, doc.pages, 1, last_numbered);
+  if (style.has_back_page && !report.info.address.empty()) doc.pages.push_back(make_back_page(ctx));
+  add_running_lines(ctx, doc.pages, first_numbered, last_numbered);
+  if (options.draft) add_watermark(ctx, doc.pages);
   doc.outline = make_outline(flow);
   doc.metadata = make_metadata(report);
   return doc;

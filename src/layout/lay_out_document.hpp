@@ -10,7 +10,11 @@ namespace rapport {
 // The whole layout stage: the report's flow, the table of contents iterated until its page
 // numbers are the pages where the headings landed, the cover, footers and back page.
 // Problems (unknown glyphs, unknown families) go to `diags`.
+struct LayoutOptions {
+  bool draft = true;  // drafts carry the layout's watermark
+};
+
 DocumentFrames lay_out_document(const Report& report, const Style& style, const FontRegistry& fonts,
-                                const Hyphenator* hyphenator, Diagnostics& diags);
+                                const Hyphenator* hyphenator, const LayoutOptions& options, Diagnostics& diags);
 
 }  // namespace rapport

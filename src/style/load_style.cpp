@@ -121,6 +121,30 @@ void read_vocabularies(NodeReader& reader, const YAML::Node& node, Style& style,
   }
 }
 
+RunningLine read_running_line(NodeReader& reader, const YAML::Node& node, const std::string& what) {
+  RunningLine line;
+  MapFields f(reader, node, what, {"left", "center", "right"});
+  if (!f.valid()) return line;
+  if (f.has("left")) line.left = read_text(reader, f.get("left"), "'left'");
+  if (f.has("center")) line.center = read_text(reader, f.get("center"), "'center'");
+  if (f.has("right")) line.right = read_text(reader, f.get("right"), "'right'");
+  return line;
+}
+
+void read_page_furniture(NodeReader& reader, const YAML::Node& node, Style& style) {
+  MapFields f(reader, node, "page_furniture", {"cover", "back_page", "header", "footer", "watermark"});
+  if (!f.valid()) return;
+  style.has_cover = reader.boolean(f.require("cover"), "'cover'").value_or(true);
+  style.has_back_page = reader.boolean(f.require("back_page"), "'back_page'").value_or(true);
+  style.running_header = read_running_line(reader, f.require("header"), "header");
+  style.running_footer = read_running_line(reader, f.require("footer"), "footer");
+  MapFields watermark(reader, f.require("watermark"), "watermark", {"text", "color"});
+  if (watermark.valid()) {
+    style.watermark = read_text(reader, watermark.require("text"), "'text'");
+    style.watermark_color = read_color(reader, watermark.require("color"), "'color'");
+  }
+}
+
 void read_goal_levels(NodeReader& reader, const YAML::Node& node, Style& style) {
   MapFields goals(reader, node, "goals", {"levels"});
   YAML::Node levels = goals.require("levels");
@@ -213,7 +237,7 @@ Style read_style(const YamlSource& source, Diagnostics& warnings) {
   Style style;
   MapFields f(reader, source.root, "the layout",
               {"name", "extends", "page", "text", "colors", "lists", "headings", "toc", "tables", "statuses", "goals",
-               "typography"});
+               "typography", "page_furniture", "numbers"});
   if (f.valid()) {
     style.name = read_text(reader, f.require("name"), "'name'");
     read_page(reader, f.require("page"), style.page);
@@ -253,6 +277,13 @@ Style read_style(const YamlSource& source, Diagnostics& warnings) {
       rules.min_word = static_cast<int>(reader.integer(typography.require("min_word"), "'min_word'", 2, 40).value_or(6));
       rules.left = static_cast<int>(reader.integer(typography.require("left"), "'left'", 1, 10).value_or(3));
       rules.right = static_cast<int>(reader.integer(typography.require("right"), "'right'", 1, 10).value_or(3));
+    }
+    read_page_furniture(reader, f.require("page_furniture"), style);
+    MapFields numbers(reader, f.require("numbers"), "numbers", {"group", "decimal", "minus"});
+    if (numbers.valid()) {
+      style.numbers.group_separator = read_text(reader, numbers.require("group"), "'group'");
+      style.numbers.decimal_separator = read_text(reader, numbers.require("decimal"), "'decimal'");
+      style.numbers.minus = read_text(reader, numbers.require("minus"), "'minus'");
     }
     read_vocabularies(reader, f.require("statuses"), style, warnings);
     read_goal_levels(reader, f.require("goals"), style);

@@ -53,6 +53,13 @@ struct PageStyle {
   double content_height() const { return height - top - bottom; }
 };
 
+// A running header or footer: templates with fields such as {title}, {committee}, {page},
+// {pages}, {municipality}, {period}, {date}, {kind}, {case_number}.
+struct RunningLine {
+  std::string left, center, right;
+  bool empty() const { return left.empty() && center.empty() && right.empty(); }
+};
+
 struct Style {
   std::string name;
   std::string path;
@@ -68,6 +75,10 @@ struct Style {
   int toc_depth = 3;
   int new_page_level = 1;  // headings of this level or higher start a page; 0: none
   std::string missing_mark = "–";
+  bool has_cover = true, has_back_page = true;
+  RunningLine running_header, running_footer;
+  std::string watermark;  // drawn across draft pages; empty for none
+  Color watermark_color;
   bool hyphenate = true;
   HyphenationRules hyphenation;
   bool justify = false;
