@@ -6,7 +6,10 @@
 #include <vector>
 
 #include "app/run_pipeline.hpp"
+#include "app/write_preview.hpp"
 #include "export/write_pdf.hpp"
+
+#include <tuple>
 
 namespace {
 
@@ -21,6 +24,7 @@ Turns a committee report written in YAML into its official PDF.
 commands:
   render REPORT.yaml [-o OUT.pdf] [--layout NAME|FILE] [--final]   render the report to PDF
   check REPORT.yaml [--layout NAME|FILE]                 validate only; list every problem
+  preview REPORT.yaml -o DIR [--pages 3-5] [--dpi 96]    PNG pages and an index.html contact sheet
 
 options:
   --help      show help (also after a command: rapport render --help)
@@ -41,6 +45,17 @@ place, so an earlier PDF stays as it was when anything goes wrong.
                          without it every page carries the layout's watermark
 )";
 
+const char* const preview_help = R"(usage: rapport preview REPORT.yaml -o DIR [--pages 3-5] [--dpi 96] [--layout NAME|FILE]
+
+Writes one PNG per page (page-001.png, …) that breaks exactly as the PDF does, and
+index.html, a contact sheet of them, into DIR. Previews carry the draft watermark.
+
+  -o, --output DIR     the directory to write into (created when missing)
+  --pages RANGE        only these pages: 4, 3-5 or 3- (default: all)
+  --dpi N              resolution (default 96)
+  --layout NAME|FILE   as for render
+)";
+
 const char* const check_help = R"(usage: rapport check REPORT.yaml [--layout NAME|FILE]
 
 Loads and validates REPORT.yaml and lays it out without writing anything; prints every
@@ -55,6 +70,8 @@ struct Arguments {
   bool help = false;
   bool version = false;
   bool final = false;
+  std::string pages;
+  std::string dpi;
 };
 
 class UsageError : public std::runtime_error {
@@ -74,6 +91,8 @@ Arguments parse_arguments(const std::vector<std::string>& args) {
     else if (arg == "-o" || arg == "--output") a.output = value();
     else if (arg == "--layout") a.layout = value();
     else if (arg == "--final") a.final = true;
+    else if (arg == "--pages") a.pages = value();
+    else if (arg == "--dpi") a.dpi = value();
     else if (arg.starts_with("-")) throw UsageError("unknown option " + arg);
     else if (a.command.empty()) a.command = arg;
     else if (a.input.empty()) a.input = arg;
@@ -96,6 +115,26 @@ int render(const Arguments& a) {
   return exit_ok;
 }
 
+int preview(const Arguments& a) {
+  auto started = std::chrono::steady_clock::now();
+  if (a.output.empty()) throw UsageError("preview needs -o DIR");
+  PreviewOptions options;
+  options.directory = a.output;
+  try {
+    if (!a.pages.empty()) std::tie(options.first_page, options.last_page) = parse_page_range(a.pages);
+    if (!a.dpi.empty()) options.dpi = std::stod(a.dpi);
+  } catch (const std::invalid_argument& e) {
+    throw UsageError(a.dpi.empty() || std::string(e.what()).starts_with("--pages") ? e.what() : "--dpi must be a number");
+  }
+  if (options.dpi < 10 || options.dpi > 1200) throw UsageError("--dpi must be between 10 and 1200");
+  PipelineResult result = run_pipeline({a.input, a.layout, false});
+  print_diagnostics(result.warnings, Severity::warning);
+  size_t written = write_preview(result.frames, result.frames.metadata.title, options);
+  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
+  std::cerr << "rapport: wrote " << written << " page images and index.html to " << a.output << " (" << ms << " ms)\n";
+  return exit_ok;
+}
+
 int check(const Arguments& a) {
   PipelineResult result = run_pipeline({a.input, a.layout});
   print_diagnostics(result.warnings, Severity::note);  // check also tells of rounding differences
@@ -113,13 +152,15 @@ int run(const std::vector<std::string>& args) {
     (a.help ? std::cout : std::cerr) << main_help;
     return a.help ? exit_ok : exit_bad_input;
   }
-  if (a.command != "render" && a.command != "check") throw UsageError("unknown command '" + a.command + "'");
+  if (a.command != "render" && a.command != "check" && a.command != "preview")
+    throw UsageError("unknown command '" + a.command + "'");
   if (a.help) {
-    std::cout << (a.command == "render" ? render_help : check_help);
+    std::cout << (a.command == "render" ? render_help : a.command == "preview" ? preview_help : check_help);
     return exit_ok;
   }
   if (a.input.empty()) throw UsageError(a.command + " needs a REPORT.yaml");
   if (a.command == "check" && !a.output.empty()) throw UsageError("check writes nothing; -o does not apply");
+  if (a.command == "preview") return preview(a);
   return a.command == "render" ? render(a) : check(a);
 }
 

@@ -1,0 +1,92 @@
+#include "export/draw_page.hpp"
+
+#include <cairo-pdf.h>
+#include <pango/pangocairo.h>
+
+#include <cstdio>
+
+#include "export/draw_text_line.hpp"
+
+namespace rapport {
+namespace {
+
+std::string number(double v) {
+  char buffer[32];
+  // rapport never calls setlocale, so printf stays in the "C" locale and writes a decimal point.
+  std::snprintf(buffer, sizeof buffer, "%.2f", v);
+  return buffer;
+}
+
+void set_color(cairo_t* cr, const Color& c) { cairo_set_source_rgb(cr, c.r, c.g, c.b); }
+
+struct Painter {
+  cairo_t* cr;
+  bool with_links;
+
+  void operator()(const TextLineItem& t) const { draw_text_line(cr, t); }
+  void operator()(const RuleItem& r) const {
+    set_color(cr, r.color);
+    cairo_set_line_width(cr, r.width);
+    cairo_move_to(cr, r.x1, r.y1);
+    cairo_line_to(cr, r.x2, r.y2);
+    cairo_stroke(cr);
+  }
+  void operator()(const RectItem& r) const {
+    set_color(cr, r.fill);
+    cairo_rectangle(cr, r.x, r.y, r.width, r.height);
+    cairo_fill(cr);
+  }
+  void operator()(const PathItem& p) const {
+    cairo_new_path(cr);
+    for (const auto& op : p.ops) {
+      switch (op.kind) {
+        case PathOp::Kind::move: cairo_move_to(cr, op.a[0], op.a[1]); break;
+        case PathOp::Kind::line: cairo_line_to(cr, op.a[0], op.a[1]); break;
+        case PathOp::Kind::curve: cairo_curve_to(cr, op.a[0], op.a[1], op.a[2], op.a[3], op.a[4], op.a[5]); break;
+        case PathOp::Kind::arc: cairo_arc(cr, op.a[0], op.a[1], op.a[2], op.a[3], op.a[4]); break;
+        case PathOp::Kind::close: cairo_close_path(cr); break;
+      }
+    }
+    if (p.has_fill) {
+      set_color(cr, p.fill);
+      p.has_stroke ? cairo_fill_preserve(cr) : cairo_fill(cr);
+    }
+    if (p.has_stroke) {
+      set_color(cr, p.stroke);
+      cairo_set_line_width(cr, p.stroke_width);
+      cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+      cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+      cairo_stroke(cr);
+    }
+  }
+  void operator()(const LinkItem& l) const {
+    if (!with_links) return;
+    std::string attributes = "rect=[" + number(l.x) + " " + number(l.y) + " " + number(l.width) + " " + number(l.height) + "] ";
+    attributes += l.target.starts_with("#") ? "dest=" + tag_quoted(l.target.substr(1)) : "uri=" + tag_quoted(l.target);
+    cairo_tag_begin(cr, CAIRO_TAG_LINK, attributes.c_str());
+    cairo_tag_end(cr, CAIRO_TAG_LINK);
+  }
+  void operator()(const AnchorItem& a) const {
+    if (!with_links) return;
+    std::string attributes = "name=" + tag_quoted(a.name) + " x=" + number(a.x) + " y=" + number(a.y);
+    cairo_tag_begin(cr, CAIRO_TAG_DEST, attributes.c_str());
+    cairo_tag_end(cr, CAIRO_TAG_DEST);
+  }
+};
+
+}  // namespace
+
+std::string tag_quoted(const std::string& value) {
+  std::string out = "'";
+  for (char c : value) {
+    if (c == '\'' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "'";
+}
+
+void draw_page(cairo_t* cr, const Page& page, bool with_links) {
+  for (const auto& item : page.items) std::visit(Painter{cr, with_links}, item);
+}
+
+}  // namespace rapport
