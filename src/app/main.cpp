@@ -9,7 +9,10 @@
 #include "app/write_preview.hpp"
 #include "export/write_pdf.hpp"
 
+#include <map>
 #include <tuple>
+
+#include "style/load_style.hpp"
 
 namespace {
 
@@ -25,6 +28,7 @@ commands:
   render REPORT.yaml [-o OUT.pdf] [--layout NAME|FILE] [--final]   render the report to PDF
   check REPORT.yaml [--layout NAME|FILE]                 validate only; list every problem
   preview REPORT.yaml -o DIR [--pages 3-5] [--dpi 96]    PNG pages and an index.html contact sheet
+  specimen LAYOUT [-o specimen.pdf]                      a sample document showing all a layout styles
 
 options:
   --help      show help (also after a command: rapport render --help)
@@ -54,6 +58,14 @@ index.html, a contact sheet of them, into DIR. Previews carry the draft watermar
   --pages RANGE        only these pages: 4, 3-5 or 3- (default: all)
   --dpi N              resolution (default 96)
   --layout NAME|FILE   as for render
+)";
+
+const char* const specimen_help = R"(usage: rapport specimen LAYOUT [-o OUT.pdf]
+
+Renders a sample document with LAYOUT (a name under layouts/ or a layout file): every heading
+level, body text with hyphenation, lists, every status of the layout, number formats, a
+budget table over a page break, header, footer, cover and back page, so a layout can be
+judged without real content. Default output: specimen-LAYOUT.pdf.
 )";
 
 const char* const check_help = R"(usage: rapport check REPORT.yaml [--layout NAME|FILE]
@@ -135,6 +147,17 @@ int preview(const Arguments& a) {
   return exit_ok;
 }
 
+int specimen(const Arguments& a) {
+  std::string sample = (std::filesystem::path(data_directory()) / "input" / "specimen" / "layout-specimen.yaml").string();
+  std::string output = a.output;
+  if (output.empty()) output = "specimen-" + std::filesystem::path(a.input).stem().string() + ".pdf";
+  PipelineResult result = run_pipeline({sample, a.input, false});
+  print_diagnostics(result.warnings, Severity::warning);
+  write_pdf(result.frames, output);
+  std::cerr << "rapport: wrote " << output << " (" << result.frames.pages.size() << " pages)\n";
+  return exit_ok;
+}
+
 int check(const Arguments& a) {
   PipelineResult result = run_pipeline({a.input, a.layout});
   print_diagnostics(result.warnings, Severity::note);  // check also tells of rounding differences
@@ -152,15 +175,17 @@ int run(const std::vector<std::string>& args) {
     (a.help ? std::cout : std::cerr) << main_help;
     return a.help ? exit_ok : exit_bad_input;
   }
-  if (a.command != "render" && a.command != "check" && a.command != "preview")
-    throw UsageError("unknown command '" + a.command + "'");
+  const std::map<std::string, const char*> helps = {
+      {"render", render_help}, {"check", check_help}, {"preview", preview_help}, {"specimen", specimen_help}};
+  if (!helps.count(a.command)) throw UsageError("unknown command '" + a.command + "'");
   if (a.help) {
-    std::cout << (a.command == "render" ? render_help : a.command == "preview" ? preview_help : check_help);
+    std::cout << helps.at(a.command);
     return exit_ok;
   }
-  if (a.input.empty()) throw UsageError(a.command + " needs a REPORT.yaml");
+  if (a.input.empty()) throw UsageError(a.command + (a.command == "specimen" ? " needs a LAYOUT" : " needs a REPORT.yaml"));
   if (a.command == "check" && !a.output.empty()) throw UsageError("check writes nothing; -o does not apply");
   if (a.command == "preview") return preview(a);
+  if (a.command == "specimen") return specimen(a);
   return a.command == "render" ? render(a) : check(a);
 }
 

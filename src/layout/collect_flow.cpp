@@ -207,7 +207,7 @@ class FlowBuilder {
 
   void add(const LegendBlock& legend) {
     block_title(legend.title.empty() ? "Teckenförklaring" : legend.title);
-    push_all(status_legend(ctx_), ctx_.style.body.space_after);
+    push_all(status_legend(ctx_, legend.all), ctx_.style.body.space_after);
   }
 
   void add(const OverviewBlock& overview) {

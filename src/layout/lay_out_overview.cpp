@@ -95,9 +95,14 @@ std::vector<Slab> status_count_chart(const LayoutContext& ctx, const Table& over
   return slabs;
 }
 
-std::vector<Slab> status_legend(const LayoutContext& ctx) {
+std::vector<Slab> status_legend(const LayoutContext& ctx, bool all) {
   std::vector<Slab> slabs;
-  for (const auto& id : used_statuses(ctx.report, ctx.style)) {
+  std::vector<std::string> ids;
+  if (all)
+    for (const auto& status : ctx.style.statuses) ids.push_back(status.id);
+  else
+    ids = used_statuses(ctx.report, ctx.style);
+  for (const auto& id : ids) {
     const StatusStyle* status = ctx.style.status(id);
     Slab slab;
     icon_and_label(ctx, *status, status->label, slab);

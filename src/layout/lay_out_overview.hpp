@@ -12,7 +12,7 @@ Table goal_overview_table(const LayoutContext& ctx);
 // count itself. Empty when no goal has a status.
 std::vector<Slab> status_count_chart(const LayoutContext& ctx, const Table& overview);
 
-// One slab per status the document uses: icon and label.
-std::vector<Slab> status_legend(const LayoutContext& ctx);
+// One slab per status the document uses (or, `all`, every status of the layout): icon and label.
+std::vector<Slab> status_legend(const LayoutContext& ctx, bool all);
 
 }  // namespace rapport

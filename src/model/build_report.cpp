@@ -509,6 +509,15 @@ std::string read_title(BuildContext& ctx, const YAML::Node& node, const std::str
   return text_or_empty(ctx, fields.get("title"), "'title'");
 }
 
+LegendBlock read_legend(BuildContext& ctx, const YAML::Node& node) {
+  LegendBlock legend;
+  if (node.IsNull()) return legend;
+  MapFields fields(ctx.reader, node, "legend", {"title", "all"});
+  legend.title = text_or_empty(ctx, fields.get("title"), "'title'");
+  if (YAML::Node all = fields.get("all"); all.IsDefined()) legend.all = ctx.reader.boolean(all, "'all'").value_or(false);
+  return legend;
+}
+
 TocBlock read_toc(BuildContext& ctx, const YAML::Node& node) {
   TocBlock toc;
   if (node.IsNull()) return toc;
@@ -585,7 +594,7 @@ std::optional<Block> read_block(BuildContext& ctx, const YAML::Node& node, int l
   if (key == "address") return AddressBlock{read_text_list(ctx, value, "'address'")};
   if (key == "toc") return read_toc(ctx, value);
   if (key == "pagebreak") return PageBreak{};
-  if (key == "legend") return LegendBlock{read_title(ctx, value, "legend")};
+  if (key == "legend") return read_legend(ctx, value);
   if (key == "overview") return OverviewBlock{read_title(ctx, value, "overview")};
   std::string guess = closest_match(key, block_kinds);
   ctx.reader.diags().error(ctx.reader.pos(node.begin()->first), "unknown block '" + key + "'",

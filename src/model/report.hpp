@@ -138,6 +138,7 @@ struct OfficialsBlock {};
 // The statuses the document uses, each with its icon and label.
 struct LegendBlock {
   std::string title;
+  bool all = false;  // every status of the layout, not only those the document uses
 };
 
 // Every goal and assignment of the document with its status, and the count per status.
