@@ -1,0 +1,195 @@
+// Layouts as files, Swedish hyphenation, the draft watermark, previews and specimens.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+
+#include "app/run_pipeline.hpp"
+#include "app/write_preview.hpp"
+#include "layout/layout_context.hpp"
+#include "style/load_style.hpp"
+#include "test_support.hpp"
+#include "text/hyphenate.hpp"
+
+using namespace rapport;
+using namespace rapport::test;
+
+namespace {
+
+const std::string shy = "\u00AD";
+
+HyphenationRules swedish() { return load_style(resolve_layout_path("default")).hyphenation; }
+
+std::string without_soft_hyphens(std::string s) {
+  for (size_t at; (at = s.find(shy)) != std::string::npos;) s.erase(at, shy.size());
+  return s;
+}
+
+size_t lines_broken_at_soft_hyphen(const DocumentFrames& frames) {
+  size_t n = 0;
+  for (const auto& page : frames.pages)
+    for (const auto& item : page.items)
+      if (auto* line = std::get_if<TextLineItem>(&item); line && line->text().ends_with(shy)) ++n;
+  return n;
+}
+
+std::string norrtalje_report() { return source_dir() + "/input/norrtalje/kommunstyrelsen-verksamhetsplan-2022.yaml"; }
+
+uint32_t png_dimension(const std::string& png, size_t offset) {
+  auto byte = [&](size_t i) { return static_cast<uint32_t>(static_cast<unsigned char>(png[offset + i])); };
+  return byte(0) << 24 | byte(1) << 16 | byte(2) << 8 | byte(3);
+}
+
+}  // namespace
+
+TEST_CASE("Swedish hyphenation: break points in long words, at least three letters each side") {
+  Hyphenator hyphenator(swedish());
+  std::string word = hyphenator.hyphenate("samhällsbyggnadsprocessen");
+  CHECK(word != "samhällsbyggnadsprocessen");
+  CHECK(without_soft_hyphens(word) == "samhällsbyggnadsprocessen");
+  CHECK_FALSE(word.starts_with("sa" + shy));
+  CHECK(word.find(shy) >= 3);
+  CHECK(word.rfind(shy) + shy.size() + 3 <= word.size());
+  // Short words, numbers and punctuation are untouched; sentences keep their spaces.
+  CHECK(hyphenator.hyphenate("Timrå 2021, KS.") == "Timrå 2021, KS.");
+  CHECK(without_soft_hyphens(hyphenator.hyphenate("Kommunstyrelsen beslutar")) == "Kommunstyrelsen beslutar");
+  // The author's own soft hyphen is respected: nothing is added to that word.
+  std::string own = "kommun" + shy + "ledningskontoret";
+  CHECK(hyphenator.hyphenate(own) == own);
+}
+
+TEST_CASE("words the author marks with backticks stay whole") {
+  Report report;
+  Style style = load_style(resolve_layout_path("default"));
+  Diagnostics diags;
+  Hyphenator hyphenator(style.hyphenation);
+  LayoutContext ctx{report, style, nullptr, diags, &hyphenator};
+  RichText text{{"samhällsbyggnadsprocessen ", false, false, {}, false}, {"Samhällsbyggnadsnämnden", false, false, {}, true}};
+  RichText result = ctx.hyphenated(text);
+  CHECK(result[0].text.find(shy) != std::string::npos);
+  CHECK(result[1].text == "Samhällsbyggnadsnämnden");
+}
+
+TEST_CASE("a missing dictionary is a clear error") {
+  HyphenationRules rules = swedish();
+  rules.dictionary = "/nonexistent/hyph_sv.dic";
+  CHECK_THROWS_AS(Hyphenator{rules}, InputError);
+}
+
+TEST_CASE("hyphenation breaks lines in the example, and a layout can turn it off") {
+  CHECK(lines_broken_at_soft_hyphen(run_pipeline({example_report(), ""}).frames) > 10);
+  std::string layout = temp_dir() + "/off.yaml";
+  write_file(layout, "name: off\nextends: default\ntypography: {hyphenate: false}\n");
+  CHECK(lines_broken_at_soft_hyphen(run_pipeline({example_report(), layout}).frames) == 0);
+}
+
+TEST_CASE("the PDF's text has whole words: no soft hyphens, line-end breaks rejoin") {
+  std::string pdf = temp_dir() + "/e.pdf";
+  REQUIRE(run_rapport("render " + shell_quote(example_report()) + " -o " + shell_quote(pdf)).status == 0);
+  std::string text;
+  for (const auto& page : pdf_pages_text(pdf)) text += page;
+  CHECK(text.find(shy) == std::string::npos);
+  CHECK(text.find("samhällsbyggnadsprocessen") != std::string::npos);
+}
+
+TEST_CASE("a layout extends another and overrides only what differs") {
+  std::string dir = temp_dir();
+  write_file(dir + "/child.yaml", "name: child\nextends: default\ntext:\n  heading1: {color: \"#aa0000\"}\n"
+                                  "page_furniture: {footer: {right: \"Sida {page}\"}}\n");
+  Style base = load_style(resolve_layout_path("default"));
+  Style child = load_style(dir + "/child.yaml");
+  CHECK(child.name == "child");
+  CHECK(child.headings[0].color.r == doctest::Approx(0xaa / 255.0));
+  CHECK(child.headings[0].size == base.headings[0].size);  // kept from the base
+  CHECK(child.body.family == base.body.family);
+  CHECK(child.running_footer.right == "Sida {page}");
+  CHECK(child.running_footer.left == base.running_footer.left);
+  CHECK(child.statuses.size() == base.statuses.size());
+
+  write_file(dir + "/bad.yaml", "name: bad\nextends: default\ntext:\n  heading1: {colour: \"#aa0000\"}\n");
+  try {
+    load_style(dir + "/bad.yaml");
+    FAIL("expected an InputError");
+  } catch (const InputError& e) {
+    CHECK(e.diagnostics().format() == dir + "/bad.yaml:4:14: error: unknown key 'colour' in 'heading1'\n  hint: did you mean 'color'?\n");
+  }
+  write_file(dir + "/loop.yaml", "name: loop\nextends: " + dir + "/loop.yaml\n");
+  CHECK_THROWS_WITH_AS(load_style(dir + "/loop.yaml"), doctest::Contains("extend each other in a loop"), InputError);
+}
+
+TEST_CASE("every example renders with every shipped layout") {
+  for (std::string layout : {"default", "timra", "norrtalje"})
+    for (const auto& report : {example_report(), norrtalje_report()}) {
+      PipelineResult result;
+      CHECK_NOTHROW(result = run_pipeline({report, layout}));
+      CHECK_MESSAGE(result.frames.pages.size() > 15, layout << " / " << report);
+    }
+}
+
+TEST_CASE("header and footer templates fill in their fields") {
+  std::string pdf = temp_dir() + "/n.pdf";
+  REQUIRE(run_rapport("render " + shell_quote(example_report()) + " --layout norrtalje -o " + shell_quote(pdf)).status == 0);
+  auto pages = pdf_pages_text(pdf);
+  std::string total = std::to_string(pages.size());
+  CHECK(pages[2].find("Sida 3 av " + total) != std::string::npos);
+  CHECK(pages[2].find("2021-09-21 · Dnr KS/2021:311") != std::string::npos);
+  CHECK(pages[2].find("Timrå kommun · Delårsrapport 2021") != std::string::npos);
+  CHECK(pages[0].find("Sida 1") == std::string::npos);  // the cover has no furniture
+}
+
+TEST_CASE("drafts carry the watermark as shapes on every page; a final render has none") {
+  Style style = load_style(resolve_layout_path("default"));
+  auto count_marks = [&](const DocumentFrames& frames) {
+    size_t pages_with_mark = 0;
+    for (const auto& page : frames.pages)
+      if (auto* path = std::get_if<PathItem>(&page.items.front());
+          path && path->has_fill && path->fill.r == style.watermark_color.r && path->ops.size() > 20)
+        ++pages_with_mark;
+    return pages_with_mark;
+  };
+  auto draft = run_pipeline({example_report(), "", false}).frames;
+  CHECK(count_marks(draft) == draft.pages.size());
+  CHECK(count_marks(run_pipeline({example_report(), "", true}).frames) == 0);
+  std::string pdf = temp_dir() + "/d.pdf";
+  REQUIRE(run_rapport("render " + shell_quote(example_report()) + " -o " + shell_quote(pdf)).status == 0);
+  for (const auto& page : pdf_pages_text(pdf)) CHECK(page.find("UTKAST") == std::string::npos);  // never text
+}
+
+TEST_CASE("preview: page images at the chosen resolution and a contact sheet") {
+  std::string dir = temp_dir() + "/preview";
+  auto result = run_rapport("preview " + shell_quote(example_report()) + " -o " + shell_quote(dir) + " --pages 3-4 --dpi 72");
+  REQUIRE_MESSAGE(result.status == 0, result.output);
+  CHECK_FALSE(std::filesystem::exists(dir + "/page-002.png"));
+  CHECK_FALSE(std::filesystem::exists(dir + "/page-005.png"));
+  std::string png = read_file(dir + "/page-003.png");
+  REQUIRE(png.size() > 1000);
+  CHECK(png.compare(1, 3, "PNG") == 0);
+  CHECK(png_dimension(png, 16) == 595);  // A4 at 72 dpi
+  CHECK(png_dimension(png, 20) == 842);
+  std::string html = read_file(dir + "/index.html");
+  CHECK(html.find("<img src=\"page-003.png\"") != std::string::npos);
+  CHECK(html.find("<img src=\"page-004.png\"") != std::string::npos);
+  CHECK(html.find("page-002.png") == std::string::npos);
+  CHECK(run_rapport("preview " + shell_quote(example_report()) + " -o " + shell_quote(dir) + " --pages 5-2").status == 2);
+}
+
+TEST_CASE("page ranges") {
+  CHECK(parse_page_range("4") == std::pair<size_t, size_t>{4, 4});
+  CHECK(parse_page_range("3-5") == std::pair<size_t, size_t>{3, 5});
+  CHECK(parse_page_range("3-") == std::pair<size_t, size_t>{3, 0});
+  CHECK_THROWS_AS(parse_page_range("0"), std::invalid_argument);
+  CHECK_THROWS_AS(parse_page_range("a-b"), std::invalid_argument);
+}
+
+TEST_CASE("the specimen shows every status of the layout") {
+  for (std::string layout : {"default", "norrtalje"}) {
+    std::string pdf = temp_dir() + "/s.pdf";
+    auto result = run_rapport("specimen " + layout + " -o " + shell_quote(pdf));
+    REQUIRE_MESSAGE(result.status == 0, result.output);
+    std::string text;
+    for (const auto& page : pdf_pages_text(pdf)) text += page;
+    for (const auto& status : load_style(resolve_layout_path(layout)).statuses)
+      CHECK_MESSAGE(text.find(status.label) != std::string::npos, layout << ": " << status.label);
+    CHECK(text.find("Rubriknivå 4") != std::string::npos);
+    CHECK(text.find("SUMMA NÄMNDEN") != std::string::npos);
+  }
+}
