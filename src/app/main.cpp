@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "app/run_pipeline.hpp"
+#include "app/watch_preview.hpp"
 #include "app/write_preview.hpp"
 #include "export/write_pdf.hpp"
 
@@ -27,7 +28,7 @@ Turns a committee report written in YAML into its official PDF.
 commands:
   render REPORT.yaml [-o OUT.pdf] [--layout NAME|FILE] [--final]   render the report to PDF
   check REPORT.yaml [--layout NAME|FILE]                 validate only; list every problem
-  preview REPORT.yaml -o DIR [--pages 3-5] [--dpi 96]    PNG pages and an index.html contact sheet
+  preview REPORT.yaml -o DIR [--pages 3-5] [--dpi 96] [--watch]   PNG pages and an index.html contact sheet
   specimen LAYOUT [-o specimen.pdf]                      a sample document showing all a layout styles
 
 options:
@@ -58,6 +59,8 @@ index.html, a contact sheet of them, into DIR. Previews carry the draft watermar
   --pages RANGE        only these pages: 4, 3-5 or 3- (default: all)
   --dpi N              resolution (default 96)
   --layout NAME|FILE   as for render
+  --watch              render again whenever the report, a CSV file it reads or its layout
+                       changes (only changed pages are written); Ctrl-C ends it
 )";
 
 const char* const specimen_help = R"(usage: rapport specimen LAYOUT [-o OUT.pdf]
@@ -84,6 +87,8 @@ struct Arguments {
   bool final = false;
   std::string pages;
   std::string dpi;
+  bool watch = false;
+  size_t watch_limit = 0;  // hidden, for tests: stop after this many renders
 };
 
 class UsageError : public std::runtime_error {
@@ -105,6 +110,8 @@ Arguments parse_arguments(const std::vector<std::string>& args) {
     else if (arg == "--final") a.final = true;
     else if (arg == "--pages") a.pages = value();
     else if (arg == "--dpi") a.dpi = value();
+    else if (arg == "--watch") a.watch = true;
+    else if (arg == "--watch-limit") a.watch_limit = std::stoul(value());
     else if (arg.starts_with("-")) throw UsageError("unknown option " + arg);
     else if (a.command.empty()) a.command = arg;
     else if (a.input.empty()) a.input = arg;
@@ -139,11 +146,12 @@ int preview(const Arguments& a) {
     throw UsageError(a.dpi.empty() || std::string(e.what()).starts_with("--pages") ? e.what() : "--dpi must be a number");
   }
   if (options.dpi < 10 || options.dpi > 1200) throw UsageError("--dpi must be between 10 and 1200");
+  if (a.watch) return watch_preview({a.input, a.layout, false}, options, a.watch_limit, std::cerr);
   PipelineResult result = run_pipeline({a.input, a.layout, false});
   print_diagnostics(result.warnings, Severity::warning);
-  size_t written = write_preview(result.frames, result.frames.metadata.title, options);
+  PreviewResult written = write_preview(result.frames, result.frames.metadata.title, options);
   auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
-  std::cerr << "rapport: wrote " << written << " page images and index.html to " << a.output << " (" << ms << " ms)\n";
+  std::cerr << "rapport: wrote " << written.pages << " page images and index.html to " << a.output << " (" << ms << " ms)\n";
   return exit_ok;
 }
 

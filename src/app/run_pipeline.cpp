@@ -30,6 +30,9 @@ PipelineResult run_pipeline(const PipelineOptions& options) {
   result.frames = lay_out_document(report, style, fonts, hyphenator.get(), {!options.final}, diags);
   throw_if_errors(diags);
   result.warnings = std::move(diags);
+  result.inputs = {options.input};
+  result.inputs.insert(result.inputs.end(), report.data_files.begin(), report.data_files.end());
+  result.inputs.insert(result.inputs.end(), style.files.begin(), style.files.end());
   return result;
 }
 

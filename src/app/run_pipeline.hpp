@@ -17,6 +17,7 @@ struct PipelineOptions {
 struct PipelineResult {
   DocumentFrames frames;
   Diagnostics warnings;
+  std::vector<std::string> inputs;  // every file the result depends on (report, CSVs, layout chain)
 };
 
 // Loads, validates and lays out a report. Throws InputError listing every problem found.

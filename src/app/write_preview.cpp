@@ -60,20 +60,28 @@ std::pair<size_t, size_t> parse_page_range(const std::string& text) {
   return {first, last};
 }
 
-size_t write_preview(const DocumentFrames& document, const std::string& title, const PreviewOptions& options) {
+PreviewResult write_preview(const DocumentFrames& document, const std::string& title, const PreviewOptions& options,
+                            PreviewCache* cache) {
   std::filesystem::create_directories(options.directory);
   size_t total = document.pages.size();
   size_t first = std::min(options.first_page, total);
   size_t last = options.last_page == 0 ? total : std::min(options.last_page, total);
-  for (size_t p = first; p <= last; ++p)
-    write_page_png(document, p - 1, options.dpi, (std::filesystem::path(options.directory) / page_file(p)).string());
+  PreviewResult result;
+  for (size_t p = first; p <= last; ++p) {
+    std::string path = (std::filesystem::path(options.directory) / page_file(p)).string();
+    size_t previous = cache && cache->count(p) ? cache->at(p) : 0;
+    size_t hash = write_page_png(document, p - 1, options.dpi, path, previous);
+    if (cache) (*cache)[p] = hash;
+    ++result.pages;
+    if (hash != previous) ++result.encoded;
+  }
   std::string html = contact_sheet(title, first, last, total);
   write_atomically((std::filesystem::path(options.directory) / "index.html").string(), [&](const std::string& temporary) {
     std::ofstream out(temporary, std::ios::binary);
     out << html;
     if (!out) throw std::runtime_error("cannot write " + temporary);
   });
-  return last >= first ? last - first + 1 : 0;
+  return result;
 }
 
 }  // namespace rapport

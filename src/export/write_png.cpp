@@ -3,6 +3,9 @@
 #include <spng.h>
 
 #include <cstdio>
+#include <filesystem>
+#include <functional>
+#include <string_view>
 #include <memory>
 #include <stdexcept>
 #include <vector>
@@ -53,7 +56,7 @@ void encode_png(const std::vector<unsigned char>& rgb, int width, int height, co
 
 }  // namespace
 
-void write_page_png(const DocumentFrames& document, size_t page, double dpi, const std::string& path) {
+size_t write_page_png(const DocumentFrames& document, size_t page, double dpi, const std::string& path, size_t previous) {
   double scale = dpi / 72.0;
   int width = static_cast<int>(document.width * scale + 0.5), height = static_cast<int>(document.height * scale + 0.5);
   std::unique_ptr<cairo_surface_t, decltype(&cairo_surface_destroy)> surface(
@@ -66,7 +69,11 @@ void write_page_png(const DocumentFrames& document, size_t page, double dpi, con
   if (cairo_status(cr.get()) != CAIRO_STATUS_SUCCESS)
     throw std::runtime_error(std::string("cairo could not draw the page: ") + cairo_status_to_string(cairo_status(cr.get())));
   auto rgb = rgb_pixels(surface.get());
+  size_t hash = std::hash<std::string_view>{}(std::string_view(reinterpret_cast<const char*>(rgb.data()), rgb.size())) ^
+                (static_cast<size_t>(width) << 20) ^ static_cast<size_t>(height);
+  if (hash == previous && std::filesystem::exists(path)) return hash;
   write_atomically(path, [&](const std::string& temporary) { encode_png(rgb, width, height, temporary); });
+  return hash;
 }
 
 }  // namespace rapport

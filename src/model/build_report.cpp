@@ -33,6 +33,7 @@ struct BuildContext {
     SourcePos pos;
   };
   std::vector<Reference> references;
+  std::vector<std::string> data_files;
 };
 
 std::string text_or_empty(BuildContext& ctx, const YAML::Node& node, const std::string& what) {
@@ -391,6 +392,7 @@ std::vector<TableRow> read_csv_rows(BuildContext& ctx, const YAML::Node& node, s
   if (name.empty()) return rows;
   auto path = std::filesystem::path(ctx.reader.source().path).parent_path() / name;
   std::vector<CsvRecord> records;
+  ctx.data_files.push_back(path.string());
   try {
     records = read_csv(path.string());
   } catch (const InputError& e) {
@@ -625,7 +627,7 @@ void check_references(BuildContext& ctx) {
 Report build_report(const YamlSource& source, Diagnostics& diags) {
   Report report;
   report.path = source.path;
-  BuildContext ctx{NodeReader(source, diags), {}, 0, {}};
+  BuildContext ctx{NodeReader(source, diags), {}, 0, {}, {}};
   MapFields top(ctx.reader, source.root, "the report", {"version", "document", "content"});
   if (!top.valid()) return report;
   if (YAML::Node version = top.require("version"); version.IsDefined()) {
@@ -637,6 +639,7 @@ Report build_report(const YamlSource& source, Diagnostics& diags) {
   if (YAML::Node document = top.require("document"); document.IsDefined()) report.info = read_document(ctx, document);
   if (YAML::Node content = top.require("content"); content.IsDefined()) report.content = read_content(ctx, content, 1);
   check_references(ctx);
+  report.data_files = std::move(ctx.data_files);
   return report;
 }
 

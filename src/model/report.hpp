@@ -186,6 +186,7 @@ struct DocumentInfo {
 
 struct Report {
   std::string path;
+  std::vector<std::string> data_files;  // CSV files the tables read
   DocumentInfo info;
   std::vector<Block> content;
 };

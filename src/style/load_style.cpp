@@ -197,8 +197,10 @@ constexpr int max_extends_depth = 8;
 
 // The layout file's tree with everything it extends merged underneath. Each base is read on
 // its own first, so a problem in a base is reported in the base's file.
-YamlSource resolved_layout_source(const std::string& path, Diagnostics& warnings, int depth) {
+YamlSource resolved_layout_source(const std::string& path, Diagnostics& warnings, int depth,
+                                  std::vector<std::string>& files) {
   YamlSource source = load_yaml_file(path);
+  files.push_back(path);
   const YAML::Node& root = source.root;
   if (!root.IsMap() || !root["extends"].IsDefined()) return source;
   Diagnostics diags;
@@ -210,7 +212,7 @@ YamlSource resolved_layout_source(const std::string& path, Diagnostics& warnings
     throw InputError(diags);
   }
   throw_if_errors(diags);
-  YamlSource base = resolved_layout_source(resolve_layout_path(base_name), warnings, depth + 1);
+  YamlSource base = resolved_layout_source(resolve_layout_path(base_name), warnings, depth + 1, files);
   read_style(base, warnings);  // the base must be a valid layout by itself
   source.root = merged(base.root, source.root);
   return source;
@@ -224,8 +226,11 @@ Style load_style(const std::string& path) {
 }
 
 Style load_style(const std::string& path, Diagnostics& warnings) {
-  Style style = read_style(resolved_layout_source(path, warnings, 0), warnings);
+  std::vector<std::string> files;
+  Style style = read_style(resolved_layout_source(path, warnings, 0, files), warnings);
   style.path = path;
+  style.files = std::move(files);
+  for (const auto& name : style.vocabularies) style.files.push_back(vocabulary_path(name));
   return style;
 }
 

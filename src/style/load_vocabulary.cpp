@@ -18,11 +18,15 @@ double linear(double channel) {
   return channel <= 0.04045 ? channel / 12.92 : std::pow((channel + 0.055) / 1.055, 2.4);
 }
 
+}  // namespace
+
 std::string vocabulary_path(const std::string& name_or_file) {
   bool is_file = name_or_file.find('/') != std::string::npos || name_or_file.ends_with(".yaml");
   if (is_file) return name_or_file;
   return (std::filesystem::path(data_directory()) / "layouts" / "vocabularies" / (name_or_file + ".yaml")).string();
 }
+
+namespace {
 
 std::string hex(const Color& c) {
   char buffer[8];

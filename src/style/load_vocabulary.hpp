@@ -11,6 +11,9 @@ namespace rapport {
 // shape (colour must never be the only thing that tells them apart).
 std::vector<StatusStyle> load_vocabulary(const std::string& name_or_file, Diagnostics& warnings);
 
+// layouts/vocabularies/NAME.yaml, or the path itself when it names a file.
+std::string vocabulary_path(const std::string& name_or_file);
+
 // WCAG contrast ratio of `c` against white: graphics need at least 3:1.
 double contrast_on_white(const Color& c);
 

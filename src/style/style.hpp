@@ -63,6 +63,7 @@ struct RunningLine {
 struct Style {
   std::string name;
   std::string path;
+  std::vector<std::string> files;  // the layout, what it extends, and its vocabularies
   PageStyle page;
   TextStyle body, table, table_header, caption, footer, toc_title, toc_entry, cover_municipality, cover_title,
       cover_subtitle, cover_committee, back_page, assessment_label;

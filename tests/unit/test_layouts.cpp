@@ -1,7 +1,10 @@
 // Layouts as files, Swedish hyphenation, the draft watermark, previews and specimens.
 #include <doctest/doctest.h>
 
+#include <chrono>
 #include <filesystem>
+#include <future>
+#include <thread>
 
 #include "app/run_pipeline.hpp"
 #include "app/write_preview.hpp"
@@ -192,4 +195,32 @@ TEST_CASE("the specimen shows every status of the layout") {
     CHECK(text.find("Rubriknivå 4") != std::string::npos);
     CHECK(text.find("SUMMA NÄMNDEN") != std::string::npos);
   }
+}
+
+TEST_CASE("preview --watch renders again on a save, re-encoding only the pages that changed") {
+  std::string dir = temp_dir();
+  std::string report = dir + "/r.yaml";
+  std::string original = read_file(example_report());
+  write_file(report, original);
+  auto watching = std::async(std::launch::async, [&] {
+    return run_rapport("preview " + shell_quote(report) + " -o " + shell_quote(dir + "/out") + " --watch --watch-limit 3");
+  });
+  auto wait_for = [&](const std::string& path) {
+    for (int i = 0; i < 300 && !std::filesystem::exists(path); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  };
+  wait_for(dir + "/out/index.html");
+  std::this_thread::sleep_for(std::chrono::milliseconds(400));
+  std::string edited = original;
+  const std::string sentence = "Det är kommunstyrelsen som ansvarar för näringslivsutveckling";
+  REQUIRE(edited.find(sentence) != std::string::npos);
+  edited.replace(edited.find(sentence), sentence.size(), "Det är Kommunstyrelsen som ansvarar för näringslivsutveckling");
+  write_file(report, edited);
+  std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+  write_file(report, "bogus: 1\n" + edited);
+  auto result = watching.get();
+  CHECK(result.status == 0);
+  CHECK(result.output.find("page images changed") != std::string::npos);
+  CHECK(result.output.find("; 1 of 23 page images changed") != std::string::npos);
+  CHECK(result.output.find("r.yaml:1:1: error: unknown key 'bogus' in the report") != std::string::npos);
+  CHECK(result.output.find("rapport: waiting for the next save") != std::string::npos);
 }
