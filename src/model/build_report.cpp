@@ -8,6 +8,7 @@
 #include "finance/parse_number.hpp"
 #include "load/read_csv.hpp"
 #include "load/node_reader.hpp"
+#include "model/format_keys.hpp"
 #include "model/parse_markdown.hpp"
 
 namespace rapport {
@@ -15,14 +16,10 @@ namespace {
 
 constexpr int max_heading_level = 4;
 
-const std::vector<std::string> document_keys = {
-    "municipality", "committee", "kind",     "title",   "subtitle", "period",  "date",
-    "author",       "case_number", "keywords", "layout", "officials", "address"};
 const std::vector<std::string> document_kinds = {"delårsrapport",    "verksamhetsberättelse", "årsredovisning",
                                                  "verksamhetsplan",  "tjänsteskrivelse",      "protokollsutdrag",
                                                  "rapport"};
-const std::vector<std::string> block_kinds = {"section",   "text", "assessment", "facts",  "table",    "address",
-                                              "officials", "toc",  "pagebreak",  "legend", "overview"};
+const std::vector<std::string>& block_kinds = format_keys("block");
 
 struct BuildContext {
   NodeReader reader;
@@ -102,7 +99,7 @@ std::vector<Official> read_officials(BuildContext& ctx, const YAML::Node& node) 
   std::vector<Official> out;
   if (!node.IsDefined() || !ctx.reader.expect_sequence(node, "'officials'")) return out;
   for (const auto& item : node) {
-    MapFields fields(ctx.reader, item, "an official", {"role", "name"});
+    MapFields fields(ctx.reader, item, "an official", format_keys("official"));
     if (!fields.valid()) continue;
     Official official;
     official.role = text_or_empty(ctx, fields.require("role"), "'role'");
@@ -114,7 +111,7 @@ std::vector<Official> read_officials(BuildContext& ctx, const YAML::Node& node) 
 
 DocumentInfo read_document(BuildContext& ctx, const YAML::Node& node) {
   DocumentInfo info;
-  MapFields fields(ctx.reader, node, "document", document_keys);
+  MapFields fields(ctx.reader, node, "document", format_keys("document"));
   if (!fields.valid()) return info;
   info.municipality = text_or_empty(ctx, fields.require("municipality"), "'municipality'");
   info.committee = text_or_empty(ctx, fields.require("committee"), "'committee'");
@@ -180,7 +177,7 @@ Cell read_cell(BuildContext& ctx, const YAML::Node& node) {
     read_cell_value(ctx, node, cell);
     return cell;
   }
-  MapFields fields(ctx.reader, node, "a table cell", {"value", "unit", "note", "accept"});
+  MapFields fields(ctx.reader, node, "a table cell", format_keys("cell"));
   read_cell_value(ctx, fields.require("value"), cell);
   cell.pos = ctx.reader.pos(node);
   cell.unit = text_or_empty(ctx, fields.get("unit"), "'unit'");
@@ -217,7 +214,7 @@ TableRow read_row(BuildContext& ctx, const YAML::Node& node, size_t columns) {
     row.cells = read_cells(ctx, node, columns, false);
     return row;
   }
-  MapFields fields(ctx.reader, node, "a table row", {"group", "varav", "total", "note"});
+  MapFields fields(ctx.reader, node, "a table row", format_keys("row"));
   if (!fields.valid()) return row;
   if (node.size() != 1) {
     ctx.reader.diags().error(row.pos, "a table row is a list of cells or one of group:, varav:, total:, note:");
@@ -233,7 +230,7 @@ TableRow read_row(BuildContext& ctx, const YAML::Node& node, size_t columns) {
     row.cells = read_cells(ctx, value, columns, false);
   } else if (value.IsMap()) {
     row.kind = TableRow::Kind::total;
-    MapFields total(ctx.reader, value, "a total row", {"cells", "scope"});
+    MapFields total(ctx.reader, value, "a total row", format_keys("total"));
     if (YAML::Node cells = total.require("cells"); cells.IsDefined()) row.cells = read_cells(ctx, cells, columns, true);
     if (YAML::Node scope = total.get("scope"); scope.IsDefined()) {
       std::string s = text_or_empty(ctx, scope, "'scope'");
@@ -269,8 +266,7 @@ Column read_column(BuildContext& ctx, const YAML::Node& node, size_t index, std:
     column.title = node.Scalar();
     return column;
   }
-  MapFields fields(ctx.reader, node, "a column",
-                   {"title", "id", "align", "width", "compute", "decimals", "unit", "kind", "series"});
+  MapFields fields(ctx.reader, node, "a column", format_keys("column"));
   if (!fields.valid()) return column;
   column.title = text_or_empty(ctx, fields.require("title"), "'title'");
   column.id = text_or_empty(ctx, fields.get("id"), "'id'");
@@ -366,7 +362,7 @@ std::vector<std::vector<HeaderCell>> read_header(BuildContext& ctx, const YAML::
     for (const auto& cell : row_node) {
       HeaderCell header;
       if (cell.IsMap()) {
-        MapFields f(ctx.reader, cell, "a header cell", {"text", "span"});
+        MapFields f(ctx.reader, cell, "a header cell", format_keys("header_cell"));
         header.text = text_or_empty(ctx, f.require("text"), "'text'");
         if (YAML::Node span = f.get("span"); span.IsDefined())
           header.span = static_cast<size_t>(ctx.reader.integer(span, "'span'", 1, 100).value_or(1));
@@ -451,7 +447,7 @@ std::vector<TableRow> read_csv_rows(BuildContext& ctx, const YAML::Node& node, s
 Table read_table(BuildContext& ctx, const YAML::Node& node) {
   Table table;
   table.pos = ctx.reader.pos(node);
-  MapFields fields(ctx.reader, node, "table", {"caption", "header", "columns", "rows", "csv", "tolerance"});
+  MapFields fields(ctx.reader, node, "table", format_keys("table"));
   if (!fields.valid()) return table;
   table.caption = text_or_empty(ctx, fields.get("caption"), "'caption'");
   std::vector<PendingCompute> computes;
@@ -494,7 +490,7 @@ Facts read_facts(BuildContext& ctx, const YAML::Node& node) {
 Assessment read_assessment(BuildContext& ctx, const YAML::Node& node) {
   Assessment assessment;
   assessment.pos = ctx.reader.pos(node);
-  MapFields fields(ctx.reader, node, "assessment", {"status", "label", "text"});
+  MapFields fields(ctx.reader, node, "assessment", format_keys("assessment"));
   if (!fields.valid()) return assessment;
   YAML::Node status = fields.require("status");
   assessment.status = text_or_empty(ctx, status, "'status'");
@@ -507,14 +503,14 @@ Assessment read_assessment(BuildContext& ctx, const YAML::Node& node) {
 // `legend: {title: …}` and `overview: {title: …}`.
 std::string read_title(BuildContext& ctx, const YAML::Node& node, const std::string& what) {
   if (node.IsNull()) return {};
-  MapFields fields(ctx.reader, node, what, {"title"});
+  MapFields fields(ctx.reader, node, what, format_keys(what));
   return text_or_empty(ctx, fields.get("title"), "'title'");
 }
 
 LegendBlock read_legend(BuildContext& ctx, const YAML::Node& node) {
   LegendBlock legend;
   if (node.IsNull()) return legend;
-  MapFields fields(ctx.reader, node, "legend", {"title", "all"});
+  MapFields fields(ctx.reader, node, "legend", format_keys("legend"));
   legend.title = text_or_empty(ctx, fields.get("title"), "'title'");
   if (YAML::Node all = fields.get("all"); all.IsDefined()) legend.all = ctx.reader.boolean(all, "'all'").value_or(false);
   return legend;
@@ -523,7 +519,7 @@ LegendBlock read_legend(BuildContext& ctx, const YAML::Node& node) {
 TocBlock read_toc(BuildContext& ctx, const YAML::Node& node) {
   TocBlock toc;
   if (node.IsNull()) return toc;
-  MapFields fields(ctx.reader, node, "toc", {"title", "depth"});
+  MapFields fields(ctx.reader, node, "toc", format_keys("toc"));
   toc.title = text_or_empty(ctx, fields.get("title"), "'title'");
   if (YAML::Node depth = fields.get("depth"); depth.IsDefined())
     toc.depth = static_cast<int>(ctx.reader.integer(depth, "'depth'", 1, max_heading_level).value_or(0));
@@ -536,7 +532,7 @@ std::unique_ptr<Section> read_section(BuildContext& ctx, const YAML::Node& node,
   auto section = std::make_unique<Section>();
   section->pos = ctx.reader.pos(node);
   section->level = level;
-  MapFields fields(ctx.reader, node, "section", {"section", "id", "toc", "goal", "content"});
+  MapFields fields(ctx.reader, node, "section", format_keys("section"));
   section->title = text_or_empty(ctx, fields.get("section"), "a section's heading");
   section->heading = section->title;
   if (YAML::Node goal = fields.get("goal"); goal.IsDefined()) {
@@ -628,7 +624,7 @@ Report build_report(const YamlSource& source, Diagnostics& diags) {
   Report report;
   report.path = source.path;
   BuildContext ctx{NodeReader(source, diags), {}, 0, {}, {}};
-  MapFields top(ctx.reader, source.root, "the report", {"version", "document", "content"});
+  MapFields top(ctx.reader, source.root, "the report", format_keys("report"));
   if (!top.valid()) return report;
   if (YAML::Node version = top.require("version"); version.IsDefined()) {
     auto v = ctx.reader.integer(version, "'version'", 0, 1000000);

@@ -1,0 +1,37 @@
+#include "model/format_keys.hpp"
+
+#include <stdexcept>
+
+namespace rapport {
+
+const std::map<std::string, std::vector<std::string>>& all_format_keys() {
+  static const std::map<std::string, std::vector<std::string>> keys = {
+      {"report", {"version", "document", "content"}},
+      {"document",
+       {"municipality", "committee", "kind", "title", "subtitle", "period", "date", "author", "case_number", "keywords",
+        "layout", "officials", "address"}},
+      {"official", {"role", "name"}},
+      {"block",
+       {"section", "text", "assessment", "facts", "table", "address", "officials", "toc", "pagebreak", "legend", "overview"}},
+      {"section", {"section", "id", "toc", "goal", "content"}},
+      {"assessment", {"status", "label", "text"}},
+      {"toc", {"title", "depth"}},
+      {"legend", {"title", "all"}},
+      {"overview", {"title"}},
+      {"table", {"caption", "header", "columns", "rows", "csv", "tolerance"}},
+      {"column", {"title", "id", "align", "width", "compute", "decimals", "unit", "kind", "series"}},
+      {"header_cell", {"text", "span"}},
+      {"row", {"group", "varav", "total", "note"}},
+      {"total", {"cells", "scope"}},
+      {"cell", {"value", "unit", "note", "accept"}},
+  };
+  return keys;
+}
+
+const std::vector<std::string>& format_keys(const std::string& part) {
+  auto it = all_format_keys().find(part);
+  if (it == all_format_keys().end()) throw std::logic_error("no format part " + part);
+  return it->second;
+}
+
+}  // namespace rapport
