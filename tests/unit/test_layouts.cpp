@@ -203,19 +203,26 @@ TEST_CASE("preview --watch renders again on a save, re-encoding only the pages t
   std::string original = read_file(example_report());
   write_file(report, original);
   auto watching = std::async(std::launch::async, [&] {
-    return run_rapport("preview " + shell_quote(report) + " -o " + shell_quote(dir + "/out") + " --watch --watch-limit 3");
+    // `timeout`: a save the watch missed would otherwise leave it waiting for ever.
+    return run_command("timeout 180 " + shell_quote(RAPPORT_BINARY) + " preview " + shell_quote(report) + " -o " +
+                       shell_quote(dir + "/out") + " --watch --watch-limit 3");
   });
-  auto wait_for = [&](const std::string& path) {
-    for (int i = 0; i < 300 && !std::filesystem::exists(path); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  // Each render rewrites index.html last; waiting for it keeps the test in step with the watch
+  // however slow the build (the sanitizer build renders several times slower).
+  const std::string index = dir + "/out/index.html";
+  auto wait_until = [](const auto& done) {
+    for (int i = 0; i < 1200 && !done(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
   };
-  wait_for(dir + "/out/index.html");
+  wait_until([&] { return std::filesystem::exists(index); });
+  auto first = std::filesystem::last_write_time(index);
   std::this_thread::sleep_for(std::chrono::milliseconds(400));
   std::string edited = original;
   const std::string sentence = "Det är kommunstyrelsen som ansvarar för näringslivsutveckling";
   REQUIRE(edited.find(sentence) != std::string::npos);
   edited.replace(edited.find(sentence), sentence.size(), "Det är Kommunstyrelsen som ansvarar för näringslivsutveckling");
   write_file(report, edited);
-  std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+  wait_until([&] { return std::filesystem::last_write_time(index) != first; });
+  std::this_thread::sleep_for(std::chrono::milliseconds(400));
   write_file(report, "bogus: 1\n" + edited);
   auto result = watching.get();
   CHECK(result.status == 0);
