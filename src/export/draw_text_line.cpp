@@ -110,14 +110,19 @@ double draw_run(cairo_t* cr, const PangoGlyphItem* run, const char* layout_text,
   // Face, matrix and options rather than the scaled font itself: Cairo then builds the scaled
   // font for the current transform, which a rotated line (the watermark) changes.
   cairo_scaled_font_t* font = pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(run->item->analysis.font));
-  cairo_matrix_t font_matrix;
+  cairo_matrix_t font_matrix, current;
   cairo_scaled_font_get_font_matrix(font, &font_matrix);
-  cairo_font_options_t* options = cairo_font_options_create();
-  cairo_scaled_font_get_font_options(font, options);
-  cairo_set_font_face(cr, cairo_scaled_font_get_font_face(font));
-  cairo_set_font_matrix(cr, &font_matrix);
-  cairo_set_font_options(cr, options);
-  cairo_font_options_destroy(options);
+  cairo_get_font_matrix(cr, &current);
+  bool same = cairo_get_font_face(cr) == cairo_scaled_font_get_font_face(font) && current.xx == font_matrix.xx &&
+              current.yy == font_matrix.yy && current.xy == font_matrix.xy && current.yx == font_matrix.yx;
+  if (!same) {  // most runs continue in the font of the run before
+    cairo_font_options_t* options = cairo_font_options_create();
+    cairo_scaled_font_get_font_options(font, options);
+    cairo_set_font_face(cr, cairo_scaled_font_get_font_face(font));
+    cairo_set_font_matrix(cr, &font_matrix);
+    cairo_set_font_options(cr, options);
+    cairo_font_options_destroy(options);
+  }
   bool mapping_valid = !mapping.empty() && (mapping.front().num_bytes > 0 || mapping.front().num_glyphs > 0);
   if (mapping_valid)
     cairo_show_text_glyphs(cr, utf8.data(), static_cast<int>(utf8.size()), drawn.data(), static_cast<int>(drawn.size()),
