@@ -36,7 +36,7 @@ Page make_cover(const LayoutContext& ctx) {
   y = text_block(ctx, uppercase(info.municipality), s.cover_municipality, y, page);
   page.items.push_back(RuleItem{ctx.left(), y + 3 * points_per_mm, ctx.left() + ctx.text_width(),
                                 y + 3 * points_per_mm, 1.2, s.accent});
-  y = s.page.height * 0.36;
+  y = s.page.height * s.cover_title_at;
   page.items.push_back(RectItem{0, y - 12 * points_per_mm, 9 * points_per_mm, 40 * points_per_mm, s.accent});
   y = text_block(ctx, info.title, s.cover_title, y, page);
   y = text_block(ctx, info.subtitle, s.cover_subtitle, y + 3 * points_per_mm, page);

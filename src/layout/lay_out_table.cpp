@@ -124,7 +124,7 @@ Slab column_title_row(const RowBuilder& rows, const TableContext& t, const Shape
   return slab;
 }
 
-RowSlab body_row(const RowBuilder& rows, const TableContext& t, const TableRow& row, const ShapedRow& shaped) {
+RowSlab body_row(const RowBuilder& rows, const TableContext& t, const TableRow& row, const ShapedRow& shaped, bool shaded) {
   const Style& style = t.layout.style;
   if (row.kind == TableRow::Kind::group || row.kind == TableRow::Kind::note) {
     RowSlab built = rows.spanning(shaped.cells.front(), row.pos);
@@ -136,6 +136,7 @@ RowSlab body_row(const RowBuilder& rows, const TableContext& t, const TableRow& 
     return built;
   }
   RowSlab built = rows.cells(shaped, row.pos);
+  if (shaded) rows.fill(built.slab, style.zebra_fill);
   if (row.kind == TableRow::Kind::total) rows.rule(built.slab, 0, strong_rule, style.body.color);
   rows.rule(built.slab, built.slab.height, hairline, style.rule);
   return built;
@@ -212,11 +213,14 @@ TableSlabs lay_out_table(const LayoutContext& ctx, const Table& table) {
   double header_height = 0;
   for (const auto& s : out.header) header_height += s.height;
   const double room = ctx.style.page.content_height() - header_height;
+  size_t data_rows = 0;  // since the last group header, for zebra shading
   for (size_t r = 0; r < table.rows.size(); ++r) {
     const TableRow& row = table.rows[r];
+    if (row.kind == TableRow::Kind::group) data_rows = 0;
+    bool shaded = ctx.style.zebra && row.kind == TableRow::Kind::data && data_rows++ % 2 == 1;
     // A total row never starts a page alone; a group header takes at least two rows along.
     if (row.kind == TableRow::Kind::total && !out.body.empty()) out.body.back().keep_with_next = true;
-    RowSlab built = body_row(builder, t, row, rows[r]);
+    RowSlab built = body_row(builder, t, row, rows[r], shaded);
     bool second_of_group = r >= 1 && table.rows[r - 1].kind == TableRow::Kind::group && r + 1 < table.rows.size() &&
                            !is_spanning(table.rows[r + 1]);
     if (second_of_group) built.slab.keep_with_next = true;

@@ -1,5 +1,6 @@
 #include "model/resolve_with_layout.hpp"
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -52,10 +53,25 @@ struct Resolver {
     }
   }
 
+  std::vector<int> counters = std::vector<int>(4, 0);
+
+  // "2.3 Driftbudget" for levels up to the layout's numbered depth; goal headings carry their
+  // own label and number instead.
+  void number(Section& section) {
+    if (section.level > style.numbered_levels || !section.goal.empty()) return;
+    size_t level = static_cast<size_t>(section.level);
+    ++counters[level - 1];
+    std::fill(counters.begin() + static_cast<long>(level), counters.end(), 0);
+    std::string prefix;
+    for (size_t i = 0; i < level; ++i) prefix += (i ? "." : "") + std::to_string(counters[i]);
+    section.heading = prefix + " " + section.heading;
+  }
+
   void blocks(std::vector<Block>& content) {
     for (auto& block : content) {
       if (auto* section = std::get_if<std::unique_ptr<Section>>(&block)) {
         goal(**section);
+        number(**section);
         blocks((*section)->content);
       } else if (auto* assessment = std::get_if<Assessment>(&block)) {
         if (!assessment->status.empty() && !style.author_status(assessment->status))
@@ -93,7 +109,7 @@ void collect_used(const std::vector<Block>& content, std::set<std::string>& used
 }  // namespace
 
 void resolve_with_layout(Report& report, const Style& style, const FontRegistry& fonts, Diagnostics& diags) {
-  Resolver{style, diags, {}}.blocks(report.content);
+  Resolver{style, diags, {}, std::vector<int>(4, 0)}.blocks(report.content);
   check_fonts(style, fonts, diags);
 }
 

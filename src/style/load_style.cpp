@@ -132,9 +132,15 @@ RunningLine read_running_line(NodeReader& reader, const YAML::Node& node, const 
 }
 
 void read_page_furniture(NodeReader& reader, const YAML::Node& node, Style& style) {
-  MapFields f(reader, node, "page_furniture", {"cover", "back_page", "header", "footer", "watermark"});
+  MapFields f(reader, node, "page_furniture", {"cover", "cover_title_at", "back_page", "header", "footer", "watermark"});
   if (!f.valid()) return;
   style.has_cover = reader.boolean(f.require("cover"), "'cover'").value_or(true);
+  if (YAML::Node at = f.require("cover_title_at"); at.IsDefined()) {
+    auto share = reader.number(at, "'cover_title_at'");
+    if (share && (*share < 0.1 || *share > 0.8))
+      reader.diags().error(reader.pos(at), "'cover_title_at' must be between 0.1 and 0.8 (a share of the page height)");
+    style.cover_title_at = share.value_or(0.36);
+  }
   style.has_back_page = reader.boolean(f.require("back_page"), "'back_page'").value_or(true);
   style.running_header = read_running_line(reader, f.require("header"), "header");
   style.running_footer = read_running_line(reader, f.require("footer"), "footer");
@@ -259,18 +265,23 @@ Style read_style(const YamlSource& source, Diagnostics& warnings) {
       style.list_indent = read_length(reader, lists.require("indent"), "'indent'");
       style.bullet = read_text(reader, lists.require("bullet"), "'bullet'");
     }
-    MapFields headings(reader, f.require("headings"), "headings", {"new_page_level"});
-    if (headings.valid())
+    MapFields headings(reader, f.require("headings"), "headings", {"new_page_level", "numbered"});
+    if (headings.valid()) {
       style.new_page_level = static_cast<int>(reader.integer(headings.require("new_page_level"), "'new_page_level'", 0, 4).value_or(1));
+      style.numbered_levels = static_cast<int>(reader.integer(headings.require("numbered"), "'numbered'", 0, 4).value_or(0));
+    }
     MapFields toc(reader, f.require("toc"), "toc", {"title", "depth"});
     if (toc.valid()) {
       style.toc_default_title = read_text(reader, toc.require("title"), "'title'");
       style.toc_depth = static_cast<int>(reader.integer(toc.require("depth"), "'depth'", 1, 4).value_or(3));
     }
-    MapFields tables(reader, f.require("tables"), "tables", {"missing", "cell_padding"});
+    MapFields tables(reader, f.require("tables"), "tables", {"missing", "cell_padding", "zebra"});
     if (tables.valid()) {
       style.missing_mark = read_text(reader, tables.require("missing"), "'missing'");
       style.cell_padding = read_length(reader, tables.require("cell_padding"), "'cell_padding'");
+      YAML::Node zebra = tables.require("zebra");
+      style.zebra = zebra.IsDefined() && !(is_plain_scalar(zebra) && zebra.Scalar() == "false");
+      if (style.zebra) style.zebra_fill = read_color(reader, zebra, "'zebra'");
     }
     MapFields typography(reader, f.require("typography"), "typography",
                          {"hyphenate", "dictionary", "min_word", "left", "right", "justify"});

@@ -75,6 +75,10 @@ struct Style {
   std::string toc_default_title = "Innehållsförteckning";
   int toc_depth = 3;
   int new_page_level = 1;  // headings of this level or higher start a page; 0: none
+  int numbered_levels = 0; // headings of levels 1..N numbered "2.3"; 0: none (goal headings never)
+  double cover_title_at = 0.36;  // the cover's title block, as a share of the page height from the top
+  bool zebra = false;            // alternate data rows shaded
+  Color zebra_fill;
   std::string missing_mark = "–";
   bool has_cover = true, has_back_page = true;
   RunningLine running_header, running_footer;

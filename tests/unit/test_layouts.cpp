@@ -1,7 +1,9 @@
 // Layouts as files, Swedish hyphenation, the draft watermark, previews and specimens.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <filesystem>
 #include <future>
 #include <thread>
@@ -230,4 +232,24 @@ TEST_CASE("preview --watch renders again on a save, re-encoding only the pages t
   CHECK(result.output.find("; 1 of 23 page images changed") != std::string::npos);
   CHECK(result.output.find("r.yaml:1:1: error: unknown key 'bogus' in the report") != std::string::npos);
   CHECK(result.output.find("rapport: waiting for the next save") != std::string::npos);
+}
+
+TEST_CASE("layouts number headings, shade every other row and place the cover title") {
+  std::string dir = temp_dir();
+  write_file(dir + "/zn.yaml", "name: zn\nextends: default\nheadings: {numbered: 2}\ntables: {zebra: \"#f2f4f6\"}\n"
+                               "page_furniture: {cover_title_at: 0.5}\n");
+  auto frames = run_pipeline({example_report(), dir + "/zn.yaml"}).frames;
+  std::vector<std::string> titles;
+  for (const auto& entry : frames.outline) titles.push_back(entry.title);
+  CHECK(std::find(titles.begin(), titles.end(), "3 Ekonomi") != titles.end());
+  CHECK(std::find(titles.begin(), titles.end(), "3.2 Driftbudget") != titles.end());
+  CHECK(std::find(titles.begin(), titles.end(), "Inriktningsmål 1: Jämlika livsvillkor med goda möjligheter att påverka sitt eget liv och samhällslivet") !=
+        titles.end());  // goal headings keep their own label and number
+  size_t shaded = 0;
+  for (const auto& page : frames.pages)
+    for (const auto& item : page.items)
+      if (auto* rect = std::get_if<RectItem>(&item); rect && std::abs(rect->fill.r - 0xf2 / 255.0) < 1e-9) ++shaded;
+  CHECK(shaded > 10);
+  write_file(dir + "/bad.yaml", "name: bad\nextends: default\npage_furniture: {cover_title_at: 0.95}\n");
+  CHECK_THROWS_WITH_AS(load_style(dir + "/bad.yaml"), doctest::Contains("'cover_title_at' must be between 0.1 and 0.8"), InputError);
 }
