@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "export/draw_text_line.hpp"
+#include "frames/picture.hpp"
 
 namespace rapport {
 namespace {
@@ -65,6 +66,9 @@ struct Painter {
     attributes += l.target.starts_with("#") ? "dest=" + tag_quoted(l.target.substr(1)) : "uri=" + tag_quoted(l.target);
     cairo_tag_begin(cr, CAIRO_TAG_LINK, attributes.c_str());
     cairo_tag_end(cr, CAIRO_TAG_LINK);
+  }
+  void operator()(const ImageItem& image) const {
+    if (image.picture) draw_picture(cr, *image.picture, image.x, image.y, image.width, image.height);
   }
   void operator()(const AnchorItem& a) const {
     if (!with_links) return;

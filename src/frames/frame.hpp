@@ -12,6 +12,7 @@
 
 namespace rapport {
 
+struct Picture;
 using LayoutRef = std::shared_ptr<PangoLayout>;
 LayoutRef adopt_layout(PangoLayout* layout);
 
@@ -61,7 +62,15 @@ struct AnchorItem {
   double x = 0, y = 0;
 };
 
-using Item = std::variant<TextLineItem, RuleItem, RectItem, PathItem, LinkItem, AnchorItem>;
+// A picture (a logo): SVG, drawn as vectors, or PNG. `picture` is the file's decoded form, kept
+// by whoever created it; backends only draw it into the box.
+struct ImageItem {
+  std::shared_ptr<const Picture> picture;
+  double x = 0, y = 0, width = 0, height = 0;
+  std::string alt;
+};
+
+using Item = std::variant<TextLineItem, RuleItem, RectItem, PathItem, LinkItem, AnchorItem, ImageItem>;
 
 // Moves an item by (dx, dy).
 void translate(Item& item, double dx, double dy);

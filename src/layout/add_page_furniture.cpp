@@ -5,6 +5,8 @@
 
 #include <cmath>
 
+#include "frames/picture.hpp"
+
 namespace rapport {
 namespace {
 
@@ -33,6 +35,12 @@ Page make_cover(const LayoutContext& ctx) {
   const DocumentInfo& info = ctx.report.info;
   Page page;
   double y = s.page.top;
+  if (!s.logo.empty()) {
+    auto picture = load_picture(s.logo);
+    double height = s.logo_width * picture->height / picture->width;
+    page.items.push_back(ImageItem{picture, ctx.left(), y, s.logo_width, height, info.municipality});
+    y += height + 3 * points_per_mm;
+  }
   y = text_block(ctx, uppercase(info.municipality), s.cover_municipality, y, page);
   page.items.push_back(RuleItem{ctx.left(), y + 3 * points_per_mm, ctx.left() + ctx.text_width(),
                                 y + 3 * points_per_mm, 1.2, s.accent});

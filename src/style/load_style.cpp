@@ -131,8 +131,8 @@ RunningLine read_running_line(NodeReader& reader, const YAML::Node& node, const 
   return line;
 }
 
-void read_page_furniture(NodeReader& reader, const YAML::Node& node, Style& style) {
-  MapFields f(reader, node, "page_furniture", {"cover", "cover_title_at", "back_page", "header", "footer", "watermark"});
+void read_page_furniture(NodeReader& reader, const YAML::Node& node, Style& style, Diagnostics& warnings) {
+  MapFields f(reader, node, "page_furniture", {"cover", "cover_title_at", "logo", "back_page", "header", "footer", "watermark"});
   if (!f.valid()) return;
   style.has_cover = reader.boolean(f.require("cover"), "'cover'").value_or(true);
   if (YAML::Node at = f.require("cover_title_at"); at.IsDefined()) {
@@ -142,6 +142,21 @@ void read_page_furniture(NodeReader& reader, const YAML::Node& node, Style& styl
     style.cover_title_at = share.value_or(0.36);
   }
   style.has_back_page = reader.boolean(f.require("back_page"), "'back_page'").value_or(true);
+  if (YAML::Node logo = f.get("logo"); logo.IsDefined() && !logo.IsNull()) {
+    MapFields l(reader, logo, "logo", {"file", "width"});
+    if (l.valid()) {
+      // Relative to the layout file that names it, so a municipality's layout folder travels whole.
+      std::string file = read_text(reader, l.require("file"), "'file'");
+      auto path = std::filesystem::path(reader.source().path).parent_path() / file;
+      if (!file.empty() && !std::filesystem::is_regular_file(path))
+        reader.diags().error(reader.pos(l.get("file")), "the logo file '" + path.string() + "' does not exist");
+      style.logo = path.string();
+      if (path.extension() == ".svg" && std::filesystem::is_regular_file(path) && read_text_file(path.string()).find("<text") != std::string::npos)
+        warnings.warning(reader.pos(l.get("file")), "the logo has SVG text, which would be set in whatever fonts a machine has",
+                         "convert the lettering to outlines (paths) in the drawing program");
+      style.logo_width = read_length(reader, l.require("width"), "'width'");
+    }
+  }
   style.running_header = read_running_line(reader, f.require("header"), "header");
   style.running_footer = read_running_line(reader, f.require("footer"), "footer");
   MapFields watermark(reader, f.require("watermark"), "watermark", {"text", "color"});
@@ -294,7 +309,7 @@ Style read_style(const YamlSource& source, Diagnostics& warnings) {
       rules.left = static_cast<int>(reader.integer(typography.require("left"), "'left'", 1, 10).value_or(3));
       rules.right = static_cast<int>(reader.integer(typography.require("right"), "'right'", 1, 10).value_or(3));
     }
-    read_page_furniture(reader, f.require("page_furniture"), style);
+    read_page_furniture(reader, f.require("page_furniture"), style, warnings);
     MapFields numbers(reader, f.require("numbers"), "numbers", {"group", "decimal", "minus"});
     if (numbers.valid()) {
       style.numbers.group_separator = read_text(reader, numbers.require("group"), "'group'");

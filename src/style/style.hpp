@@ -76,7 +76,9 @@ struct Style {
   int toc_depth = 3;
   int new_page_level = 1;  // headings of this level or higher start a page; 0: none
   int numbered_levels = 0; // headings of levels 1..N numbered "2.3"; 0: none (goal headings never)
-  double cover_title_at = 0.36;  // the cover's title block, as a share of the page height from the top
+  double cover_title_at = 0.36;
+  std::string logo;           // an SVG or PNG file for the cover; empty for none
+  double logo_width = 0;  // the cover's title block, as a share of the page height from the top
   bool zebra = false;            // alternate data rows shaded
   Color zebra_fill;
   std::string missing_mark = "–";

@@ -8,6 +8,8 @@
 #include <future>
 #include <thread>
 
+#include <cairo.h>
+
 #include "app/run_pipeline.hpp"
 #include "app/write_preview.hpp"
 #include "layout/layout_context.hpp"
@@ -252,4 +254,38 @@ TEST_CASE("layouts number headings, shade every other row and place the cover ti
   CHECK(shaded > 10);
   write_file(dir + "/bad.yaml", "name: bad\nextends: default\npage_furniture: {cover_title_at: 0.95}\n");
   CHECK_THROWS_WITH_AS(load_style(dir + "/bad.yaml"), doctest::Contains("'cover_title_at' must be between 0.1 and 0.8"), InputError);
+}
+
+TEST_CASE("a cover logo: SVG or PNG, checked when the layout is read") {
+  std::string dir = temp_dir();
+  write_file(dir + "/svg.yaml", "name: svg\nextends: default\npage_furniture: {logo: {file: " + source_dir() +
+                                    "/layouts/logos/exempel.svg, width: 20mm}}\n");
+  auto frames = run_pipeline({example_report(), dir + "/svg.yaml"}).frames;
+  const ImageItem* logo = nullptr;
+  for (const auto& item : frames.pages.front().items)
+    if (auto* image = std::get_if<ImageItem>(&item)) logo = image;
+  REQUIRE(logo);
+  CHECK(logo->width == doctest::Approx(20 * 72 / 25.4));
+  CHECK(logo->height == doctest::Approx(logo->width * 80 / 72));  // the SVG's aspect ratio
+  CHECK(logo->alt == "Timrå kommun");
+
+  // A PNG logo, made here.
+  cairo_surface_t* png = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 40, 20);
+  cairo_surface_write_to_png(png, (dir + "/logo.png").c_str());
+  cairo_surface_destroy(png);
+  write_file(dir + "/png.yaml", "name: png\nextends: default\npage_furniture: {logo: {file: logo.png, width: 30mm}}\n");
+  auto with_png = run_pipeline({example_report(), dir + "/png.yaml"}).frames;
+  bool found = false;
+  for (const auto& item : with_png.pages.front().items)
+    if (auto* image = std::get_if<ImageItem>(&item)) found = image->height == doctest::Approx(image->width / 2);
+  CHECK(found);
+
+  write_file(dir + "/missing.yaml", "name: m\nextends: default\npage_furniture: {logo: {file: nothing.svg, width: 30mm}}\n");
+  CHECK_THROWS_WITH_AS(load_style(dir + "/missing.yaml"), doctest::Contains("/nothing.svg' does not exist"), InputError);
+
+  write_file(dir + "/text.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"><text>A</text></svg>");
+  write_file(dir + "/text.yaml", "name: t\nextends: default\npage_furniture: {logo: {file: text.svg, width: 30mm}}\n");
+  Diagnostics warnings;
+  load_style(dir + "/text.yaml", warnings);
+  CHECK(warnings.format().find("warning: the logo has SVG text") != std::string::npos);
 }
