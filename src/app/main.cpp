@@ -1,4 +1,6 @@
 // rapport: official committee reports from YAML to PDF.
+#include <unistd.h>
+
 #include <chrono>
 #include <filesystem>
 #include <iostream>
@@ -6,6 +8,7 @@
 #include <vector>
 
 #include "app/run_pipeline.hpp"
+#include "app/run_batch.hpp"
 #include "app/watch_preview.hpp"
 #include "app/write_preview.hpp"
 #include "export/write_pdf.hpp"
@@ -30,6 +33,7 @@ commands:
   check REPORT.yaml [--layout NAME|FILE]                 validate only; list every problem
   preview REPORT.yaml -o DIR [--pages 3-5] [--dpi 96] [--watch]   PNG pages and an index.html contact sheet
   specimen LAYOUT [-o specimen.pdf]                      a sample document showing all a layout styles
+  batch PATH... -o OUTDIR [-j N] [--layout …] [--final]  render every report found, in parallel
 
 options:
   --help      show help (also after a command: rapport render --help)
@@ -71,6 +75,15 @@ budget table over a page break, header, footer, cover and back page, so a layout
 judged without real content. Default output: specimen-LAYOUT.pdf.
 )";
 
+const char* const batch_help = R"(usage: rapport batch PATH... -o OUTDIR [-j N] [--layout NAME|FILE] [--final]
+
+Renders every report under PATH (a report file, or a directory searched for .yaml files with
+a document: key) into OUTDIR as NAME.pdf, on N workers at once (default: the number of cores).
+A broken input is reported with its file:line:col and the others are rendered all the same.
+Prints a line per report (a progress bar on a terminal) and a summary. Exit status 0 when every
+report rendered, 2 when an input was bad, 1 for other failures.
+)";
+
 const char* const check_help = R"(usage: rapport check REPORT.yaml [--layout NAME|FILE]
 
 Loads and validates REPORT.yaml and lays it out without writing anything; prints every
@@ -80,6 +93,8 @@ problem found as file:line:col: message. Exit status 0 when the report is valid,
 struct Arguments {
   std::string command;
   std::string input;
+  std::vector<std::string> more_inputs;  // batch takes several paths
+  std::string jobs;
   std::string output;
   std::string layout;
   bool help = false;
@@ -111,10 +126,12 @@ Arguments parse_arguments(const std::vector<std::string>& args) {
     else if (arg == "--pages") a.pages = value();
     else if (arg == "--dpi") a.dpi = value();
     else if (arg == "--watch") a.watch = true;
+    else if (arg == "-j" || arg == "--jobs") a.jobs = value();
     else if (arg == "--watch-limit") a.watch_limit = std::stoul(value());
     else if (arg.starts_with("-")) throw UsageError("unknown option " + arg);
     else if (a.command.empty()) a.command = arg;
     else if (a.input.empty()) a.input = arg;
+    else if (a.command == "batch") a.more_inputs.push_back(arg);
     else throw UsageError("unexpected argument " + arg);
   }
   return a;
@@ -166,6 +183,26 @@ int specimen(const Arguments& a) {
   return exit_ok;
 }
 
+int batch(const Arguments& a) {
+  if (a.output.empty()) throw UsageError("batch needs -o OUTDIR");
+  BatchOptions options;
+  options.paths.push_back(a.input);
+  options.paths.insert(options.paths.end(), a.more_inputs.begin(), a.more_inputs.end());
+  options.output_directory = a.output;
+  options.layout = a.layout;
+  options.final = a.final;
+  options.terminal = isatty(STDERR_FILENO);
+  if (!a.jobs.empty()) {
+    try {
+      options.jobs = static_cast<unsigned>(std::stoul(a.jobs));
+    } catch (const std::exception&) {
+      throw UsageError("-j must be a number of workers, found '" + a.jobs + "'");
+    }
+    if (options.jobs == 0 || options.jobs > 256) throw UsageError("-j must be between 1 and 256");
+  }
+  return run_batch(options, std::cerr);
+}
+
 int check(const Arguments& a) {
   PipelineResult result = run_pipeline({a.input, a.layout});
   print_diagnostics(result.warnings, Severity::note);  // check also tells of rounding differences
@@ -184,7 +221,8 @@ int run(const std::vector<std::string>& args) {
     return a.help ? exit_ok : exit_bad_input;
   }
   const std::map<std::string, const char*> helps = {
-      {"render", render_help}, {"check", check_help}, {"preview", preview_help}, {"specimen", specimen_help}};
+      {"render", render_help}, {"check", check_help}, {"preview", preview_help}, {"specimen", specimen_help},
+      {"batch", batch_help}};
   if (!helps.count(a.command)) throw UsageError("unknown command '" + a.command + "'");
   if (a.help) {
     std::cout << helps.at(a.command);
@@ -194,6 +232,7 @@ int run(const std::vector<std::string>& args) {
   if (a.command == "check" && !a.output.empty()) throw UsageError("check writes nothing; -o does not apply");
   if (a.command == "preview") return preview(a);
   if (a.command == "specimen") return specimen(a);
+  if (a.command == "batch") return batch(a);
   return a.command == "render" ? render(a) : check(a);
 }
 

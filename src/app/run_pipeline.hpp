@@ -1,10 +1,15 @@
 #pragma once
-// The pipeline end to end, as the commands use it: load → model → layout → frames → export.
-#include <iosfwd>
+// The pipeline end to end, as the commands use it: load → model → compute → layout → frames.
+#include <map>
+#include <memory>
+#include <mutex>
 #include <string>
 
 #include "diag/diagnostic.hpp"
 #include "frames/frame.hpp"
+#include "style/style.hpp"
+#include "text/font_registry.hpp"
+#include "text/hyphenate.hpp"
 
 namespace rapport {
 
@@ -18,9 +23,29 @@ struct PipelineResult {
   DocumentFrames frames;
   Diagnostics warnings;
   std::vector<std::string> inputs;  // every file the result depends on (report, CSVs, layout chain)
+  std::string committee;
+};
+
+// What renders can share read-only: layouts and hyphenation dictionaries, each loaded once.
+// Safe to use from several threads.
+class SharedResources {
+ public:
+  std::shared_ptr<const Style> style(const std::string& path, Diagnostics& warnings);
+  const Hyphenator* hyphenator(const HyphenationRules& rules);
+
+ private:
+  struct LoadedStyle {
+    std::shared_ptr<const Style> style;
+    Diagnostics warnings;
+  };
+  std::mutex mutex_;
+  std::map<std::string, LoadedStyle> styles_;
+  std::map<std::string, std::unique_ptr<Hyphenator>> hyphenators_;
 };
 
 // Loads, validates and lays out a report. Throws InputError listing every problem found.
 PipelineResult run_pipeline(const PipelineOptions& options);
+// The same with a caller's fonts (one registry per thread: Pango is not shared) and resources.
+PipelineResult run_pipeline(const PipelineOptions& options, const FontRegistry& fonts, SharedResources& shared);
 
 }  // namespace rapport

@@ -1,0 +1,184 @@
+#include "app/run_batch.hpp"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <map>
+#include <mutex>
+#include <ostream>
+#include <thread>
+
+#include "app/run_pipeline.hpp"
+#include "export/write_pdf.hpp"
+#include "load/yaml_source.hpp"
+
+namespace rapport {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Outcome {
+  std::string input, output, committee;
+  size_t pages = 0;
+  long long milliseconds = 0;
+  int status = 0;  // 0 rendered, 2 bad input, 1 other failure
+  std::string problem;
+};
+
+bool looks_like_report(const fs::path& path) {
+  if (path.extension() != ".yaml" && path.extension() != ".yml") return false;
+  std::error_code error;
+  if (!fs::is_regular_file(path, error)) return false;
+  std::string text = read_text_file(path.string());
+  return text.starts_with("document:") || text.find("\ndocument:") != std::string::npos;
+}
+
+void fail(const std::string& path, const std::string& message, const std::string& hint) {
+  Diagnostics diags;
+  diags.error({path, 0, 0}, message, hint);
+  throw InputError(diags);
+}
+
+// Where each report's PDF goes; two inputs must not write the same file.
+std::vector<std::string> output_paths(const std::vector<std::string>& reports, const std::string& directory) {
+  std::vector<std::string> outputs;
+  std::map<std::string, std::string> taken;
+  Diagnostics diags;
+  for (const auto& report : reports) {
+    std::string output = (fs::path(directory) / fs::path(report).filename().replace_extension(".pdf")).string();
+    auto [it, inserted] = taken.emplace(output, report);
+    if (!inserted)
+      diags.error({report, 0, 0}, "would write the same file as " + it->second + ": " + output,
+                  "give the reports different file names, or render them in separate batches");
+    outputs.push_back(output);
+  }
+  throw_if_errors(diags);
+  return outputs;
+}
+
+void check_writable(const std::string& directory) {
+  std::error_code error;
+  fs::create_directories(directory, error);
+  std::string probe = (fs::path(directory) / ".rapport-probe-XXXXXX").string();
+  int fd = error ? -1 : mkstemp(probe.data());
+  if (fd < 0) fail(directory, "the output directory cannot be written", "check that it exists and that you may write in it");
+  close(fd);
+  fs::remove(probe, error);
+}
+
+Outcome render_one(const std::string& input, const std::string& output, const BatchOptions& options,
+                   const FontRegistry& fonts, SharedResources& shared) {
+  Outcome outcome{input, output, {}, 0, 0, 0, {}};
+  auto started = std::chrono::steady_clock::now();
+  try {
+    PipelineResult result = run_pipeline({input, options.layout, options.final}, fonts, shared);
+    write_pdf(result.frames, output);
+    outcome.committee = result.committee;
+    outcome.pages = result.frames.pages.size();
+  } catch (const InputError& e) {
+    outcome.status = 2;
+    outcome.problem = e.diagnostics().format(Severity::error);
+  } catch (const std::exception& e) {
+    outcome.status = 1;
+    outcome.problem = std::string("rapport: error: ") + e.what() + "\n";
+  }
+  outcome.milliseconds =
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
+  return outcome;
+}
+
+std::string progress_bar(size_t done, size_t total) {
+  const size_t width = 30;
+  size_t filled = total ? done * width / total : width;
+  return "\r[" + std::string(filled, '#') + std::string(width - filled, '.') + "] " + std::to_string(done) + "/" +
+         std::to_string(total);
+}
+
+std::string outcome_line(const Outcome& o) {
+  if (o.status == 0)
+    return o.committee + ": " + std::to_string(o.pages) + " pages, " + std::to_string(o.milliseconds) + " ms → " + o.output;
+  return o.input + ": FAILED\n" + o.problem;
+}
+
+void print_summary(const std::vector<Outcome>& outcomes, long long total_ms, std::ostream& log) {
+  size_t width = 9;
+  for (const auto& o : outcomes) width = std::max(width, (o.status == 0 ? o.committee : fs::path(o.input).filename().string()).size());
+  char line[512];
+  std::snprintf(line, sizeof line, "\n%-*s %6s %8s  %s\n", static_cast<int>(width), "Committee", "Pages", "Time", "Result");
+  log << line;
+  size_t pages = 0, failed = 0;
+  for (const auto& o : outcomes) {
+    std::string name = o.status == 0 ? o.committee : fs::path(o.input).filename().string();
+    std::snprintf(line, sizeof line, "%-*s %6zu %6lld ms  %s\n", static_cast<int>(width), name.c_str(), o.pages,
+                  o.milliseconds, o.status == 0 ? "ok" : o.status == 2 ? "bad input" : "failed");
+    log << line;
+    pages += o.pages;
+    failed += o.status != 0;
+  }
+  std::snprintf(line, sizeof line, "%zu reports, %zu pages, %zu failed, %lld ms in all\n", outcomes.size(), pages, failed,
+                total_ms);
+  log << line;
+}
+
+}  // namespace
+
+std::vector<std::string> find_reports(const std::vector<std::string>& paths) {
+  std::vector<std::string> reports;
+  for (const auto& path : paths) {
+    std::error_code error;
+    if (!fs::exists(path, error)) fail(path, "no such file or directory", "check the path");
+    if (!fs::is_directory(path, error)) {
+      reports.push_back(path);
+      continue;
+    }
+    size_t before = reports.size();
+    for (const auto& entry : fs::recursive_directory_iterator(path, fs::directory_options::follow_directory_symlink, error))
+      if (looks_like_report(entry.path())) reports.push_back(entry.path().string());
+    if (reports.size() == before) fail(path, "the directory holds no reports", "a report is a .yaml file with a document: key");
+  }
+  std::sort(reports.begin(), reports.end());
+  reports.erase(std::unique(reports.begin(), reports.end()), reports.end());
+  return reports;
+}
+
+int run_batch(const BatchOptions& options, std::ostream& log) {
+  auto started = std::chrono::steady_clock::now();
+  std::vector<std::string> reports = find_reports(options.paths);
+  std::vector<std::string> outputs = output_paths(reports, options.output_directory);
+  check_writable(options.output_directory);
+
+  unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+  jobs = std::min<unsigned>(jobs, static_cast<unsigned>(reports.size()));
+  SharedResources shared;
+  std::vector<Outcome> outcomes(reports.size());
+  std::atomic<size_t> next{0};
+  std::mutex log_mutex;
+  size_t done = 0;
+  auto worker = [&] {
+    FontRegistry fonts(default_font_list());  // each worker its own fontconfig, font map and Pango context
+    for (size_t i; (i = next++) < reports.size();) {
+      outcomes[i] = render_one(reports[i], outputs[i], options, fonts, shared);
+      std::lock_guard lock(log_mutex);
+      ++done;
+      if (options.terminal) log << "\r\033[K";
+      log << outcome_line(outcomes[i]) << "\n";
+      if (options.terminal) log << progress_bar(done, reports.size()) << std::flush;
+    }
+  };
+  std::vector<std::thread> threads;
+  for (unsigned j = 0; j < jobs; ++j) threads.emplace_back(worker);
+  for (auto& t : threads) t.join();
+  if (options.terminal) log << "\r\033[K";
+  auto total = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
+  print_summary(outcomes, total, log);
+  int status = 0;
+  for (const auto& o : outcomes)
+    if (o.status == 2 || (o.status == 1 && status == 0)) status = o.status;
+  return status;
+}
+
+}  // namespace rapport

@@ -1,0 +1,27 @@
+#pragma once
+// `rapport batch`: every report found under the given paths rendered in parallel, one broken
+// input never stopping the others.
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace rapport {
+
+struct BatchOptions {
+  std::vector<std::string> paths;  // report files and directories to search
+  std::string output_directory;
+  unsigned jobs = 0;  // 0: the number of cores
+  std::string layout;
+  bool final = false;
+  bool terminal = false;  // draw a progress bar rather than plain lines
+};
+
+// Returns the exit status: 0 when every report rendered, 2 when any input was bad, 1 for any
+// other failure; always after every report has been tried.
+int run_batch(const BatchOptions& options, std::ostream& log);
+
+// The report files under `paths` (a directory is searched, recursively, for YAML files with a
+// `document:` key), sorted. Throws InputError for a missing path or a directory with none.
+std::vector<std::string> find_reports(const std::vector<std::string>& paths);
+
+}  // namespace rapport
