@@ -127,7 +127,12 @@ Arguments parse_arguments(const std::vector<std::string>& args) {
     else if (arg == "--dpi") a.dpi = value();
     else if (arg == "--watch") a.watch = true;
     else if (arg == "-j" || arg == "--jobs") a.jobs = value();
-    else if (arg == "--watch-limit") a.watch_limit = std::stoul(value());
+    else if (arg == "--watch-limit") {
+      std::string limit = value();
+      if (limit.empty() || limit.find_first_not_of("0123456789") != std::string::npos)
+        throw UsageError("--watch-limit must be a number of renders");
+      a.watch_limit = std::stoul(limit);
+    }
     else if (arg.starts_with("-")) throw UsageError("unknown option " + arg);
     else if (a.command.empty()) a.command = arg;
     else if (a.input.empty()) a.input = arg;
