@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <map>
 #include <mutex>
+#include <numeric>
 #include <ostream>
 #include <thread>
 
@@ -104,18 +105,27 @@ std::string outcome_line(const Outcome& o) {
   return o.input + ": FAILED\n" + o.problem;
 }
 
+// Characters, not bytes: "Överförmyndarnämnden" lines up with "Socialnämnden".
+size_t display_width(const std::string& text) {
+  return static_cast<size_t>(std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+std::string padded(const std::string& text, size_t width) {
+  return text + std::string(width > display_width(text) ? width - display_width(text) : 0, ' ');
+}
+
 void print_summary(const std::vector<Outcome>& outcomes, long long total_ms, std::ostream& log) {
+  auto name_of = [](const Outcome& o) { return o.status == 0 ? o.committee : fs::path(o.input).filename().string(); };
   size_t width = 9;
-  for (const auto& o : outcomes) width = std::max(width, (o.status == 0 ? o.committee : fs::path(o.input).filename().string()).size());
+  for (const auto& o : outcomes) width = std::max(width, display_width(name_of(o)));
   char line[512];
-  std::snprintf(line, sizeof line, "\n%-*s %6s %8s  %s\n", static_cast<int>(width), "Committee", "Pages", "Time", "Result");
-  log << line;
+  std::snprintf(line, sizeof line, " %6s %8s  %s\n", "Pages", "Time", "Result");
+  log << "\n" << padded("Committee", width) << line;
   size_t pages = 0, failed = 0;
   for (const auto& o : outcomes) {
-    std::string name = o.status == 0 ? o.committee : fs::path(o.input).filename().string();
-    std::snprintf(line, sizeof line, "%-*s %6zu %6lld ms  %s\n", static_cast<int>(width), name.c_str(), o.pages,
-                  o.milliseconds, o.status == 0 ? "ok" : o.status == 2 ? "bad input" : "failed");
-    log << line;
+    std::snprintf(line, sizeof line, " %6zu %6lld ms  %s\n", o.pages, o.milliseconds,
+                  o.status == 0 ? "ok" : o.status == 2 ? "bad input" : "failed");
+    log << padded(name_of(o), width) << line;
     pages += o.pages;
     failed += o.status != 0;
   }
@@ -155,12 +165,22 @@ int run_batch(const BatchOptions& options, std::ostream& log) {
   jobs = std::min<unsigned>(jobs, static_cast<unsigned>(reports.size()));
   SharedResources shared;
   std::vector<Outcome> outcomes(reports.size());
+  // Largest reports first, so no worker is left with a long one at the end.
+  std::vector<size_t> order(reports.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::vector<uintmax_t> sizes;
+  for (const auto& r : reports) {
+    std::error_code error;
+    sizes.push_back(fs::file_size(r, error));
+  }
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return sizes[a] > sizes[b]; });
   std::atomic<size_t> next{0};
   std::mutex log_mutex;
   size_t done = 0;
   auto worker = [&] {
     FontRegistry fonts(default_font_list());  // each worker its own fontconfig, font map and Pango context
-    for (size_t i; (i = next++) < reports.size();) {
+    for (size_t k; (k = next++) < reports.size();) {
+      size_t i = order[k];
       outcomes[i] = render_one(reports[i], outputs[i], options, fonts, shared);
       std::lock_guard lock(log_mutex);
       ++done;
