@@ -1,6 +1,7 @@
 #include "export/draw_page.hpp"
 
 #include <cairo-pdf.h>
+#include <librsvg/rsvg.h>
 #include <pango/pangocairo.h>
 
 #include <cstdio>
@@ -19,6 +20,21 @@ std::string number(double v) {
 }
 
 void set_color(cairo_t* cr, const Color& c) { cairo_set_source_rgb(cr, c.r, c.g, c.b); }
+
+// The picture fitted into the box: an SVG stays vectors, a PNG is scaled.
+void draw_picture(cairo_t* cr, const Picture& picture, double x, double y, double width, double height) {
+  cairo_save(cr);
+  if (picture.svg) {
+    RsvgRectangle viewport{x, y, width, height};
+    rsvg_handle_render_document(picture.svg, cr, &viewport, nullptr);
+  } else if (picture.bitmap) {
+    cairo_translate(cr, x, y);
+    cairo_scale(cr, width / picture.width, height / picture.height);
+    cairo_set_source_surface(cr, picture.bitmap, 0, 0);
+    cairo_paint(cr);
+  }
+  cairo_restore(cr);
+}
 
 struct Painter {
   cairo_t* cr;

@@ -1,7 +1,6 @@
 #include "export/write_pdf.hpp"
 
 #include <cairo-pdf.h>
-#include <pango/pangocairo.h>
 
 #include <memory>
 #include <stdexcept>

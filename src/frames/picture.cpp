@@ -44,18 +44,4 @@ std::shared_ptr<const Picture> load_picture(const std::string& path) {
   return picture;
 }
 
-void draw_picture(cairo_t* cr, const Picture& picture, double x, double y, double width, double height) {
-  cairo_save(cr);
-  if (picture.svg) {
-    RsvgRectangle viewport{x, y, width, height};
-    rsvg_handle_render_document(picture.svg, cr, &viewport, nullptr);
-  } else if (picture.bitmap) {
-    cairo_translate(cr, x, y);
-    cairo_scale(cr, width / picture.width, height / picture.height);
-    cairo_set_source_surface(cr, picture.bitmap, 0, 0);
-    cairo_paint(cr);
-  }
-  cairo_restore(cr);
-}
-
 }  // namespace rapport

@@ -1,6 +1,6 @@
 #pragma once
 // A decoded picture file (SVG through librsvg, or PNG through Cairo), shared by the frames
-// that show it.
+// that show it. Backends draw it (export/draw_page.cpp).
 #include <cairo.h>
 
 #include <memory>
@@ -20,8 +20,5 @@ struct Picture {
 
 // Reads an .svg or .png file; throws InputError naming the file when it cannot be used.
 std::shared_ptr<const Picture> load_picture(const std::string& path);
-
-// Draws the picture into the box (x, y, width, height) on `cr`.
-void draw_picture(cairo_t* cr, const Picture& picture, double x, double y, double width, double height);
 
 }  // namespace rapport
