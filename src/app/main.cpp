@@ -33,7 +33,9 @@ commands:
   check REPORT.yaml [--layout NAME|FILE]                 validate only; list every problem
   preview REPORT.yaml -o DIR [--pages 3-5] [--dpi 96] [--watch]   PNG pages and an index.html contact sheet
   specimen LAYOUT [-o specimen.pdf]                      a sample document showing all a layout styles
-  batch PATH... -o OUTDIR [-j N] [--layout …] [--final]  render every report found, in parallel
+  batch PATH... -o OUTDIR [-j N] [--layout …] [--final] [--volume OUT.pdf]
+                                                         render every report found, in parallel,
+                                                         and optionally bind them into one volume
 
 options:
   --help      show help (also after a command: rapport render --help)
@@ -76,12 +78,20 @@ judged without real content. Default output: specimen-LAYOUT.pdf.
 )";
 
 const char* const batch_help = R"(usage: rapport batch PATH... -o OUTDIR [-j N] [--layout NAME|FILE] [--final]
+                     [--volume OUT.pdf [--volume-title TEXT]]
 
 Renders every report under PATH (a report file, or a directory searched for .yaml files with
 a document: key) into OUTDIR as NAME.pdf, on N workers at once (default: the number of cores).
 A broken input is reported with its file:line:col and the others are rendered all the same.
 Prints a line per report (a progress bar on a terminal) and a summary. Exit status 0 when every
 report rendered, 2 when an input was bad, 1 for other failures.
+
+  --volume OUT.pdf      also bind every report into one PDF: a common cover and contents, each
+                        report a part in its own layout, pages numbered through, an outline
+                        by report. Reports are bound in the order given (a directory's in name
+                        order; a report named twice is bound once, where it first appears).
+                        Written only when every report rendered.
+  --volume-title TEXT   the volume's title (default: the first report's)
 )";
 
 const char* const check_help = R"(usage: rapport check REPORT.yaml [--layout NAME|FILE]
@@ -95,6 +105,7 @@ struct Arguments {
   std::string input;
   std::vector<std::string> more_inputs;  // batch takes several paths
   std::string jobs;
+  std::string volume, volume_title;
   std::string output;
   std::string layout;
   bool help = false;
@@ -127,6 +138,8 @@ Arguments parse_arguments(const std::vector<std::string>& args) {
     else if (arg == "--dpi") a.dpi = value();
     else if (arg == "--watch") a.watch = true;
     else if (arg == "-j" || arg == "--jobs") a.jobs = value();
+    else if (arg == "--volume") a.volume = value();
+    else if (arg == "--volume-title") a.volume_title = value();
     else if (arg == "--watch-limit") {
       std::string limit = value();
       if (limit.empty() || limit.find_first_not_of("0123456789") != std::string::npos)
@@ -196,6 +209,9 @@ int batch(const Arguments& a) {
   options.output_directory = a.output;
   options.layout = a.layout;
   options.final = a.final;
+  options.volume = a.volume;
+  options.volume_title = a.volume_title;
+  if (!a.volume_title.empty() && a.volume.empty()) throw UsageError("--volume-title needs --volume OUT.pdf");
   options.terminal = isatty(STDERR_FILENO);
   if (!a.jobs.empty()) {
     try {

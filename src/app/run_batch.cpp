@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "app/run_pipeline.hpp"
+#include "app/write_volume.hpp"
 #include "export/write_pdf.hpp"
 #include "load/yaml_source.hpp"
 
@@ -92,6 +93,41 @@ Outcome render_one(const std::string& input, const std::string& output, const Ba
   return outcome;
 }
 
+// The volume is bound only when every report rendered: a volume missing a committee is not
+// one to publish.
+int bind_volume(const std::vector<std::string>& reports, const BatchOptions& options, SharedResources& shared,
+                int status, std::ostream& log) {
+  if (status != 0) {
+    log << "rapport: the volume " << options.volume << " was not written, since a report failed\n";
+    return status;
+  }
+  auto started = std::chrono::steady_clock::now();
+  try {
+    Diagnostics warnings;
+    size_t pages = write_volume({reports, options.volume, options.layout, options.volume_title, options.final}, shared, warnings);
+    log << warnings.format(Severity::warning);
+    auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
+    log << "volume: " << reports.size() << " reports, " << pages << " pages, " << ms << " ms → " << options.volume << "\n";
+    return 0;
+  } catch (const InputError& e) {
+    log << e.diagnostics().format(Severity::error);
+    return 2;
+  } catch (const std::exception& e) {
+    log << "rapport: error: the volume: " << e.what() << "\n";
+    return 1;
+  }
+}
+
+void check_volume_path(const std::string& volume, const std::vector<std::string>& outputs) {
+  if (volume.empty()) return;
+  std::error_code error;
+  for (const auto& output : outputs)
+    if (fs::weakly_canonical(volume, error) == fs::weakly_canonical(output, error))
+      fail(volume, "the volume would overwrite a report's own PDF", "write the volume elsewhere, or under another name");
+  fs::path directory = fs::path(volume).parent_path();
+  check_writable(directory.empty() ? "." : directory.string());
+}
+
 std::string progress_bar(size_t done, size_t total) {
   const size_t width = 30;
   size_t filled = total ? done * width / total : width;
@@ -145,14 +181,22 @@ std::vector<std::string> find_reports(const std::vector<std::string>& paths) {
       reports.push_back(path);
       continue;
     }
-    size_t before = reports.size();
+    std::vector<std::string> found;
     for (const auto& entry : fs::recursive_directory_iterator(path, fs::directory_options::follow_directory_symlink, error))
-      if (looks_like_report(entry.path())) reports.push_back(entry.path().string());
-    if (reports.size() == before) fail(path, "the directory holds no reports", "a report is a .yaml file with a document: key");
+      if (looks_like_report(entry.path())) found.push_back(entry.path().string());
+    if (found.empty()) fail(path, "the directory holds no reports", "a report is a .yaml file with a document: key");
+    std::sort(found.begin(), found.end());
+    reports.insert(reports.end(), found.begin(), found.end());
   }
-  std::sort(reports.begin(), reports.end());
-  reports.erase(std::unique(reports.begin(), reports.end()), reports.end());
-  return reports;
+  std::vector<std::string> unique;
+  for (const auto& report : reports) {
+    auto same_file = [&](const std::string& other) {
+      std::error_code error;
+      return fs::equivalent(report, other, error) || report == other;
+    };
+    if (std::none_of(unique.begin(), unique.end(), same_file)) unique.push_back(report);
+  }
+  return unique;
 }
 
 int run_batch(const BatchOptions& options, std::ostream& log) {
@@ -160,6 +204,7 @@ int run_batch(const BatchOptions& options, std::ostream& log) {
   std::vector<std::string> reports = find_reports(options.paths);
   std::vector<std::string> outputs = output_paths(reports, options.output_directory);
   check_writable(options.output_directory);
+  check_volume_path(options.volume, outputs);
 
   unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
   jobs = std::min<unsigned>(jobs, static_cast<unsigned>(reports.size()));
@@ -198,6 +243,7 @@ int run_batch(const BatchOptions& options, std::ostream& log) {
   int status = 0;
   for (const auto& o : outcomes)
     if (o.status == 2 || (o.status == 1 && status == 0)) status = o.status;
+  if (!options.volume.empty()) status = bind_volume(reports, options, shared, status, log);
   return status;
 }
 

@@ -4,6 +4,7 @@
 #include "layout/lay_out_document.hpp"
 #include "load/yaml_source.hpp"
 #include "model/build_report.hpp"
+#include "model/check_final.hpp"
 #include "model/resolve_with_layout.hpp"
 #include "style/load_style.hpp"
 
@@ -30,25 +31,37 @@ const Hyphenator* SharedResources::hyphenator(const HyphenationRules& rules) {
   return slot.get();
 }
 
-PipelineResult run_pipeline(const PipelineOptions& options, const FontRegistry& fonts, SharedResources& shared) {
+PreparedReport prepare_report(const PipelineOptions& options, const FontRegistry& fonts, SharedResources& shared) {
   YamlSource source = load_yaml_file(options.input);
-  Diagnostics diags;
-  Report report = build_report(source, diags);
+  PreparedReport prepared;
+  Diagnostics& diags = prepared.warnings;
+  prepared.report = build_report(source, diags);
+  Report& report = prepared.report;
   std::string layout = !options.layout.empty() ? options.layout : !report.info.layout.empty() ? report.info.layout : "default";
-  std::shared_ptr<const Style> style = shared.style(resolve_layout_path(layout), diags);
-  resolve_with_layout(report, *style, fonts, diags);
+  prepared.style = shared.style(resolve_layout_path(layout), diags);
+  resolve_with_layout(report, *prepared.style, fonts, diags);
   compute_tables(report, diags);
+  if (options.final) check_final(report, *prepared.style, diags, diags);
   throw_if_errors(diags);
 
-  const Hyphenator* hyphenator = style->hyphenate ? shared.hyphenator(style->hyphenation) : nullptr;
+  if (prepared.style->hyphenate) prepared.hyphenator = shared.hyphenator(prepared.style->hyphenation);
+  prepared.inputs = {options.input};
+  prepared.inputs.insert(prepared.inputs.end(), report.data_files.begin(), report.data_files.end());
+  prepared.inputs.insert(prepared.inputs.end(), prepared.style->files.begin(), prepared.style->files.end());
+  return prepared;
+}
+
+PipelineResult run_pipeline(const PipelineOptions& options, const FontRegistry& fonts, SharedResources& shared) {
+  PreparedReport prepared = prepare_report(options, fonts, shared);
+  Diagnostics& diags = prepared.warnings;
   PipelineResult result;
-  result.frames = lay_out_document(report, *style, fonts, hyphenator, {!options.final}, diags);
+  LayoutOptions layout;
+  layout.draft = !options.final;
+  result.frames = lay_out_document(prepared.report, *prepared.style, fonts, prepared.hyphenator, layout, diags);
   throw_if_errors(diags);
   result.warnings = std::move(diags);
-  result.committee = report.info.committee;
-  result.inputs = {options.input};
-  result.inputs.insert(result.inputs.end(), report.data_files.begin(), report.data_files.end());
-  result.inputs.insert(result.inputs.end(), style->files.begin(), style->files.end());
+  result.committee = prepared.report.info.committee;
+  result.inputs = std::move(prepared.inputs);
   return result;
 }
 

@@ -7,6 +7,7 @@
 
 #include "diag/diagnostic.hpp"
 #include "frames/frame.hpp"
+#include "model/report.hpp"
 #include "style/style.hpp"
 #include "text/font_registry.hpp"
 #include "text/hyphenate.hpp"
@@ -42,6 +43,17 @@ class SharedResources {
   std::map<std::string, LoadedStyle> styles_;
   std::map<std::string, std::unique_ptr<Hyphenator>> hyphenators_;
 };
+
+// A report loaded, validated against its layout and computed: ready to lay out.
+struct PreparedReport {
+  Report report;
+  std::shared_ptr<const Style> style;
+  const Hyphenator* hyphenator = nullptr;  // owned by the SharedResources
+  Diagnostics warnings;
+  std::vector<std::string> inputs;  // every file it depends on (report, CSVs, layout chain)
+};
+// Throws InputError listing every problem found.
+PreparedReport prepare_report(const PipelineOptions& options, const FontRegistry& fonts, SharedResources& shared);
 
 // Loads, validates and lays out a report. Throws InputError listing every problem found.
 PipelineResult run_pipeline(const PipelineOptions& options);

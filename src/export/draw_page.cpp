@@ -38,7 +38,8 @@ void draw_picture(cairo_t* cr, const Picture& picture, double x, double y, doubl
 
 struct Painter {
   cairo_t* cr;
-  bool with_links;
+  StructureNotes* notes;
+  bool with_links = notes != nullptr;
 
   void operator()(const TextLineItem& t) const { draw_text_line(cr, t); }
   void operator()(const RuleItem& r) const {
@@ -82,6 +83,19 @@ struct Painter {
     attributes += l.target.starts_with("#") ? "dest=" + tag_quoted(l.target.substr(1)) : "uri=" + tag_quoted(l.target);
     cairo_tag_begin(cr, CAIRO_TAG_LINK, attributes.c_str());
     cairo_tag_end(cr, CAIRO_TAG_LINK);
+    notes->link_texts.push_back(l.text);
+  }
+  void operator()(const TagItem& tag) const {
+    if (!with_links) return;
+    // Cairo 1.16 refuses "Artifact"; finish_pdf turns its stand-in into artifact content.
+    const char* role = tag.role == "Artifact" ? artifact_stand_in : tag.role.c_str();
+    if (tag.kind == TagItem::Kind::end) {
+      cairo_tag_end(cr, role);
+      return;
+    }
+    cairo_tag_begin(cr, role, "");
+    if (tag.role == "Figure") notes->figure_alts.push_back(tag.alt);
+    if (tag.role == "TH") notes->header_scopes.push_back(tag.scope);
   }
   void operator()(const ImageItem& image) const {
     if (image.picture) draw_picture(cr, *image.picture, image.x, image.y, image.width, image.height);
@@ -105,8 +119,8 @@ std::string tag_quoted(const std::string& value) {
   return out + "'";
 }
 
-void draw_page(cairo_t* cr, const Page& page, bool with_links) {
-  for (const auto& item : page.items) std::visit(Painter{cr, with_links}, item);
+void draw_page(cairo_t* cr, const Page& page, StructureNotes* notes) {
+  for (const auto& item : page.items) std::visit(Painter{cr, notes}, item);
 }
 
 }  // namespace rapport

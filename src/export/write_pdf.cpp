@@ -7,6 +7,7 @@
 
 #include "export/atomic_output.hpp"
 #include "export/draw_page.hpp"
+#include "export/finish_pdf.hpp"
 
 namespace rapport {
 namespace {
@@ -35,15 +36,22 @@ void add_outline(cairo_surface_t* surface, const std::vector<OutlineEntry>& outl
   }
 }
 
-void draw_document(const DocumentFrames& document, const std::string& path) {
+cairo_status_t append_bytes(void* closure, const unsigned char* data, unsigned int length) {
+  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+// Cairo's tagged PDF, in memory; `notes` receives what Cairo cannot write itself.
+std::string draw_document(const DocumentFrames& document, StructureNotes& notes) {
+  std::string bytes;
   std::unique_ptr<cairo_surface_t, decltype(&cairo_surface_destroy)> surface(
-      cairo_pdf_surface_create(path.c_str(), document.width, document.height), cairo_surface_destroy);
+      cairo_pdf_surface_create_for_stream(append_bytes, &bytes, document.width, document.height), cairo_surface_destroy);
   std::unique_ptr<cairo_t, decltype(&cairo_destroy)> cr(cairo_create(surface.get()), cairo_destroy);
   set_metadata(surface.get(), document.metadata);
   // Links must sit inside a structure element or Cairo 1.16 writes a damaged file.
   cairo_tag_begin(cr.get(), "Document", "");
   for (const auto& page : document.pages) {
-    draw_page(cr.get(), page, true);
+    draw_page(cr.get(), page, &notes);
     cairo_show_page(cr.get());
   }
   cairo_tag_end(cr.get(), "Document");
@@ -52,12 +60,15 @@ void draw_document(const DocumentFrames& document, const std::string& path) {
   cairo_surface_finish(surface.get());
   if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS)
     throw std::runtime_error(std::string("cairo could not write the PDF: ") + cairo_status_to_string(cairo_surface_status(surface.get())));
+  return bytes;
 }
 
 }  // namespace
 
 void write_pdf(const DocumentFrames& document, const std::string& path) {
-  write_atomically(path, [&](const std::string& temporary) { draw_document(document, temporary); });
+  StructureNotes notes;
+  std::string drawn = draw_document(document, notes);
+  write_atomically(path, [&](const std::string& temporary) { finish_pdf(drawn, notes, document.metadata, temporary); });
 }
 
 }  // namespace rapport

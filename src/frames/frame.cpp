@@ -11,6 +11,29 @@ std::string TextLineItem::text() const {
   return std::string(all + line->start_index, static_cast<size_t>(line->length));
 }
 
+TagItem begin_tag(std::string role, std::string alt) {
+  TagItem tag;
+  tag.role = std::move(role);
+  tag.alt = std::move(alt);
+  return tag;
+}
+
+TagItem end_tag(std::string role) {
+  TagItem tag;
+  tag.kind = TagItem::Kind::end;
+  tag.role = std::move(role);
+  return tag;
+}
+
+void enclose(std::vector<Item>& items, const TagItem& begin) {
+  items.insert(items.begin(), begin);
+  items.push_back(end_tag(begin.role));
+}
+
+void remove_tags(std::vector<Item>& items) {
+  std::erase_if(items, [](const Item& item) { return std::holds_alternative<TagItem>(item); });
+}
+
 void translate(Item& item, double dx, double dy) {
   std::visit(
       [&](auto& it) {

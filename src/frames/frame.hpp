@@ -50,10 +50,12 @@ struct PathItem {
   std::string alt;
 };
 
-// A clickable area; `target` is "#id" for a place in this document, else a URI.
+// A clickable area; `target` is "#id" for a place in this document, else a URI. `text` is
+// what the link says, for readers that announce links.
 struct LinkItem {
   double x = 0, y = 0, width = 0, height = 0;
   std::string target;
+  std::string text;
 };
 
 // A named place that links and the outline can point to.
@@ -70,7 +72,24 @@ struct ImageItem {
   std::string alt;
 };
 
-using Item = std::variant<TextLineItem, RuleItem, RectItem, PathItem, LinkItem, AnchorItem, ImageItem>;
+// Opens or closes an element of the document's logical structure (H1, P, L, LI, Table, TR,
+// TH, Figure, …), which a tagged PDF carries for screen readers. Within a document the tags,
+// in drawing order, nest; an element may run across pages. "Artifact" marks what a reader
+// should skip: running heads, page numbers, watermarks, repeated table headers.
+struct TagItem {
+  enum class Kind { begin, end } kind = Kind::begin;
+  std::string role;
+  std::string alt;    // Figure: what it shows, in words
+  std::string scope;  // TH: "Column" or "Row"
+  double x = 0, y = 0;  // unused; lets translate() treat every item alike
+};
+TagItem begin_tag(std::string role, std::string alt = {});
+TagItem end_tag(std::string role);
+using Item = std::variant<TextLineItem, RuleItem, RectItem, PathItem, LinkItem, AnchorItem, ImageItem, TagItem>;
+// Encloses `items` in the element `begin` opens.
+void enclose(std::vector<Item>& items, const TagItem& begin);
+// Drops every tag: the items become plain content of whatever encloses them.
+void remove_tags(std::vector<Item>& items);
 
 // Moves an item by (dx, dy).
 void translate(Item& item, double dx, double dy);
@@ -83,6 +102,7 @@ struct OutlineEntry {
   std::string title;
   int level = 1;
   std::string anchor;
+  bool in_toc = true;  // false: in the outline for navigation, but not in a table of contents
 };
 
 struct DocumentMetadata {

@@ -12,13 +12,19 @@ namespace {
 
 constexpr double points_per_mm = 72.0 / 25.4;
 
-// Places `text` as a block whose top is at y; returns the y below it.
+// Places `text` as a block whose top is at y, a paragraph unless it is furniture (an
+// artifact already); returns the y below it.
+enum class Role { paragraph, furniture };
 double text_block(const LayoutContext& ctx, const std::string& text, const TextStyle& style, double y, Page& page,
-                  Align align = Align::left) {
+                  Align align = Align::left, Role role = Role::paragraph) {
   if (text.empty()) return y;
   ShapedText shaped = shape_plain_text(ctx.pango, text, ctx.request(style, ctx.text_width(), align));
   ctx.check_glyphs(shaped, {ctx.report.path, 0, 0});
-  return y + place_text(ctx, shaped, style, ctx.left(), y, page.items);
+  std::vector<Item> items;
+  double height = place_text(ctx, shaped, style, ctx.left(), y, items);
+  if (role == Role::paragraph) enclose(items, begin_tag("P"));
+  page.items.insert(page.items.end(), items.begin(), items.end());
+  return y + height;
 }
 
 std::string uppercase(const std::string& text) {
@@ -38,7 +44,9 @@ Page make_cover(const LayoutContext& ctx) {
   if (!s.logo.empty()) {
     auto picture = load_picture(s.logo);
     double height = s.logo_width * picture->height / picture->width;
-    page.items.push_back(ImageItem{picture, ctx.left(), y, s.logo_width, height, info.municipality});
+    std::vector<Item> logo = {ImageItem{picture, ctx.left(), y, s.logo_width, height, info.municipality}};
+    enclose(logo, begin_tag("Figure", s.logo_alt.empty() ? info.municipality : s.logo_alt));
+    page.items.insert(page.items.end(), logo.begin(), logo.end());
     y += height + 3 * points_per_mm;
   }
   y = text_block(ctx, uppercase(info.municipality), s.cover_municipality, y, page);
@@ -76,7 +84,7 @@ Page make_back_page(const LayoutContext& ctx) {
 
 namespace {
 
-std::string expand(const LayoutContext& ctx, const std::string& line, size_t page, size_t pages) {
+std::string expand(const LayoutContext& ctx, const std::string& line, int page, int pages) {
   const DocumentInfo& info = ctx.report.info;
   const std::pair<const char*, std::string> fields[] = {
       {"{title}", info.title},       {"{committee}", info.committee}, {"{municipality}", info.municipality},
@@ -88,28 +96,34 @@ std::string expand(const LayoutContext& ctx, const std::string& line, size_t pag
   return out;
 }
 
-void running_line(const LayoutContext& ctx, const RunningLine& line, double y, size_t page, size_t pages, Page& out) {
+void running_line(const LayoutContext& ctx, const RunningLine& line, double y, int page, int pages, Page& out) {
   const TextStyle& style = ctx.style.footer;
-  text_block(ctx, expand(ctx, line.left, page, pages), style, y, out, Align::left);
-  text_block(ctx, expand(ctx, line.center, page, pages), style, y, out, Align::center);
-  text_block(ctx, expand(ctx, line.right, page, pages), style, y, out, Align::right);
+  text_block(ctx, expand(ctx, line.left, page, pages), style, y, out, Align::left, Role::furniture);
+  text_block(ctx, expand(ctx, line.center, page, pages), style, y, out, Align::center, Role::furniture);
+  text_block(ctx, expand(ctx, line.right, page, pages), style, y, out, Align::right, Role::furniture);
 }
 
 }  // namespace
 
-void add_running_lines(const LayoutContext& ctx, std::vector<Page>& pages, size_t first, size_t last) {
+void add_running_lines(const LayoutContext& ctx, std::vector<Page>& pages, size_t first, size_t last,
+                       const PageNumbering& numbering) {
   const Style& s = ctx.style;
+  int total = numbering.total > 0 ? numbering.total : static_cast<int>(pages.size());
   double footer_rule = s.page.height - s.page.bottom + 6 * points_per_mm;
   double header_rule = s.page.top - 6 * points_per_mm;
+  auto number = [&](size_t i) { return numbering.first + static_cast<int>(i); };
   for (size_t i = first; i <= last && i < pages.size(); ++i) {
+    pages[i].items.push_back(begin_tag("Artifact"));
     if (!s.running_footer.empty()) {
       pages[i].items.push_back(RuleItem{ctx.left(), footer_rule, ctx.left() + ctx.text_width(), footer_rule, 0.5, s.rule});
-      running_line(ctx, s.running_footer, footer_rule + 1.5 * points_per_mm, i + 1, pages.size(), pages[i]);
+      running_line(ctx, s.running_footer, footer_rule + 1.5 * points_per_mm, number(i), total, pages[i]);
     }
     if (!s.running_header.empty()) {
       pages[i].items.push_back(RuleItem{ctx.left(), header_rule, ctx.left() + ctx.text_width(), header_rule, 0.5, s.rule});
-      running_line(ctx, s.running_header, header_rule - ctx.pitch(s.footer) - 1 * points_per_mm, i + 1, pages.size(), pages[i]);
+      running_line(ctx, s.running_header, header_rule - ctx.pitch(s.footer) - 1 * points_per_mm, number(i), total,
+                   pages[i]);
     }
+    pages[i].items.push_back(end_tag("Artifact"));
   }
 }
 
@@ -164,7 +178,9 @@ void add_watermark(const LayoutContext& ctx, std::vector<Page>& pages) {
   PathItem mark = outline(line.line, ox, oy, angle);
   mark.has_fill = true;
   mark.fill = s.watermark_color;
-  for (auto& page : pages) page.items.insert(page.items.begin(), mark);  // beneath the content
+  std::vector<Item> artifact = {mark};
+  enclose(artifact, begin_tag("Artifact"));
+  for (auto& page : pages) page.items.insert(page.items.begin(), artifact.begin(), artifact.end());  // beneath the content
 }
 
 }  // namespace rapport

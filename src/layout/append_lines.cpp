@@ -13,12 +13,20 @@ std::string code_point_name(uint32_t cp) {
   return buffer;
 }
 
+// What a link says, without the soft hyphens hyphenation put in.
+std::string link_text(const ShapedText& shaped, const LinkRange& link) {
+  std::string text(pango_layout_get_text(shaped.layout.get()) + link.start, static_cast<size_t>(link.end - link.start));
+  const std::string soft_hyphen = "\u00ad";
+  for (size_t at; (at = text.find(soft_hyphen)) != std::string::npos;) text.erase(at, soft_hyphen.size());
+  return text;
+}
+
 void add_line_items(const ShapedText& shaped, const PlacedLine& placed, const TextStyle& text, double x, double y,
                     std::vector<Item>& out) {
   out.push_back(TextLineItem{shaped.layout, placed.line, x + placed.x, y + placed.baseline, text.color});
   for (const auto& link : shaped.links)
     for (auto [rx, rw] : line_ranges(placed.line, link.start, link.end))
-      out.push_back(LinkItem{x + rx, y + placed.top, rw, placed.height, link.target});
+      out.push_back(LinkItem{x + rx, y + placed.top, rw, placed.height, link.target, link_text(shaped, link)});
 }
 
 }  // namespace

@@ -44,9 +44,12 @@ Slab toc_entry(const LayoutContext& ctx, const HeadingEntry& heading, int page_n
   auto number_line = place_lines(number.layout.get(), ctx.pitch(style)).front();
   double number_x = right - number_box + number_line.x;
   slab.items.push_back(TextLineItem{number.layout, number_line.line, number_x, last.baseline, style.color});
-  slab.items.push_back(leader_dots(text_end + 3, number_x - 3, last.baseline - leader_radius, style.color));
+  std::vector<Item> leader = {leader_dots(text_end + 3, number_x - 3, last.baseline - leader_radius, style.color)};
+  enclose(leader, begin_tag("Artifact"));
+  slab.items.insert(slab.items.end(), leader.begin(), leader.end());
   slab.height = last.top + last.height;
-  slab.items.push_back(LinkItem{x, 0, right - x, slab.height, "#" + heading.id});
+  slab.items.push_back(LinkItem{x, 0, right - x, slab.height, "#" + heading.id, heading.title + ", sidan " + std::to_string(page_number)});
+  enclose(slab.items, begin_tag("TOCI"));
   return slab;
 }
 
@@ -59,8 +62,11 @@ std::vector<Slab> build_toc(const LayoutContext& ctx, const Flow& flow, const st
   int depth = flow.toc.depth > 0 ? flow.toc.depth : ctx.style.toc_depth;
   ShapedText shaped = shape_plain_text(ctx.pango, title, ctx.request(title_style, ctx.text_width()));
   append_lines(ctx, shaped, title_style, ctx.left(), slabs);
+  slabs.front().items.insert(slabs.front().items.begin(), begin_tag("H1"));
+  slabs.back().items.push_back(end_tag("H1"));
   for (auto& s : slabs) s.keep_with_next = true;
   slabs.front().page_break_before = true;
+  size_t title_lines = slabs.size();
   bool first = true;
   for (const auto& heading : flow.headings) {
     if (!heading.in_toc || heading.level > depth) continue;
@@ -69,6 +75,11 @@ std::vector<Slab> build_toc(const LayoutContext& ctx, const Flow& flow, const st
     if (first) entry.space_before = title_style.space_after;
     first = false;
     slabs.push_back(std::move(entry));
+  }
+  if (!first) {
+    auto& head = slabs[title_lines].items;
+    head.insert(head.begin(), begin_tag("TOC"));
+    slabs.back().items.push_back(end_tag("TOC"));
   }
   return slabs;
 }

@@ -39,10 +39,21 @@ class FlowBuilder {
     flow_.slabs.push_back(std::move(slab));
   }
 
-  void push_lines(const ShapedText& shaped, const TextStyle& text, double x) {
+  // Lines of text pushed as slabs, enclosed in the structure element `role` opens.
+  void push_lines(const ShapedText& shaped, const TextStyle& text, double x, const TagItem& role) {
+    size_t first = flow_.slabs.size();
     std::vector<Slab> lines;
     append_lines(ctx_, shaped, text, x, lines);
     for (auto& s : lines) push(std::move(s));
+    tag_since(first, role);
+  }
+
+  // Encloses the slabs from `first` to the last one pushed in a structure element.
+  void tag_since(size_t first, const TagItem& begin) {
+    if (first >= flow_.slabs.size()) return;
+    auto& head = flow_.slabs[first].items;
+    head.insert(head.begin(), begin);
+    flow_.slabs.back().items.push_back(end_tag(begin.role));
   }
 
   void paragraph(const RichText& text, const TextStyle& style, double x, const SourcePos& pos) {
@@ -50,10 +61,10 @@ class FlowBuilder {
     request.justify = ctx_.style.justify;
     ShapedText shaped = shape_rich_text(ctx_.pango, ctx_.hyphenated(text), request);
     ctx_.check_glyphs(shaped, pos);
-    push_lines(shaped, style, x);
+    push_lines(shaped, style, x, begin_tag("P"));
   }
 
-  // A list marker ("•", "3.") set in the indent before the item's first line.
+  // A list marker ("•", "3.") set in the indent before the item's first line, as its label.
   void add_marker(size_t slab_index, const std::string& marker, double x) {
     if (slab_index >= flow_.slabs.size()) return;
     const TextStyle& body = ctx_.style.body;
@@ -66,7 +77,9 @@ class FlowBuilder {
         break;
       }
     auto placed = place_lines(shaped.layout.get(), ctx_.pitch(body));
-    first.items.push_back(TextLineItem{shaped.layout, placed.front().line, x, baseline, body.color});
+    std::vector<Item> label = {TextLineItem{shaped.layout, placed.front().line, x, baseline, body.color}};
+    enclose(label, begin_tag("Lbl"));
+    first.items.insert(first.items.begin(), label.begin(), label.end());
   }
 
   void prose(const std::vector<Prose>& items, double x) {
@@ -81,6 +94,7 @@ class FlowBuilder {
 
   void list(const Prose& list, double x) {
     const double indent = ctx_.style.list_indent;
+    size_t list_first = flow_.slabs.size();
     int number = list.start;
     for (const auto& item : list.items) {
       size_t first = flow_.slabs.size();
@@ -96,8 +110,11 @@ class FlowBuilder {
         }
         close(list_item_gap);
       }
+      tag_since(first, begin_tag("LBody"));
       add_marker(first, marker, x + (list.ordered ? 0 : indent * 0.3));
+      tag_since(first, begin_tag("LI"));
     }
+    tag_since(list_first, begin_tag("L"));
   }
 
   void add(const std::unique_ptr<Section>& section) {
@@ -108,7 +125,7 @@ class FlowBuilder {
     ShapedText shaped = shape_plain_text(ctx_.pango, section->heading, ctx_.request(style, ctx_.text_width()));
     ctx_.check_glyphs(shaped, section->pos);
     size_t first = flow_.slabs.size();
-    push_lines(shaped, style, ctx_.left());
+    push_lines(shaped, style, ctx_.left(), begin_tag("H" + std::to_string(std::clamp(section->level, 1, 4))));
     for (size_t i = first; i < flow_.slabs.size(); ++i) flow_.slabs[i].keep_with_next = true;
     auto& items = flow_.slabs[first].items;
     items.insert(items.begin(), AnchorItem{section->id, ctx_.left(), 0});  // the target precedes the heading
@@ -132,7 +149,9 @@ class FlowBuilder {
     slab.height = std::max(icon, text_height);
     if (text_height < icon)
       for (auto& item : slab.items) translate(item, 0, (icon - text_height) / 2);
-    for (auto& item : draw_status_icon(*status, ctx_.left(), (slab.height - icon) / 2, icon)) slab.items.push_back(item);
+    auto figure = draw_status_icon(*status, ctx_.left(), (slab.height - icon) / 2, icon);
+    slab.items.insert(slab.items.begin(), figure.begin(), figure.end());  // read before its label
+    enclose(slab.items, begin_tag("P"));
     slab.keep_with_next = true;
     open(ctx_.style.body.space_after);
     push(std::move(slab));
@@ -154,21 +173,32 @@ class FlowBuilder {
   void add(const Table& table) {
     const Style& style = ctx_.style;
     open(style.body.space_after * 1.5);
+    size_t table_first = flow_.slabs.size();
     if (!table.caption.empty()) {
       ShapedText shaped = shape_plain_text(ctx_.pango, table.caption, ctx_.request(style.caption, ctx_.text_width()));
-      size_t first = flow_.slabs.size();
-      push_lines(shaped, style.caption, ctx_.left());
-      for (size_t i = first; i < flow_.slabs.size(); ++i) flow_.slabs[i].keep_with_next = true;
+      push_lines(shaped, style.caption, ctx_.left(), begin_tag("Caption"));
+      for (size_t i = table_first; i < flow_.slabs.size(); ++i) flow_.slabs[i].keep_with_next = true;
       opening_gap_ = style.caption.space_after;
     }
     TableSlabs slabs = lay_out_table(ctx_, table);
+    if (slabs.header.empty()) return;
     int id = static_cast<int>(flow_.table_headers.size());
-    for (auto& s : slabs.header) push(s);
+    // Repeated on later pages as an artifact: a reader meets the header once.
+    std::vector<Slab> repeated = slabs.header;
+    for (auto& s : repeated) remove_tags(s.items);
+    repeated.front().items.insert(repeated.front().items.begin(), begin_tag("Artifact"));
+    repeated.back().items.push_back(end_tag("Artifact"));
+    flow_.table_headers.push_back(std::move(repeated));
+    size_t header_first = flow_.slabs.size();
+    for (auto& s : slabs.header) push(std::move(s));
+    tag_since(header_first, begin_tag("THead"));
+    size_t body_first = flow_.slabs.size();
     for (auto& s : slabs.body) {
       s.table = id;
       push(std::move(s));
     }
-    flow_.table_headers.push_back(std::move(slabs.header));
+    tag_since(body_first, begin_tag("TBody"));
+    tag_since(table_first, begin_tag("Table"));
     close(style.body.space_after * 1.5);
   }
 
@@ -194,7 +224,7 @@ class FlowBuilder {
     ShapedText shaped = shape_plain_text(ctx_.pango, title, ctx_.request(style, ctx_.text_width()));
     size_t first = flow_.slabs.size();
     open(style.space_before + ctx_.style.body.space_after);
-    push_lines(shaped, style, ctx_.left());
+    push_lines(shaped, style, ctx_.left(), begin_tag("P"));
     for (size_t i = first; i < flow_.slabs.size(); ++i) flow_.slabs[i].keep_with_next = true;
     close(style.space_after);
   }

@@ -30,12 +30,12 @@ std::map<std::string, int> page_numbers(const Pagination& pagination, int first_
   return numbers;
 }
 
-Pagination paginate_with_toc(const LayoutContext& ctx, const Flow& flow) {
+Pagination paginate_with_toc(const LayoutContext& ctx, const Flow& flow, int first_page_number) {
   std::map<std::string, int> numbers;
   for (int round = 0; round < max_toc_rounds; ++round) {
     std::vector<Slab> toc = flow.toc_at ? build_toc(ctx, flow, numbers) : std::vector<Slab>{};
     Pagination pagination = paginate(ctx, with_toc(flow, std::move(toc)), flow.table_headers);
-    auto landed = page_numbers(pagination, ctx.style.has_cover ? 2 : 1);
+    auto landed = page_numbers(pagination, first_page_number + (ctx.style.has_cover ? 1 : 0));
     if (!flow.toc_at || landed == numbers) return pagination;
     numbers = std::move(landed);
   }
@@ -44,9 +44,11 @@ Pagination paginate_with_toc(const LayoutContext& ctx, const Flow& flow) {
 
 std::vector<OutlineEntry> make_outline(const Flow& flow) {
   std::vector<OutlineEntry> outline;
-  for (const auto& h : flow.headings) outline.push_back({h.title, h.level, h.id});
+  for (const auto& h : flow.headings) outline.push_back({h.title, h.level, h.id, h.in_toc});
   return outline;
 }
+
+}  // namespace
 
 DocumentMetadata make_metadata(const Report& report) {
   const DocumentInfo& info = report.info;
@@ -60,13 +62,11 @@ DocumentMetadata make_metadata(const Report& report) {
   return meta;
 }
 
-}  // namespace
-
 DocumentFrames lay_out_document(const Report& report, const Style& style, const FontRegistry& fonts,
                                 const Hyphenator* hyphenator, const LayoutOptions& options, Diagnostics& diags) {
   LayoutContext ctx{report, style, fonts.context(), diags, hyphenator};
   Flow flow = collect_flow(ctx);
-  Pagination body = paginate_with_toc(ctx, flow);
+  Pagination body = paginate_with_toc(ctx, flow, options.first_page_number);
 
   DocumentFrames doc;
   doc.width = style.page.width;
@@ -76,8 +76,8 @@ DocumentFrames lay_out_document(const Report& report, const Style& style, const 
   for (auto& page : body.pages) doc.pages.push_back(std::move(page));
   if (doc.pages.empty()) doc.pages.emplace_back();
   size_t last_numbered = doc.pages.size() - 1;
-  if (style.has_back_page && !report.info.address.empty()) doc.pages.push_back(make_back_page(ctx));
-  add_running_lines(ctx, doc.pages, first_numbered, last_numbered);
+  if (options.back_page && style.has_back_page && !report.info.address.empty()) doc.pages.push_back(make_back_page(ctx));
+  add_running_lines(ctx, doc.pages, first_numbered, last_numbered, {options.first_page_number, options.total_pages});
   if (options.draft) add_watermark(ctx, doc.pages);
   doc.outline = make_outline(flow);
   doc.metadata = make_metadata(report);

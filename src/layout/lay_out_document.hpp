@@ -12,7 +12,15 @@ namespace rapport {
 // Problems (unknown glyphs, unknown families) go to `diags`.
 struct LayoutOptions {
   bool draft = true;  // drafts carry the layout's watermark
+  // Inside a bound volume a report's pages are numbered through: its cover is page
+  // `first_page_number` of `total_pages` (0: the report's own count), and it has no back page.
+  int first_page_number = 1;
+  int total_pages = 0;
+  bool back_page = true;
 };
+
+// The PDF's title, author, subject and dates, all from the report.
+DocumentMetadata make_metadata(const Report& report);
 
 DocumentFrames lay_out_document(const Report& report, const Style& style, const FontRegistry& fonts,
                                 const Hyphenator* hyphenator, const LayoutOptions& options, Diagnostics& diags);

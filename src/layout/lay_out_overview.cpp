@@ -52,7 +52,8 @@ double icon_and_label(const LayoutContext& ctx, const StatusStyle& status, const
   ShapedText shaped = shape_plain_text(ctx.pango, label, ctx.request(body, -1));
   double height = place_text(ctx, shaped, body, ctx.left() + size * 1.5, 0, slab.items);
   slab.height = std::max(size, height) + 3;
-  for (auto& item : draw_status_icon(status, ctx.left(), (slab.height - size) / 2, size)) slab.items.push_back(std::move(item));
+  auto icon = draw_status_icon(status, ctx.left(), (slab.height - size) / 2, size);
+  slab.items.insert(slab.items.begin(), icon.begin(), icon.end());  // read before its label
   return ctx.left() + size * 1.5 + logical_width(shaped.layout.get());
 }
 
@@ -78,6 +79,7 @@ std::vector<Slab> status_count_chart(const LayoutContext& ctx, const Table& over
   double bar_start = ctx.left() + ctx.text_width() * 0.42;
   double bar_room = ctx.text_width() * 0.48;
   std::vector<Slab> slabs;
+  std::string alt;
   for (const auto& status : ctx.style.statuses) {
     auto it = counts.find(status.id);
     if (it == counts.end()) continue;
@@ -89,9 +91,14 @@ std::vector<Slab> status_count_chart(const LayoutContext& ctx, const Table& over
     ShapedText count = shape_plain_text(ctx.pango, std::to_string(it->second), ctx.request(ctx.style.body, -1));
     place_text(ctx, count, ctx.style.body, bar_start + length + 2 * points_per_mm, 0, slab.items);
     slab.keep_with_next = true;
+    remove_tags(slab.items);
     slabs.push_back(std::move(slab));
+    alt += (alt.empty() ? "" : ", ") + status.label + " " + std::to_string(it->second);
   }
   slabs.back().keep_with_next = false;
+  // A chart is one figure for a screen reader: the counts in words.
+  slabs.front().items.insert(slabs.front().items.begin(), begin_tag("Figure", "Antal mål och uppdrag per status: " + alt));
+  slabs.back().items.push_back(end_tag("Figure"));
   return slabs;
 }
 
@@ -106,6 +113,7 @@ std::vector<Slab> status_legend(const LayoutContext& ctx, bool all) {
     const StatusStyle* status = ctx.style.status(id);
     Slab slab;
     icon_and_label(ctx, *status, status->label, slab);
+    enclose(slab.items, begin_tag("P"));
     slab.keep_with_next = true;
     slabs.push_back(std::move(slab));
   }

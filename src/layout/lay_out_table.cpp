@@ -13,11 +13,45 @@ constexpr double hairline = 0.4;
 constexpr double strong_rule = 0.9;
 
 // A row being built: its slab and the vertical extent of every text line in it, so a row
-// taller than a page can be cut between lines.
+// taller than a page can be cut between lines. `cell_of` says which of `cells` (TH or TD)
+// each item belongs to (-1: the row's fills and rules); the tags are added last, once a row
+// cut across pages is cut, so each piece is a well-formed row.
 struct RowSlab {
   Slab slab;
   std::vector<LineExtent> lines;
+  std::vector<int> cell_of;
+  std::vector<TagItem> cells;
+
+  void own_new_items(const TagItem& cell) {
+    cells.push_back(cell);
+    cell_of.resize(slab.items.size(), static_cast<int>(cells.size()) - 1);
+  }
 };
+
+TagItem header_cell(const char* scope) {
+  TagItem th = begin_tag("TH");
+  th.scope = scope;
+  return th;
+}
+
+// The slab's items enclosed in TR, each cell's run of items in its TH or TD.
+Slab tagged_row(Slab slab, const std::vector<int>& cell_of, const std::vector<TagItem>& cells) {
+  std::vector<Item> items;
+  items.reserve(slab.items.size() + 2 * cells.size() + 2);
+  items.push_back(begin_tag("TR"));
+  int open = -1;
+  for (size_t i = 0; i < slab.items.size(); ++i) {
+    int cell = i < cell_of.size() ? cell_of[i] : -1;
+    if (cell != open && open >= 0) items.push_back(end_tag(cells[static_cast<size_t>(open)].role));
+    if (cell != open && cell >= 0) items.push_back(cells[static_cast<size_t>(cell)]);
+    open = cell;
+    items.push_back(std::move(slab.items[i]));
+  }
+  if (open >= 0) items.push_back(end_tag(cells[static_cast<size_t>(open)].role));
+  items.push_back(end_tag("TR"));
+  slab.items = std::move(items);
+  return slab;
+}
 
 struct RowBuilder {
   const TableContext& t;
@@ -72,25 +106,30 @@ struct RowBuilder {
     return bottom + t.pad;
   }
 
-  RowSlab cells(const ShapedRow& shaped, const SourcePos& pos) const {
+  RowSlab cells(const ShapedRow& shaped, const SourcePos& pos, const TagItem& role) const {
     RowSlab row;
-    for (size_t c = 0; c < widths.size() && c < shaped.cells.size(); ++c)
+    for (size_t c = 0; c < widths.size() && c < shaped.cells.size(); ++c) {
       row.slab.height = std::max(row.slab.height, place(shaped.cells[c], t.table.columns[c].align, column_x(c), widths[c], row, pos));
+      row.own_new_items(role);
+    }
     return row;
   }
 
-  RowSlab spanning(const ShapedCell& cell, const SourcePos& pos) const {
+  RowSlab spanning(const ShapedCell& cell, const SourcePos& pos, const TagItem& role) const {
     RowSlab row;
     row.slab.height = place(cell, Align::left, t.layout.left(), total_width(), row, pos);
+    row.own_new_items(role);
     return row;
   }
 
-  void rule(Slab& slab, double y, double width, const Color& color, double x = -1, double length = -1) const {
+  void rule(RowSlab& row, double y, double width, const Color& color, double x = -1, double length = -1) const {
     double from = x < 0 ? t.layout.left() : x;
-    slab.items.push_back(RuleItem{from, y, from + (length < 0 ? total_width() : length), y, width, color});
+    row.slab.items.push_back(RuleItem{from, y, from + (length < 0 ? total_width() : length), y, width, color});
+    row.cell_of.push_back(-1);
   }
-  void fill(Slab& slab, const Color& color) const {
-    slab.items.insert(slab.items.begin(), RectItem{t.layout.left(), 0, total_width(), slab.height, color});
+  void fill(RowSlab& row, const Color& color) const {
+    row.slab.items.insert(row.slab.items.begin(), RectItem{t.layout.left(), 0, total_width(), row.slab.height, color});
+    row.cell_of.insert(row.cell_of.begin(), -1);
   }
 };
 
@@ -98,6 +137,7 @@ struct RowBuilder {
 // title that spans several columns ("Period" over three).
 Slab spanning_header_row(const RowBuilder& rows, const TableContext& t, const std::vector<HeaderCell>& cells) {
   RowSlab row;
+  const TagItem th = header_cell("Column");
   size_t column = 0;
   std::vector<std::pair<double, double>> underlines;
   for (const auto& cell : cells) {
@@ -107,38 +147,41 @@ Slab spanning_header_row(const RowBuilder& rows, const TableContext& t, const st
     ShapedCell shaped = shape_cell(t, {{cell.text, false, false, {}}}, t.header, 0);
     Align align = cell.span > 1 ? Align::center : t.table.columns[std::min(column, t.table.columns.size() - 1)].align;
     row.slab.height = std::max(row.slab.height, rows.place(shaped, align, x, width, row, t.table.pos));
+    row.own_new_items(th);
     if (cell.span > 1 && !cell.text.empty()) underlines.emplace_back(x + t.pad, width - 2 * t.pad);
     column += cell.span;
   }
-  rows.fill(row.slab, t.layout.style.table_header_fill);
-  for (auto [x, length] : underlines) rows.rule(row.slab, row.slab.height - 1, hairline, t.layout.style.accent, x, length);
+  rows.fill(row, t.layout.style.table_header_fill);
+  for (auto [x, length] : underlines) rows.rule(row, row.slab.height - 1, hairline, t.layout.style.accent, x, length);
   row.slab.keep_with_next = true;
-  return row.slab;
+  return tagged_row(row.slab, row.cell_of, row.cells);
 }
 
 Slab column_title_row(const RowBuilder& rows, const TableContext& t, const ShapedRow& header) {
-  Slab slab = rows.cells(header, t.table.pos).slab;
-  rows.fill(slab, t.layout.style.table_header_fill);
-  rows.rule(slab, slab.height, strong_rule, t.layout.style.accent);
-  slab.keep_with_next = true;
-  return slab;
+  RowSlab row = rows.cells(header, t.table.pos, header_cell("Column"));
+  rows.fill(row, t.layout.style.table_header_fill);
+  rows.rule(row, row.slab.height, strong_rule, t.layout.style.accent);
+  row.slab.keep_with_next = true;
+  return tagged_row(row.slab, row.cell_of, row.cells);
 }
 
 RowSlab body_row(const RowBuilder& rows, const TableContext& t, const TableRow& row, const ShapedRow& shaped, bool shaded) {
   const Style& style = t.layout.style;
   if (row.kind == TableRow::Kind::group || row.kind == TableRow::Kind::note) {
-    RowSlab built = rows.spanning(shaped.cells.front(), row.pos);
+    // A group's title heads the rows under it.
+    TagItem role = row.kind == TableRow::Kind::group ? header_cell("Row") : begin_tag("TD");
+    RowSlab built = rows.spanning(shaped.cells.front(), row.pos, role);
     if (row.kind == TableRow::Kind::group) {
-      rows.fill(built.slab, style.table_group_fill);
+      rows.fill(built, style.table_group_fill);
       built.slab.keep_with_next = true;
     }
-    rows.rule(built.slab, built.slab.height, hairline, style.rule);
+    rows.rule(built, built.slab.height, hairline, style.rule);
     return built;
   }
-  RowSlab built = rows.cells(shaped, row.pos);
-  if (shaded) rows.fill(built.slab, style.zebra_fill);
-  if (row.kind == TableRow::Kind::total) rows.rule(built.slab, 0, strong_rule, style.body.color);
-  rows.rule(built.slab, built.slab.height, hairline, style.rule);
+  RowSlab built = rows.cells(shaped, row.pos, begin_tag("TD"));
+  if (shaded) rows.fill(built, style.zebra_fill);
+  if (row.kind == TableRow::Kind::total) rows.rule(built, 0, strong_rule, style.body.color);
+  rows.rule(built, built.slab.height, hairline, style.rule);
   return built;
 }
 
@@ -158,21 +201,25 @@ double cut_below(const std::vector<LineExtent>& lines, double start, double room
 
 // A row taller than a page becomes several slabs, cut between lines; its fill is repeated on
 // each piece and its bottom rule goes with the last.
+// Each piece is tagged as a row of its own: a tagged PDF cannot resume a cell on the next page.
 std::vector<Slab> split_row(const RowSlab& row, double room) {
-  if (row.slab.height <= room) return {row.slab};
+  if (row.slab.height <= room) return {tagged_row(row.slab, row.cell_of, row.cells)};
   std::vector<Slab> pieces;
   for (double start = 0; start < row.slab.height - 0.01;) {
     double end = std::min(row.slab.height, cut_below(row.lines, start, room));
     Slab piece;
+    std::vector<int> cell_of;
     piece.height = end - start;
     bool last = end >= row.slab.height - 0.01;
-    for (const auto& item : row.slab.items) {
+    for (size_t i = 0; i < row.slab.items.size(); ++i) {
+      const Item& item = row.slab.items[i];
       double y = 0;
       if (auto* rect = std::get_if<RectItem>(&item)) {
         RectItem clipped = *rect;
         clipped.y = 0;
         clipped.height = piece.height;
         piece.items.push_back(clipped);
+        cell_of.push_back(row.cell_of[i]);
         continue;
       }
       if (auto* line = std::get_if<TextLineItem>(&item)) y = line->baseline - 0.01;
@@ -181,9 +228,10 @@ std::vector<Slab> split_row(const RowSlab& row, double room) {
         Item moved = item;
         translate(moved, 0, -start);
         piece.items.push_back(std::move(moved));
+        cell_of.push_back(row.cell_of[i]);
       }
     }
-    pieces.push_back(std::move(piece));
+    pieces.push_back(tagged_row(std::move(piece), cell_of, row.cells));
     start = end;
   }
   pieces.back().keep_with_next = row.slab.keep_with_next;
@@ -230,7 +278,8 @@ TableSlabs lay_out_table(const LayoutContext& ctx, const Table& table) {
   for (const auto& text : table.notes) {
     if (!out.body.empty()) out.body.back().keep_with_next = true;
     ShapedCell note = shape_cell(t, {{text, false, false, {}}}, t.note, 0);
-    out.body.push_back(builder.spanning(note, table.pos).slab);
+    RowSlab row = builder.spanning(note, table.pos, begin_tag("TD"));
+    out.body.push_back(tagged_row(row.slab, row.cell_of, row.cells));
   }
   return out;
 }

@@ -143,7 +143,7 @@ void read_page_furniture(NodeReader& reader, const YAML::Node& node, Style& styl
   }
   style.has_back_page = reader.boolean(f.require("back_page"), "'back_page'").value_or(true);
   if (YAML::Node logo = f.get("logo"); logo.IsDefined() && !logo.IsNull()) {
-    MapFields l(reader, logo, "logo", {"file", "width"});
+    MapFields l(reader, logo, "logo", {"file", "width", "alt"});
     if (l.valid()) {
       // Relative to the layout file that names it, so a municipality's layout folder travels whole.
       std::string file = read_text(reader, l.require("file"), "'file'");
@@ -155,6 +155,8 @@ void read_page_furniture(NodeReader& reader, const YAML::Node& node, Style& styl
         warnings.warning(reader.pos(l.get("file")), "the logo has SVG text, which would be set in whatever fonts a machine has",
                          "convert the lettering to outlines (paths) in the drawing program");
       style.logo_width = read_length(reader, l.require("width"), "'width'");
+      if (YAML::Node alt = l.get("alt"); alt.IsDefined()) style.logo_alt = read_text(reader, alt, "'alt'");
+      style.logo_pos = reader.pos(logo);
     }
   }
   style.running_header = read_running_line(reader, f.require("header"), "header");

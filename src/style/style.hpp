@@ -78,6 +78,8 @@ struct Style {
   int numbered_levels = 0; // headings of levels 1..N numbered "2.3"; 0: none (goal headings never)
   double cover_title_at = 0.36;
   std::string logo;           // an SVG or PNG file for the cover; empty for none
+  std::string logo_alt;       // what the logo shows, for screen readers; empty: the municipality's name
+  SourcePos logo_pos;         // where the layout names the logo
   double logo_width = 0;  // the cover's title block, as a share of the page height from the top
   bool zebra = false;            // alternate data rows shaded
   Color zebra_fill;

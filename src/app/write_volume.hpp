@@ -1,0 +1,22 @@
+#pragma once
+// `rapport batch --volume`: every report bound into one PDF.
+#include <string>
+#include <vector>
+
+#include "app/run_pipeline.hpp"
+
+namespace rapport {
+
+struct VolumeRequest {
+  std::vector<std::string> reports;  // in the order they are bound
+  std::string output;
+  std::string layout;  // the volume's cover and contents (and each report's, when given)
+  std::string title;   // empty: the first report's title
+  bool final = false;
+};
+
+// Lays out and writes the volume atomically; returns its page count. Throws InputError when
+// a report is bad, std::runtime_error for other failures.
+size_t write_volume(const VolumeRequest& request, SharedResources& shared, Diagnostics& warnings);
+
+}  // namespace rapport

@@ -1,0 +1,175 @@
+#include "layout/lay_out_volume.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "layout/add_page_furniture.hpp"
+#include "layout/build_toc.hpp"
+#include "layout/paginate.hpp"
+
+namespace rapport {
+namespace {
+
+// Page counts settle after one correcting round unless a page number's width rewraps a line.
+constexpr int max_rounds = 6;
+
+struct LaidPart {
+  DocumentFrames frames;
+  std::map<std::string, size_t> anchor_pages;  // anchor → page index within the part
+  bool operator==(const LaidPart& other) const {
+    return frames.pages.size() == other.frames.pages.size() && anchor_pages == other.anchor_pages;
+  }
+};
+
+std::string part_prefix(size_t index) { return "part" + std::to_string(index + 1) + "-"; }
+std::string part_anchor(size_t index) { return part_prefix(index) + "start"; }
+
+Report volume_report(const std::vector<VolumePart>& parts, const VolumeOptions& options) {
+  const DocumentInfo& first = parts.front().report->info;
+  Report volume;
+  volume.path = parts.front().report->path;
+  DocumentInfo& info = volume.info;
+  info.municipality = first.municipality;
+  info.title = options.title.empty() ? first.title : options.title;
+  info.subtitle = first.subtitle;
+  info.committee = "Samtliga nämnder";
+  info.kind = first.kind;
+  info.period = first.period;
+  info.address = first.address;
+  info.author = first.municipality;
+  // The newest of the reports' dates: the volume is as recent as its latest part, and the
+  // date never comes from the clock.
+  for (const auto& part : parts) info.date = std::max(info.date, part.report->info.date);
+  return volume;
+}
+
+LaidPart lay_out_part(const VolumePart& part, const FontRegistry& fonts, const LayoutOptions& options, Diagnostics& diags) {
+  LaidPart laid{lay_out_document(*part.report, *part.style, fonts, part.hyphenator, options, diags), {}};
+  for (size_t p = 0; p < laid.frames.pages.size(); ++p)
+    for (const auto& item : laid.frames.pages[p].items)
+      if (const auto* anchor = std::get_if<AnchorItem>(&item)) laid.anchor_pages.emplace(anchor->name, p);
+  return laid;
+}
+
+// The volume's contents: each part's report as a level-1 entry, its level-1 sections under it.
+Flow contents_flow(const std::vector<VolumePart>& parts, const std::vector<LaidPart>& laid) {
+  Flow flow;
+  flow.toc.depth = 2;
+  for (size_t i = 0; i < parts.size(); ++i) {
+    flow.headings.push_back({part_anchor(i), parts[i].report->info.committee, 1, true});
+    for (const auto& entry : laid[i].frames.outline)
+      if (entry.level == 1 && entry.in_toc) flow.headings.push_back({part_prefix(i) + entry.anchor, entry.title, 2, true});
+  }
+  return flow;
+}
+
+// Where each part starts, counting the cover as page 1.
+std::vector<int> part_starts(const std::vector<LaidPart>& laid, size_t front_pages) {
+  std::vector<int> starts;
+  int next = static_cast<int>(front_pages) + 1;
+  for (const auto& part : laid) {
+    starts.push_back(next);
+    next += static_cast<int>(part.frames.pages.size());
+  }
+  return starts;
+}
+
+std::map<std::string, int> contents_numbers(const std::vector<LaidPart>& laid, const std::vector<int>& starts) {
+  std::map<std::string, int> numbers;
+  for (size_t i = 0; i < laid.size(); ++i) {
+    numbers[part_anchor(i)] = starts[i];
+    for (const auto& [name, page] : laid[i].anchor_pages) numbers[part_prefix(i) + name] = starts[i] + static_cast<int>(page);
+  }
+  return numbers;
+}
+
+void rename_destinations(Page& page, const std::string& prefix) {
+  for (auto& item : page.items) {
+    if (auto* anchor = std::get_if<AnchorItem>(&item)) anchor->name = prefix + anchor->name;
+    auto* link = std::get_if<LinkItem>(&item);
+    if (link && link->target.starts_with("#")) link->target = "#" + prefix + link->target.substr(1);
+  }
+}
+
+void check_page_sizes(const std::vector<VolumePart>& parts, const Style& style) {
+  for (const auto& part : parts)
+    if (part.style->page.width != style.page.width || part.style->page.height != style.page.height)
+      throw std::runtime_error("the volume's reports must share one page size: " + part.report->path +
+                               " has another than the volume's layout");
+}
+
+}  // namespace
+
+DocumentFrames lay_out_volume(const std::vector<VolumePart>& parts, const Style& style, const Hyphenator* hyphenator,
+                              const FontRegistry& fonts, const VolumeOptions& options, Diagnostics& diags) {
+  if (parts.empty()) throw std::runtime_error("a volume needs at least one report");
+  check_page_sizes(parts, style);
+  Report volume = volume_report(parts, options);
+  LayoutContext ctx{volume, style, fonts.context(), diags, hyphenator};
+  bool has_back_page = style.has_back_page && !volume.info.address.empty();
+
+  LayoutOptions part_options;
+  part_options.draft = options.draft;
+  part_options.back_page = false;
+  Diagnostics scratch;  // rounds that are thrown away must not repeat their warnings
+  std::vector<LaidPart> laid;
+  for (const auto& part : parts) laid.push_back(lay_out_part(part, fonts, part_options, scratch));
+
+  Flow flow = contents_flow(parts, laid);
+  size_t front_pages = 1 + paginate(ctx, build_toc(ctx, flow, {}), {}).pages.size();
+  Pagination contents;
+  for (int round = 0;; ++round) {
+    if (round == max_rounds) throw std::runtime_error("the volume's page numbers did not settle");
+    std::vector<int> starts = part_starts(laid, front_pages);
+    contents = paginate(ctx, build_toc(ctx, flow, contents_numbers(laid, starts)), {});
+    if (1 + contents.pages.size() != front_pages) {
+      front_pages = 1 + contents.pages.size();
+      continue;
+    }
+    int total = starts.back() + static_cast<int>(laid.back().frames.pages.size()) - 1 + (has_back_page ? 1 : 0);
+    Diagnostics round_diags;
+    std::vector<LaidPart> relaid;
+    for (size_t i = 0; i < parts.size(); ++i) {
+      part_options.first_page_number = starts[i];
+      part_options.total_pages = total;
+      relaid.push_back(lay_out_part(parts[i], fonts, part_options, round_diags));
+    }
+    bool settled = relaid == laid;
+    laid = std::move(relaid);
+    if (settled) {
+      diags.append(round_diags);
+      break;
+    }
+  }
+
+  DocumentFrames doc;
+  doc.width = style.page.width;
+  doc.height = style.page.height;
+  doc.pages.push_back(make_cover(ctx));
+  for (auto& page : contents.pages) doc.pages.push_back(std::move(page));
+  int total = static_cast<int>(front_pages) + (has_back_page ? 1 : 0);
+  for (const auto& part : laid) total += static_cast<int>(part.frames.pages.size());
+  add_running_lines(ctx, doc.pages, 1, doc.pages.size() - 1, {1, total});
+  if (options.draft) add_watermark(ctx, doc.pages);
+
+  doc.outline.push_back({style.toc_default_title, 1, "volume-contents", false});
+  doc.pages[1].items.push_back(AnchorItem{"volume-contents", 0, 0});
+  for (size_t i = 0; i < laid.size(); ++i) {
+    auto& pages = laid[i].frames.pages;
+    for (auto& page : pages) rename_destinations(page, part_prefix(i));
+    pages.front().items.push_back(AnchorItem{part_anchor(i), 0, 0});
+    doc.outline.push_back({parts[i].report->info.committee, 1, part_anchor(i), true});
+    for (const auto& entry : laid[i].frames.outline)
+      doc.outline.push_back({entry.title, entry.level + 1, part_prefix(i) + entry.anchor, entry.in_toc});
+    std::move(pages.begin(), pages.end(), std::back_inserter(doc.pages));
+  }
+  if (has_back_page) {
+    std::vector<Page> back = {make_back_page(ctx)};
+    if (options.draft) add_watermark(ctx, back);
+    doc.pages.push_back(std::move(back.front()));
+  }
+  doc.metadata = make_metadata(volume);
+  return doc;
+}
+
+}  // namespace rapport

@@ -1,0 +1,28 @@
+#pragma once
+#include <string>
+#include <vector>
+
+#include "layout/lay_out_document.hpp"
+
+namespace rapport {
+
+// One report bound into a volume; it keeps its own layout.
+struct VolumePart {
+  const Report* report = nullptr;
+  const Style* style = nullptr;
+  const Hyphenator* hyphenator = nullptr;
+};
+
+struct VolumeOptions {
+  std::string title;  // empty: the first report's title
+  bool draft = true;
+};
+
+// Binds reports into one document: a common cover and table of contents in `style` (each
+// report a part, its sections under it), then every report in its own layout with its pages
+// numbered through the volume, an outline nested by report, and the volume's back page.
+// Destinations are renamed per part, so two reports' sections with the same id stay apart.
+DocumentFrames lay_out_volume(const std::vector<VolumePart>& parts, const Style& style, const Hyphenator* hyphenator,
+                              const FontRegistry& fonts, const VolumeOptions& options, Diagnostics& diags);
+
+}  // namespace rapport

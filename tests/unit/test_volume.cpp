@@ -1,0 +1,198 @@
+// rapport batch --volume: every committee's report bound into one PDF, numbered through.
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <regex>
+#include <sstream>
+
+#include "test_support.hpp"
+
+using namespace rapport::test;
+
+namespace {
+
+struct Volume {
+  std::string pdf;
+  std::vector<std::string> pages;
+  std::string log;
+};
+
+// The eight Timrå committees of August 2021, Kommunstyrelsen first, bound once for all cases.
+const Volume& timra_volume() {
+  static const Volume volume = [] {
+    Volume v;
+    std::string dir = temp_dir();
+    std::string in = source_dir() + "/input/timra/2021-08";
+    v.pdf = dir + "/volym.pdf";
+    auto result = run_rapport("batch " + shell_quote(in + "/kommunstyrelsen.yaml") + " " + shell_quote(in) + " -o " +
+                              shell_quote(dir + "/out") + " --layout timra --volume " + shell_quote(v.pdf));
+    v.log = result.output;
+    REQUIRE_MESSAGE(result.status == 0, result.output);
+    v.pages = pdf_pages_text(v.pdf);
+    return v;
+  }();
+  return volume;
+}
+
+std::string collapse_spaces(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    bool space = c == ' ' || c == '\n' || c == '\t';
+    if (space && (out.empty() || out.back() == ' ')) continue;
+    out += space ? ' ' : c;
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+struct Entry {
+  std::string title;
+  int page = 0;
+  bool part = false;  // a committee, not a section
+};
+
+// The volume's contents as pdftotext -layout prints them; committees are the entries that
+// are not indented.
+std::vector<Entry> contents_entries(const Volume& v) {
+  std::vector<Entry> entries;
+  static const std::regex entry(R"(^(\s*)(\S.*?)\s+(\d+)\s*$)");
+  for (int page = 2; page <= 3; ++page) {
+    std::istringstream lines(
+        run_command("pdftotext -layout -f " + std::to_string(page) + " -l " + std::to_string(page) + " " + shell_quote(v.pdf) + " -").output);
+    std::string line;
+    while (std::getline(lines, line)) {
+      std::smatch m;
+      if (line.find(" (") != std::string::npos || !std::regex_match(line, m, entry)) continue;
+      entries.push_back({collapse_spaces(m[2]), std::stoi(m[3]), m[1].length() <= 4});
+    }
+    if (v.pages[static_cast<size_t>(page)].find("Innehållsförteckning") == std::string::npos) break;
+  }
+  return entries;
+}
+
+const std::vector<std::string> committees = {"Kommunstyrelsen",      "Barn- och utbildningsnämnden", "Bygg- och miljönämnden",
+                                             "Kultur- och tekniknämnden", "Överförmyndarnämnden", "Revisionen",
+                                             "Socialnämnden",        "Valnämnden"};
+
+}  // namespace
+
+TEST_CASE("the volume's contents list every committee in order, each at the page where its part starts") {
+  const Volume& v = timra_volume();
+  std::vector<std::string> parts;
+  for (const auto& e : contents_entries(v)) {
+    if (!e.part) continue;
+    parts.push_back(e.title);
+    REQUIRE(e.page >= 1);
+    REQUIRE(static_cast<size_t>(e.page) <= v.pages.size());
+    const std::string& cover = v.pages[static_cast<size_t>(e.page) - 1];
+    CHECK_MESSAGE(cover.find(e.title) != std::string::npos, e.title << " does not start on page " << e.page);
+    CHECK_MESSAGE(cover.find("Januari–augusti 2021") != std::string::npos, "page " << e.page << " is not a cover");
+  }
+  CHECK(parts == committees);
+}
+
+TEST_CASE("every section in the volume's contents is on the page its number says") {
+  const Volume& v = timra_volume();
+  size_t sections = 0;
+  for (const auto& e : contents_entries(v)) {
+    if (e.part) continue;
+    ++sections;
+    REQUIRE(static_cast<size_t>(e.page) <= v.pages.size());
+    std::string on_page = collapse_spaces(v.pages[static_cast<size_t>(e.page) - 1]);
+    CHECK_MESSAGE(on_page.find(e.title) != std::string::npos, "'" << e.title << "' is not on page " << e.page);
+  }
+  CHECK(sections >= 3 * committees.size());
+}
+
+TEST_CASE("pages are numbered through the volume, and each report's own contents use those numbers") {
+  const Volume& v = timra_volume();
+  std::string total = "(" + std::to_string(v.pages.size()) + ")";
+  size_t numbered = 0;
+  static const std::regex footer(R"((\d+) \((\d+)\))");
+  for (size_t i = 0; i < v.pages.size(); ++i) {
+    std::smatch m;
+    if (!std::regex_search(v.pages[i], m, footer)) continue;
+    ++numbered;
+    CHECK_MESSAGE(m[1].str() == std::to_string(i + 1), "page " << i + 1 << " says " << m[0].str());
+    CHECK(m[2].str() == std::to_string(v.pages.size()));
+  }
+  CHECK(numbered > v.pages.size() * 3 / 4);
+  // Kommunstyrelsen's own contents (the page after its cover) agrees with the volume's.
+  auto entries = contents_entries(v);
+  REQUIRE(entries.size() > 3);
+  REQUIRE(entries[0].title == "Kommunstyrelsen");
+  const std::string& own = v.pages[static_cast<size_t>(entries[0].page)];  // the page after the cover
+  REQUIRE(own.find("Innehållsförteckning") != std::string::npos);
+  std::string own_flat = collapse_spaces(own);
+  for (size_t k = 1; k < entries.size() && !entries[k].part; ++k)
+    CHECK_MESSAGE(own_flat.find(entries[k].title + " " + std::to_string(entries[k].page)) != std::string::npos,
+                  entries[k].title << " " << entries[k].page);
+}
+
+TEST_CASE("the volume's outline is nested by committee, and every link has a destination of its own") {
+  const Volume& v = timra_volume();
+  auto json = nlohmann::json::parse(run_command("qpdf --json --json-key=outlines " + shell_quote(v.pdf)).output);
+  std::vector<std::string> top;
+  for (const auto& item : json["outlines"]) {
+    top.push_back(item["title"].get<std::string>());
+    int start = item["destpageposfrom1"].get<int>();
+    for (const auto& kid : item["kids"]) CHECK(kid["destpageposfrom1"].get<int>() >= start);
+  }
+  std::vector<std::string> expected = {"Innehållsförteckning"};
+  expected.insert(expected.end(), committees.begin(), committees.end());
+  CHECK(top == expected);
+  CHECK(json["outlines"][1]["kids"].size() >= 5);
+
+  std::string raw = read_file(v.pdf);
+  static const std::regex link(R"(/Subtype /Link[\s\S]*?/Dest \(([^)]*)\))");
+  auto dests = run_command("pdfinfo -dests " + shell_quote(v.pdf)).output;
+  size_t links = 0;
+  for (auto it = std::sregex_iterator(raw.begin(), raw.end(), link); it != std::sregex_iterator(); ++it, ++links)
+    CHECK_MESSAGE(dests.find("\"" + (*it)[1].str() + "\"") != std::string::npos, (*it)[1].str());
+  CHECK(links > 100);
+  // Several committees have a section "Ekonomi"; each part has its own destination for it.
+  CHECK(dests.find("\"part1-") != std::string::npos);
+  CHECK(dests.find("\"part8-") != std::string::npos);
+}
+
+TEST_CASE("the volume passes qpdf --check and is the same bytes at -j 1 and -j 2") {
+  const Volume& v = timra_volume();
+  CHECK(run_command("qpdf --check " + shell_quote(v.pdf)).status == 0);
+  std::string dir = temp_dir();
+  std::string in = source_dir() + "/input/timra/2021-08";
+  auto result = run_rapport("batch " + shell_quote(in + "/kommunstyrelsen.yaml") + " " + shell_quote(in) + " -o " +
+                            shell_quote(dir + "/out") + " --layout timra -j 1 --volume " + shell_quote(dir + "/v.pdf"));
+  REQUIRE(result.status == 0);
+  CHECK(read_file(dir + "/v.pdf") == read_file(v.pdf));
+}
+
+TEST_CASE("no volume is written when a report fails, and an earlier volume is left untouched") {
+  std::string dir = temp_dir();
+  std::string in = dir + "/in";
+  std::filesystem::create_directories(in);
+  write_file(in + "/a.yaml", report_preamble() + "  - section: Ekonomi\n    content:\n      - text: Allt enligt plan.\n");
+  write_file(in + "/b.yaml", report_preamble() + "  - sektion: Ekonomi\n");
+  write_file(dir + "/v.pdf", "earlier");
+  auto result = run_rapport("batch " + shell_quote(in) + " -o " + shell_quote(dir + "/out") + " --volume " + shell_quote(dir + "/v.pdf"));
+  CHECK(result.status == 2);
+  CHECK(result.output.find("b.yaml:") != std::string::npos);
+  CHECK(result.output.find("the volume " + dir + "/v.pdf was not written, since a report failed") != std::string::npos);
+  CHECK(read_file(dir + "/v.pdf") == "earlier");
+  CHECK(std::filesystem::exists(dir + "/out/a.pdf"));
+}
+
+TEST_CASE("a volume that would overwrite a report's PDF is refused before anything is rendered") {
+  std::string dir = temp_dir();
+  std::string in = dir + "/in";
+  std::filesystem::create_directories(in);
+  write_file(in + "/a.yaml", report_preamble() + "  - section: Ekonomi\n    content:\n      - text: Allt enligt plan.\n");
+  auto result = run_rapport("batch " + shell_quote(in) + " -o " + shell_quote(dir + "/out") + " --volume " +
+                            shell_quote(dir + "/out/a.pdf"));
+  CHECK(result.status == 2);
+  CHECK(result.output.find("the volume would overwrite a report's own PDF") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(dir + "/out/a.pdf"));
+  auto orphan = run_rapport("batch " + shell_quote(in) + " -o " + shell_quote(dir + "/out") + " --volume-title X");
+  CHECK(orphan.status == 2);
+  CHECK(orphan.output.find("--volume-title needs --volume") != std::string::npos);
+}
