@@ -11,6 +11,7 @@
 #include "app/run_batch.hpp"
 #include "app/watch_preview.hpp"
 #include "app/write_preview.hpp"
+#include "export/write_manifest.hpp"
 #include "export/write_pdf.hpp"
 
 #include <map>
@@ -52,8 +53,11 @@ place, so an earlier PDF stays as it was when anything goes wrong.
   -o, --output OUT.pdf   where to write (default: REPORT.pdf beside the input)
   --layout NAME|FILE     a layout under layouts/ by name, or a layout file
                          (default: the report's document.layout, else "default")
-  --final                the version to sign off: no draft watermark ("UTKAST");
-                         without it every page carries the layout's watermark
+  --final                the version to sign off: refused (exit 2, every reason listed)
+                         while anything is unresolved — warnings, figures that do not
+                         add up, TODO markers, missing decision metadata, icons without
+                         alternative text; no draft watermark ("UTKAST"); and a manifest
+                         OUT.manifest.json with the SHA-256 of the PDF and of every input
 )";
 
 const char* const preview_help = R"(usage: rapport preview REPORT.yaml -o DIR [--pages 3-5] [--dpi 96] [--layout NAME|FILE]
@@ -164,6 +168,7 @@ int render(const Arguments& a) {
   PipelineResult result = run_pipeline({a.input, a.layout, a.final});
   print_diagnostics(result.warnings, Severity::warning);
   write_pdf(result.frames, output);
+  if (a.final) write_manifest(output, result.archive_inputs, manifest_path_for(output));
   auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
   std::cerr << "rapport: wrote " << output << " (" << result.frames.pages.size() << " pages, " << ms << " ms)\n";
   return exit_ok;

@@ -15,6 +15,7 @@
 
 #include "app/run_pipeline.hpp"
 #include "app/write_volume.hpp"
+#include "export/write_manifest.hpp"
 #include "export/write_pdf.hpp"
 #include "load/yaml_source.hpp"
 
@@ -79,6 +80,7 @@ Outcome render_one(const std::string& input, const std::string& output, const Ba
   try {
     PipelineResult result = run_pipeline({input, options.layout, options.final}, fonts, shared);
     write_pdf(result.frames, output);
+    if (options.final) write_manifest(output, result.archive_inputs, manifest_path_for(output));
     outcome.committee = result.committee;
     outcome.pages = result.frames.pages.size();
   } catch (const InputError& e) {

@@ -1,5 +1,6 @@
 #include "app/run_pipeline.hpp"
 
+#include "export/finish_pdf.hpp"
 #include "finance/compute_tables.hpp"
 #include "layout/lay_out_document.hpp"
 #include "load/yaml_source.hpp"
@@ -62,6 +63,13 @@ PipelineResult run_pipeline(const PipelineOptions& options, const FontRegistry& 
   result.warnings = std::move(diags);
   result.committee = prepared.report.info.committee;
   result.inputs = std::move(prepared.inputs);
+  result.archive_inputs = result.inputs;
+  const Style& style = *prepared.style;
+  if (!style.logo.empty()) result.archive_inputs.push_back(style.logo);
+  if (prepared.hyphenator) result.archive_inputs.push_back(style.hyphenation.dictionary);
+  result.archive_inputs.push_back(default_font_list());
+  result.archive_inputs.insert(result.archive_inputs.end(), fonts.files().begin(), fonts.files().end());
+  result.archive_inputs.push_back(srgb_profile_path);
   return result;
 }
 

@@ -24,6 +24,9 @@ struct PipelineResult {
   DocumentFrames frames;
   Diagnostics warnings;
   std::vector<std::string> inputs;  // every file the result depends on (report, CSVs, layout chain)
+  // …and every other file that shaped the PDF's bytes: logo, hyphenation dictionary, font
+  // list and fonts, colour profile. The manifest of a final PDF names them all.
+  std::vector<std::string> archive_inputs;
   std::string committee;
 };
 

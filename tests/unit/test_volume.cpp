@@ -64,7 +64,7 @@ std::vector<Entry> contents_entries(const Volume& v) {
     while (std::getline(lines, line)) {
       std::smatch m;
       if (line.find(" (") != std::string::npos || !std::regex_match(line, m, entry)) continue;
-      entries.push_back({collapse_spaces(m[2]), std::stoi(m[3]), m[1].length() <= 4});
+      entries.push_back({collapse_spaces(m[2]), std::stoi(m[3]), m[1].length() == 0});
     }
     if (v.pages[static_cast<size_t>(page)].find("Innehållsförteckning") == std::string::npos) break;
   }
