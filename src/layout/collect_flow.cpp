@@ -4,6 +4,7 @@
 
 #include "layout/draw_status_icon.hpp"
 #include "layout/lay_out_overview.hpp"
+#include "layout/lay_out_signoff.hpp"
 #include "layout/lay_out_table.hpp"
 
 namespace rapport {
@@ -20,6 +21,13 @@ class FlowBuilder {
 
   void blocks(const std::vector<Block>& content) {
     for (const auto& block : content) std::visit([this](const auto& b) { add(b); }, block);
+  }
+
+  // The layout places the sign-off block after the content.
+  void add_signoff() {
+    if (!ctx_.style.signoff_at_end) return;
+    const TextStyle& body = ctx_.style.body;
+    push_all(lay_out_signoff(ctx_), body.space_before + 3 * body.space_after);
   }
 
  private:
@@ -267,6 +275,7 @@ class FlowBuilder {
 Flow collect_flow(const LayoutContext& ctx) {
   FlowBuilder builder(ctx);
   builder.blocks(ctx.report.content);
+  builder.add_signoff();
   return builder.finish();
 }
 

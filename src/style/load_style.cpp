@@ -132,7 +132,8 @@ RunningLine read_running_line(NodeReader& reader, const YAML::Node& node, const 
 }
 
 void read_page_furniture(NodeReader& reader, const YAML::Node& node, Style& style, Diagnostics& warnings) {
-  MapFields f(reader, node, "page_furniture", {"cover", "cover_title_at", "logo", "back_page", "header", "footer", "watermark"});
+  MapFields f(reader, node, "page_furniture",
+              {"cover", "cover_title_at", "logo", "back_page", "header", "footer", "watermark", "signoff"});
   if (!f.valid()) return;
   style.has_cover = reader.boolean(f.require("cover"), "'cover'").value_or(true);
   if (YAML::Node at = f.require("cover_title_at"); at.IsDefined()) {
@@ -142,6 +143,13 @@ void read_page_furniture(NodeReader& reader, const YAML::Node& node, Style& styl
     style.cover_title_at = share.value_or(0.36);
   }
   style.has_back_page = reader.boolean(f.require("back_page"), "'back_page'").value_or(true);
+  if (YAML::Node signoff = f.require("signoff"); signoff.IsDefined()) {
+    std::string place = read_text(reader, signoff, "'signoff'");
+    if (place != "end" && place != "none")
+      reader.diags().error(reader.pos(signoff), "unknown place for the sign-off block '" + place + "'",
+                           "use end (after the content) or none");
+    style.signoff_at_end = place == "end";
+  }
   if (YAML::Node logo = f.get("logo"); logo.IsDefined() && !logo.IsNull()) {
     MapFields l(reader, logo, "logo", {"file", "width", "alt"});
     if (l.valid()) {

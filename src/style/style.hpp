@@ -77,6 +77,7 @@ struct Style {
   int new_page_level = 1;  // headings of this level or higher start a page; 0: none
   int numbered_levels = 0; // headings of levels 1..N numbered "2.3"; 0: none (goal headings never)
   double cover_title_at = 0.36;
+  bool signoff_at_end = true;  // a decided report's sign-off block follows its content
   std::string logo;           // an SVG or PNG file for the cover; empty for none
   std::string logo_alt;       // what the logo shows, for screen readers; empty: the municipality's name
   SourcePos logo_pos;         // where the layout names the logo

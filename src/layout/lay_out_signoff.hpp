@@ -1,0 +1,12 @@
+#pragma once
+#include "layout/layout_context.hpp"
+
+namespace rapport {
+
+// The sign-off block of a decided report, from `document.decision`: "Godkänd av
+// Kommunstyrelsen 2021-10-04, § 175", the diarienummer, a signature line over who approved
+// it and, for a minutes extract, the "Justerandes sign" and "Utdragsbestyrkande" boxes.
+// Kept together on one page; empty when the report has no decision.
+std::vector<Slab> lay_out_signoff(const LayoutContext& ctx);
+
+}  // namespace rapport
