@@ -5,6 +5,7 @@
 #include <pango/pangocairo.h>
 
 #include <cstdio>
+#include <stdexcept>
 
 #include "export/draw_text_line.hpp"
 #include "frames/picture.hpp"
@@ -91,9 +92,11 @@ struct Painter {
     const char* role = tag.role == "Artifact" ? artifact_stand_in : tag.role.c_str();
     if (tag.kind == TagItem::Kind::end) {
       cairo_tag_end(cr, role);
+      if (!notes->open.empty()) notes->open.pop_back();
       return;
     }
     cairo_tag_begin(cr, role, "");
+    notes->open.push_back(notes->next_element++);
     if (tag.role == "Figure") notes->figure_alts.push_back(tag.alt);
     if (tag.role == "TH") notes->header_scopes.push_back(tag.scope);
   }
@@ -119,8 +122,56 @@ std::string tag_quoted(const std::string& value) {
   return out + "'";
 }
 
+namespace {
+
+bool is_drawing(const Item& item) {
+  return !std::holds_alternative<TagItem>(item) && !std::holds_alternative<LinkItem>(item) &&
+         !std::holds_alternative<AnchorItem>(item);
+}
+
+// Would Cairo leave this drawing outside any marked content? (See StructureNotes.)
+bool falls_outside_structure(const StructureNotes& notes) {
+  return notes.open.empty() || notes.has_children.at(notes.open.back());
+}
+
+// A Span or an artifact drawn around content (in draw_page) never counts: it only goes into
+// elements that have children already.
+void wrapped(cairo_t* cr, StructureNotes* notes, const Item& item) {
+  const char* wrapper = std::holds_alternative<TextLineItem>(item) ? "Span" : artifact_stand_in;
+  cairo_tag_begin(cr, wrapper, "");
+  std::visit(Painter{cr, notes}, item);
+  cairo_tag_end(cr, wrapper);
+}
+
+}  // namespace
+
+std::vector<bool> elements_with_children(const std::vector<Page>& pages) {
+  std::vector<bool> has_children;
+  std::vector<size_t> open;
+  for (const auto& page : pages)
+    for (const auto& item : page.items) {
+      const auto* tag = std::get_if<TagItem>(&item);
+      bool child = std::holds_alternative<LinkItem>(item) || (tag && tag->kind == TagItem::Kind::begin);
+      if (child && !open.empty()) has_children[open.back()] = true;
+      if (!tag) continue;
+      if (tag->kind == TagItem::Kind::end) {
+        if (!open.empty()) open.pop_back();
+        continue;
+      }
+      open.push_back(has_children.size());
+      has_children.push_back(false);
+    }
+  return has_children;
+}
+
 void draw_page(cairo_t* cr, const Page& page, StructureNotes* notes) {
-  for (const auto& item : page.items) std::visit(Painter{cr, notes}, item);
+  for (const auto& item : page.items) {
+    if (notes && is_drawing(item) && falls_outside_structure(*notes)) {
+      wrapped(cr, notes, item);
+      continue;
+    }
+    std::visit(Painter{cr, notes}, item);
+  }
 }
 
 }  // namespace rapport

@@ -50,6 +50,7 @@ std::string draw_document(const DocumentFrames& document, StructureNotes& notes)
   set_metadata(surface.get(), document.metadata);
   // Links must sit inside a structure element or Cairo 1.16 writes a damaged file.
   cairo_tag_begin(cr.get(), "Document", "");
+  notes.has_children = elements_with_children(document.pages);
   for (const auto& page : document.pages) {
     draw_page(cr.get(), page, &notes);
     cairo_show_page(cr.get());

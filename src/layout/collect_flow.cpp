@@ -25,7 +25,9 @@ class FlowBuilder {
 
   // The layout places the sign-off block after the content.
   void add_signoff() {
-    if (!ctx_.style.signoff_at_end) return;
+    if (!ctx_.style.signoff_at_end || !ctx_.report.info.decision) return;
+    // Never alone on the last page: the content's last lines come along.
+    if (!flow_.slabs.empty()) flow_.slabs.back().keep_with_next = true;
     const TextStyle& body = ctx_.style.body;
     push_all(lay_out_signoff(ctx_), body.space_before + 3 * body.space_after);
   }
@@ -158,7 +160,8 @@ class FlowBuilder {
     if (text_height < icon)
       for (auto& item : slab.items) translate(item, 0, (icon - text_height) / 2);
     auto figure = draw_status_icon(*status, ctx_.left(), (slab.height - icon) / 2, icon);
-    slab.items.insert(slab.items.begin(), figure.begin(), figure.end());  // read before its label
+    // After its label: Cairo marks no text in an element after a child element (the Figure).
+    slab.items.insert(slab.items.end(), figure.begin(), figure.end());
     enclose(slab.items, begin_tag("P"));
     slab.keep_with_next = true;
     open(ctx_.style.body.space_after);

@@ -53,7 +53,7 @@ double icon_and_label(const LayoutContext& ctx, const StatusStyle& status, const
   double height = place_text(ctx, shaped, body, ctx.left() + size * 1.5, 0, slab.items);
   slab.height = std::max(size, height) + 3;
   auto icon = draw_status_icon(status, ctx.left(), (slab.height - size) / 2, size);
-  slab.items.insert(slab.items.begin(), icon.begin(), icon.end());  // read before its label
+  slab.items.insert(slab.items.end(), icon.begin(), icon.end());  // after the label, whose text must come first
   return ctx.left() + size * 1.5 + logical_width(shaped.layout.get());
 }
 

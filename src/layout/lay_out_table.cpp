@@ -73,14 +73,19 @@ struct RowBuilder {
     bool alone = !cell.unwrapped.layout;
     double left = x + cell.indent + t.pad;
     if (alone) left += align == Align::right ? inner - size : align == Align::center ? (inner - size) / 2 : 0;
-    for (auto& item : draw_status_icon(*cell.icon, left, t.pad, size)) row.slab.items.push_back(std::move(item));
+    std::vector<Item> icon = draw_status_icon(*cell.icon, left, t.pad, size);
     row.lines.push_back({t.pad, t.pad + size});
-    if (alone) return size + 2 * t.pad;
-    ShapedCell label = cell;
-    label.icon = nullptr;
-    label.indent += size * 1.4;
-    label.natural = cell.natural;
-    return std::max(size + 2 * t.pad, place(label, Align::left, x, width, row, pos));
+    double height = size + 2 * t.pad;
+    if (!alone) {
+      ShapedCell label = cell;
+      label.icon = nullptr;
+      label.indent += size * 1.4;
+      label.natural = cell.natural;
+      height = std::max(height, place(label, Align::left, x, width, row, pos));
+    }
+    // The icon after its label: Cairo marks no text in a cell after a child element (the Figure).
+    row.slab.items.insert(row.slab.items.end(), icon.begin(), icon.end());
+    return height;
   }
 
   // Places `cell` in a box at x; returns the height it needs, padding included.
