@@ -218,11 +218,7 @@ TEST_CASE("the outline nests every heading and points at its page") {
 
 TEST_CASE("every link points at a named destination that exists") {
   const auto& r = example();
-  std::string raw = read_file(r.pdf);
-  static const std::regex link(R"(/Subtype /Link[\s\S]*?/Dest \(([^)]*)\))");
-  std::vector<std::string> targets;
-  for (auto it = std::sregex_iterator(raw.begin(), raw.end(), link); it != std::sregex_iterator(); ++it)
-    targets.push_back((*it)[1]);
+  std::vector<std::string> targets = link_destinations(r.pdf);
   auto dests = run_command("pdfinfo -dests " + shell_quote(r.pdf)).output;
   size_t toc_entries = 0;
   for (const auto& h : example_headings()) toc_entries += h.in_toc && h.level <= 3;

@@ -1,5 +1,8 @@
 #include "test_support.hpp"
 
+#include <qpdf/QPDF.hh>
+#include <qpdf/QPDFPageDocumentHelper.hh>
+
 #include <sys/wait.h>
 
 #include <array>
@@ -105,6 +108,21 @@ std::vector<std::string> words_of(const std::string& text) {
     words.push_back(word.substr(first, last - first + 1));
   }
   return words;
+}
+
+std::vector<std::string> link_destinations(const std::string& pdf) {
+  QPDF document;
+  document.processFile(pdf.c_str());
+  std::vector<std::string> targets;
+  for (auto& page : QPDFPageDocumentHelper(document).getAllPages()) {
+    QPDFObjectHandle annotations = page.getObjectHandle().getKey("/Annots");
+    if (!annotations.isArray()) continue;
+    for (int i = 0; i < annotations.getArrayNItems(); ++i) {
+      QPDFObjectHandle dest = annotations.getArrayItem(i).getKey("/Dest");
+      if (dest.isString()) targets.push_back(dest.getUTF8Value());
+    }
+  }
+  return targets;
 }
 
 }  // namespace rapport::test

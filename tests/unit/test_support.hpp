@@ -26,6 +26,9 @@ std::string read_file(const std::string& path);
 
 // The text of each page, by pdftotext (index 0 is page 1).
 std::vector<std::string> pdf_pages_text(const std::string& pdf);
+// The named destination of every link annotation, page by page (read with libqpdf).
+std::vector<std::string> link_destinations(const std::string& pdf);
+
 // Words of `text`: split on white space (no-break spaces included), trimmed of punctuation.
 std::vector<std::string> words_of(const std::string& text);
 
