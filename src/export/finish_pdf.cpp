@@ -238,6 +238,7 @@ void finish_pdf(const std::string& cairo_pdf, const StructureNotes& notes, const
 
   QPDFWriter writer(pdf, path.c_str());
   writer.setDeterministicID(true);
+  writer.setDecodeLevel(qpdf_dl_none);  // Cairo's streams pass through; only the rewritten ones are compressed again
   writer.setMinimumPDFVersion("1.7");
   writer.write();
 }

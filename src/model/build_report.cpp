@@ -102,6 +102,7 @@ std::vector<Official> read_officials(BuildContext& ctx, const YAML::Node& node) 
     MapFields fields(ctx.reader, item, "an official", format_keys("official"));
     if (!fields.valid()) continue;
     Official official;
+    official.pos = ctx.reader.pos(item);
     official.role = text_or_empty(ctx, fields.require("role"), "'role'");
     official.name = text_or_empty(ctx, fields.require("name"), "'name'");
     out.push_back(std::move(official));
@@ -109,10 +110,63 @@ std::vector<Official> read_officials(BuildContext& ctx, const YAML::Node& node) 
   return out;
 }
 
+// "§ 175", "§175", "§ 12 a": the sign, then the number.
+bool valid_paragraph(const std::string& s) {
+  static const std::regex pattern(R"(§\s*\d+.*)");
+  return std::regex_match(s, pattern);
+}
+
+// A text field of the decision and where it was written (its value, or the mapping when absent).
+std::string decision_text(BuildContext& ctx, const MapFields& fields, const std::string& key, SourcePos& pos) {
+  YAML::Node value = fields.get(key);
+  if (!value.IsDefined()) return {};
+  pos = text_origin(ctx.reader.source(), value).first_char;
+  return text_or_empty(ctx, value, "'" + key + "' in decision");
+}
+
+// Every field is optional here: a draft may be rendered before the meeting. What a signed-off
+// report must have is checked by check_final, which reports each missing field.
+std::optional<Decision> read_decision(BuildContext& ctx, const YAML::Node& node) {
+  if (!node.IsDefined()) return std::nullopt;
+  MapFields fields(ctx.reader, node, "decision", format_keys("decision"));
+  if (!fields.valid()) return std::nullopt;
+  Decision decision;
+  decision.pos = ctx.reader.pos(node);
+  decision.body_pos = decision.meeting_pos = decision.paragraph_pos = decision.approved_by_pos = decision.pos;
+  decision.body = decision_text(ctx, fields, "body", decision.body_pos);
+  decision.approved_by = decision_text(ctx, fields, "approved_by", decision.approved_by_pos);
+  decision.meeting = decision_text(ctx, fields, "meeting", decision.meeting_pos);
+  if (!decision.meeting.empty() && !valid_date(decision.meeting))
+    ctx.reader.diags().error(decision.meeting_pos,
+                             "'meeting' must be a date written YYYY-MM-DD, found '" + decision.meeting + "'",
+                             "the date of the meeting that adopted the report, e.g. meeting: 2021-10-04");
+  decision.paragraph = decision_text(ctx, fields, "paragraph", decision.paragraph_pos);
+  if (!decision.paragraph.empty() && !valid_paragraph(decision.paragraph))
+    ctx.reader.diags().error(decision.paragraph_pos,
+                             "'paragraph' must be a paragraph of the minutes such as '§ 175', found '" +
+                                 decision.paragraph + "'",
+                             "write the § sign before the number: paragraph: \"§ 175\"");
+  if (YAML::Node extract = fields.get("minutes_extract"); extract.IsDefined()) {
+    decision.minutes_extract_pos = ctx.reader.pos(extract);
+    decision.minutes_extract = ctx.reader.boolean(extract, "'minutes_extract' in decision").value_or(false);
+  }
+  decision.accepted_placeholders = read_text_list(ctx, fields.get("accepted_placeholders"), "'accepted_placeholders'");
+  return decision;
+}
+
+// Where each value was written, so a check that runs later (final) can point at it.
+void record_value_positions(BuildContext& ctx, const YAML::Node& node, DocumentInfo& info) {
+  for (const auto& pair : node)
+    if (pair.first.IsScalar()) info.value_pos[pair.first.Scalar()] = text_origin(ctx.reader.source(), pair.second).first_char;
+}
+
 DocumentInfo read_document(BuildContext& ctx, const YAML::Node& node) {
   DocumentInfo info;
+  info.pos = ctx.reader.pos(node);
   MapFields fields(ctx.reader, node, "document", format_keys("document"));
   if (!fields.valid()) return info;
+  record_value_positions(ctx, node, info);
+  info.decision = read_decision(ctx, fields.get("decision"));
   info.municipality = text_or_empty(ctx, fields.require("municipality"), "'municipality'");
   info.committee = text_or_empty(ctx, fields.require("committee"), "'committee'");
   info.title = text_or_empty(ctx, fields.require("title"), "'title'");
@@ -262,6 +316,7 @@ struct PendingCompute {
 
 Column read_column(BuildContext& ctx, const YAML::Node& node, size_t index, std::vector<PendingCompute>& computes) {
   Column column;
+  column.pos = ctx.reader.pos(node);
   if (node.IsScalar()) {
     column.title = node.Scalar();
     return column;
@@ -361,6 +416,7 @@ std::vector<std::vector<HeaderCell>> read_header(BuildContext& ctx, const YAML::
     if (!ctx.reader.expect_sequence(row_node, "a header row")) continue;
     for (const auto& cell : row_node) {
       HeaderCell header;
+      header.pos = ctx.reader.pos(cell);
       if (cell.IsMap()) {
         MapFields f(ctx.reader, cell, "a header cell", format_keys("header_cell"));
         header.text = text_or_empty(ctx, f.require("text"), "'text'");
@@ -449,7 +505,10 @@ Table read_table(BuildContext& ctx, const YAML::Node& node) {
   table.pos = ctx.reader.pos(node);
   MapFields fields(ctx.reader, node, "table", format_keys("table"));
   if (!fields.valid()) return table;
-  table.caption = text_or_empty(ctx, fields.get("caption"), "'caption'");
+  if (YAML::Node caption = fields.get("caption"); caption.IsDefined()) {
+    table.caption = text_or_empty(ctx, caption, "'caption'");
+    table.caption_pos = text_origin(ctx.reader.source(), caption).first_char;
+  }
   std::vector<PendingCompute> computes;
   YAML::Node columns = fields.require("columns");
   if (columns.IsDefined() && ctx.reader.expect_sequence(columns, "'columns'")) {
@@ -482,7 +541,7 @@ Facts read_facts(BuildContext& ctx, const YAML::Node& node) {
     }
     auto pair = *item.begin();
     auto value = ctx.reader.text(pair.second, "the value of '" + pair.first.Scalar() + "'");
-    facts.items.push_back({pair.first.Scalar(), value.value_or("")});
+    facts.items.push_back({pair.first.Scalar(), value.value_or(""), ctx.reader.pos(item)});
   }
   return facts;
 }
@@ -507,8 +566,16 @@ std::string read_title(BuildContext& ctx, const YAML::Node& node, const std::str
   return text_or_empty(ctx, fields.get("title"), "'title'");
 }
 
+OverviewBlock read_overview(BuildContext& ctx, const YAML::Node& node) {
+  OverviewBlock overview;
+  overview.title = read_title(ctx, node, "overview");
+  overview.pos = ctx.reader.pos(node);
+  return overview;
+}
+
 LegendBlock read_legend(BuildContext& ctx, const YAML::Node& node) {
   LegendBlock legend;
+  legend.pos = ctx.reader.pos(node);
   if (node.IsNull()) return legend;
   MapFields fields(ctx.reader, node, "legend", format_keys("legend"));
   legend.title = text_or_empty(ctx, fields.get("title"), "'title'");
@@ -518,6 +585,7 @@ LegendBlock read_legend(BuildContext& ctx, const YAML::Node& node) {
 
 TocBlock read_toc(BuildContext& ctx, const YAML::Node& node) {
   TocBlock toc;
+  toc.pos = ctx.reader.pos(node);
   if (node.IsNull()) return toc;
   MapFields fields(ctx.reader, node, "toc", format_keys("toc"));
   toc.title = text_or_empty(ctx, fields.get("title"), "'title'");
@@ -534,6 +602,7 @@ std::unique_ptr<Section> read_section(BuildContext& ctx, const YAML::Node& node,
   section->level = level;
   MapFields fields(ctx.reader, node, "section", format_keys("section"));
   section->title = text_or_empty(ctx, fields.get("section"), "a section's heading");
+  if (fields.has("section")) section->title_pos = text_origin(ctx.reader.source(), fields.get("section")).first_char;
   section->heading = section->title;
   if (YAML::Node goal = fields.get("goal"); goal.IsDefined()) {
     section->goal = text_or_empty(ctx, goal, "'goal'");
@@ -560,11 +629,11 @@ std::unique_ptr<Section> read_section(BuildContext& ctx, const YAML::Node& node,
 
 std::optional<Block> read_block(BuildContext& ctx, const YAML::Node& node, int level) {
   if (node.IsScalar()) {
-    if (node.Scalar() == "toc") return TocBlock{};
+    if (node.Scalar() == "toc") return TocBlock{{}, 0, ctx.reader.pos(node)};
     if (node.Scalar() == "pagebreak") return PageBreak{};
     if (node.Scalar() == "officials") return OfficialsBlock{};
-    if (node.Scalar() == "legend") return LegendBlock{};
-    if (node.Scalar() == "overview") return OverviewBlock{};
+    if (node.Scalar() == "legend") return LegendBlock{{}, false, ctx.reader.pos(node)};
+    if (node.Scalar() == "overview") return OverviewBlock{{}, ctx.reader.pos(node)};
     std::string guess = closest_match(node.Scalar(), {"toc", "pagebreak", "officials", "legend", "overview"});
     ctx.reader.diags().error(ctx.reader.pos(node), "unknown block '" + node.Scalar() + "'",
                              guess.empty() ? "a block is a mapping such as 'text: …', or one of the words toc, pagebreak, officials, legend, overview"
@@ -589,11 +658,11 @@ std::optional<Block> read_block(BuildContext& ctx, const YAML::Node& node, int l
   if (key == "assessment") return read_assessment(ctx, value);
   if (key == "facts") return read_facts(ctx, value);
   if (key == "table") return read_table(ctx, value);
-  if (key == "address") return AddressBlock{read_text_list(ctx, value, "'address'")};
+  if (key == "address") return AddressBlock{read_text_list(ctx, value, "'address'"), ctx.reader.pos(value)};
   if (key == "toc") return read_toc(ctx, value);
   if (key == "pagebreak") return PageBreak{};
   if (key == "legend") return read_legend(ctx, value);
-  if (key == "overview") return OverviewBlock{read_title(ctx, value, "overview")};
+  if (key == "overview") return read_overview(ctx, value);
   std::string guess = closest_match(key, block_kinds);
   ctx.reader.diags().error(ctx.reader.pos(node.begin()->first), "unknown block '" + key + "'",
                            guess.empty() ? "blocks are " + join_choices(block_kinds) : "did you mean '" + guess + "'?");

@@ -1,7 +1,9 @@
 #pragma once
 // The typed, validated report: what the author said, with every figure and status checked.
 // No layout or drawing types appear here.
+#include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -49,6 +51,7 @@ struct Assessment {
 struct Fact {
   std::string label;
   std::string value;
+  SourcePos pos = {};  // of the fact's line
 };
 struct Facts {
   std::vector<Fact> items;
@@ -78,6 +81,7 @@ struct Column {
   std::vector<ComputeTerm> compute;  // empty: the figures are stated
   int decimals = -1;                 // -1: as written
   std::string unit;                  // "%", "tkr", …: printed after every figure
+  SourcePos pos = {};
 };
 
 struct Cell {
@@ -109,6 +113,7 @@ struct TableRow {
 struct HeaderCell {
   std::string text;
   size_t span = 1;
+  SourcePos pos = {};
 };
 
 struct Table {
@@ -119,15 +124,18 @@ struct Table {
   double tolerance = 1;
   std::vector<std::string> notes;  // filled in by compute_tables: printed under the table
   SourcePos pos;
+  SourcePos caption_pos = {};
 };
 
 struct AddressBlock {
   std::vector<std::string> lines;
+  SourcePos pos = {};
 };
 
 struct TocBlock {
   std::string title;  // empty: the layout's title
   int depth = 0;      // 0: the layout's depth
+  SourcePos pos = {};
 };
 
 struct PageBreak {};
@@ -139,11 +147,13 @@ struct OfficialsBlock {};
 struct LegendBlock {
   std::string title;
   bool all = false;  // every status of the layout, not only those the document uses
+  SourcePos pos = {};
 };
 
 // Every goal and assignment of the document with its status, and the count per status.
 struct OverviewBlock {
   std::string title;
+  SourcePos pos = {};
 };
 
 struct Section;
@@ -161,11 +171,29 @@ struct Section {
   bool in_toc = true;
   std::vector<Block> content;
   SourcePos pos;
+  SourcePos title_pos = {};  // of the heading as written
 };
 
 struct Official {
   std::string role;
   std::string name;
+  SourcePos pos = {};
+};
+
+// The meeting that adopted the report, for the sign-off block ("Godkänd av Kommunstyrelsen
+// 2021-10-04, § 175"). Optional in a draft; a final render refuses without it. Each field keeps
+// its position so a final check can point at what is missing or wrong.
+struct Decision {
+  std::string body;         // the deciding committee or council: "Kommunstyrelsen"
+  std::string meeting;      // the meeting's date, YYYY-MM-DD
+  std::string paragraph;    // the minutes' paragraph: "§ 175"
+  std::string approved_by;  // "Stefan Dalin, ordförande"
+  bool minutes_extract = false;  // a protokollsutdrag: "Justerandes sign" and "Utdragsbestyrkande" boxes
+  // Placeholders the adopted text really contains ("KSxxx"): the body adopted them as they
+  // stand, so a final render lets exactly these phrases through.
+  std::vector<std::string> accepted_placeholders;
+  SourcePos pos;            // the decision: mapping, where a missing field is reported
+  SourcePos body_pos, meeting_pos, paragraph_pos, approved_by_pos, minutes_extract_pos;
 };
 
 struct DocumentInfo {
@@ -182,6 +210,10 @@ struct DocumentInfo {
   std::string layout;
   std::vector<Official> officials;
   std::vector<std::string> address;
+  std::optional<Decision> decision;
+  SourcePos pos = {};  // the document: mapping, where a missing key is reported
+  // Where each key's value was written ("title" → its line and column); lists by the list.
+  std::map<std::string, SourcePos> value_pos = {};
 };
 
 struct Report {
