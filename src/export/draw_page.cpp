@@ -5,7 +5,6 @@
 #include <pango/pangocairo.h>
 
 #include <cstdio>
-#include <stdexcept>
 
 #include "export/draw_text_line.hpp"
 #include "frames/picture.hpp"

@@ -192,7 +192,10 @@ class FlowBuilder {
       opening_gap_ = style.caption.space_after;
     }
     TableSlabs slabs = lay_out_table(ctx_, table);
-    if (slabs.header.empty()) return;
+    if (slabs.header.empty()) {  // no columns: nothing to lay out
+      close(style.body.space_after * 1.5);
+      return;
+    }
     int id = static_cast<int>(flow_.table_headers.size());
     // Repeated on later pages as an artifact: a reader meets the header once.
     std::vector<Slab> repeated = slabs.header;
