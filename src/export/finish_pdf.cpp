@@ -18,6 +18,7 @@ using Handle = QPDFObjectHandle;
 struct NoteCursor {
   const StructureNotes& notes;
   size_t figure = 0, header = 0, link = 0;
+  QPDFObjectHandle empty_appearance;  // shared by every link
 };
 
 std::string xml_escaped(const std::string& text) {
@@ -189,6 +190,17 @@ std::vector<int> unmark_artifacts(std::string& content) {
   return mcids;
 }
 
+// An empty appearance for links: they draw nothing, and PDF/A wants every annotation to say so.
+Handle empty_appearance(QPDF& pdf) {
+  Handle form = Handle::newStream(&pdf, "");
+  form.getDict().replaceKey("/Type", Handle::newName("/XObject"));
+  form.getDict().replaceKey("/Subtype", Handle::newName("/Form"));
+  form.getDict().replaceKey("/BBox", Handle::parse("[0 0 1 1]"));
+  Handle appearance = Handle::newDictionary();
+  appearance.replaceKey("/N", form);
+  return appearance;
+}
+
 void complete_page(QPDF& pdf, QPDFPageObjectHelper& page, Handle parent_tree, NoteCursor& cursor) {
   Handle dict = page.getObjectHandle();
   Handle contents = dict.getKey("/Contents");
@@ -213,6 +225,7 @@ void complete_page(QPDF& pdf, QPDFPageObjectHelper& page, Handle parent_tree, No
   for (int i = 0; i < annotations.getArrayNItems(); ++i) {
     Handle annotation = annotations.getArrayItem(i);
     annotation.replaceKey("/F", Handle::newInteger(4));  // printed, as PDF/A requires
+    if (!annotation.hasKey("/AP")) annotation.replaceKey("/AP", cursor.empty_appearance);
     if (annotation.getKey("/Subtype").isName() && annotation.getKey("/Subtype").getName() == "/Link" &&
         cursor.link < cursor.notes.link_texts.size())
       annotation.replaceKey("/Contents", Handle::newUnicodeString(cursor.notes.link_texts[cursor.link++]));
@@ -225,7 +238,7 @@ void finish_pdf(const std::string& cairo_pdf, const StructureNotes& notes, const
                 const std::string& path) {
   QPDF pdf;
   pdf.processMemoryFile("cairo output", cairo_pdf.data(), cairo_pdf.size());
-  NoteCursor cursor{notes};
+  NoteCursor cursor{notes, 0, 0, 0, pdf.makeIndirectObject(empty_appearance(pdf))};
   Handle tree_root = pdf.getRoot().getKey("/StructTreeRoot");
   if (!tree_root.isDictionary()) throw std::runtime_error("the PDF has no structure tree");
   complete_elements(tree_root, cursor);
