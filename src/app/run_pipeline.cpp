@@ -52,6 +52,17 @@ PreparedReport prepare_report(const PipelineOptions& options, const FontRegistry
   return prepared;
 }
 
+std::vector<std::string> archive_inputs(const PreparedReport& prepared, const FontRegistry& fonts) {
+  std::vector<std::string> files = prepared.inputs;
+  const Style& style = *prepared.style;
+  if (!style.logo.empty()) files.push_back(style.logo);
+  if (prepared.hyphenator) files.push_back(style.hyphenation.dictionary);
+  files.push_back(default_font_list());
+  files.insert(files.end(), fonts.files().begin(), fonts.files().end());
+  files.push_back(srgb_profile_path);
+  return files;
+}
+
 PipelineResult run_pipeline(const PipelineOptions& options, const FontRegistry& fonts, SharedResources& shared) {
   PreparedReport prepared = prepare_report(options, fonts, shared);
   Diagnostics& diags = prepared.warnings;
@@ -62,14 +73,8 @@ PipelineResult run_pipeline(const PipelineOptions& options, const FontRegistry& 
   throw_if_errors(diags);
   result.warnings = std::move(diags);
   result.committee = prepared.report.info.committee;
-  result.inputs = std::move(prepared.inputs);
-  result.archive_inputs = result.inputs;
-  const Style& style = *prepared.style;
-  if (!style.logo.empty()) result.archive_inputs.push_back(style.logo);
-  if (prepared.hyphenator) result.archive_inputs.push_back(style.hyphenation.dictionary);
-  result.archive_inputs.push_back(default_font_list());
-  result.archive_inputs.insert(result.archive_inputs.end(), fonts.files().begin(), fonts.files().end());
-  result.archive_inputs.push_back(srgb_profile_path);
+  result.inputs = prepared.inputs;
+  result.archive_inputs = archive_inputs(prepared, fonts);
   return result;
 }
 

@@ -58,6 +58,10 @@ struct PreparedReport {
 // Throws InputError listing every problem found.
 PreparedReport prepare_report(const PipelineOptions& options, const FontRegistry& fonts, SharedResources& shared);
 
+// Every file that shaped a report's PDF: its inputs, logo, hyphenation dictionary, font list
+// and fonts, colour profile. The manifest of a final PDF names them all.
+std::vector<std::string> archive_inputs(const PreparedReport& prepared, const FontRegistry& fonts);
+
 // Loads, validates and lays out a report. Throws InputError listing every problem found.
 PipelineResult run_pipeline(const PipelineOptions& options);
 // The same with a caller's fonts (one registry per thread: Pango is not shared) and resources.

@@ -1,10 +1,26 @@
 #include "app/write_volume.hpp"
 
+#include <algorithm>
+
+#include "export/write_manifest.hpp"
 #include "export/write_pdf.hpp"
 #include "layout/lay_out_volume.hpp"
 #include "style/load_style.hpp"
 
 namespace rapport {
+
+namespace {
+
+// Every part's archive inputs, each file once, in the order the parts name them.
+std::vector<std::string> volume_inputs(const std::vector<PreparedReport>& prepared, const FontRegistry& fonts) {
+  std::vector<std::string> files;
+  for (const auto& part : prepared)
+    for (auto& file : archive_inputs(part, fonts))
+      if (std::find(files.begin(), files.end(), file) == files.end()) files.push_back(std::move(file));
+  return files;
+}
+
+}  // namespace
 
 size_t write_volume(const VolumeRequest& request, SharedResources& shared, Diagnostics& warnings) {
   FontRegistry fonts(default_font_list());
@@ -22,6 +38,7 @@ size_t write_volume(const VolumeRequest& request, SharedResources& shared, Diagn
   throw_if_errors(diags);
   warnings.append(diags);
   write_pdf(volume, request.output);
+  if (request.final) write_manifest(request.output, volume_inputs(prepared, fonts), manifest_path_for(request.output));
   return volume.pages.size();
 }
 

@@ -15,7 +15,7 @@ struct VolumeRequest {
   bool final = false;
 };
 
-// Lays out and writes the volume atomically; returns its page count. Throws InputError when
+// Lays out and writes the volume atomically (and, final, its manifest); returns its page count. Throws InputError when
 // a report is bad, std::runtime_error for other failures.
 size_t write_volume(const VolumeRequest& request, SharedResources& shared, Diagnostics& warnings);
 

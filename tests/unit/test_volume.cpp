@@ -194,3 +194,21 @@ TEST_CASE("a volume that would overwrite a report's PDF is refused before anythi
   CHECK(orphan.status == 2);
   CHECK(orphan.output.find("--volume-title needs --volume") != std::string::npos);
 }
+
+TEST_CASE("a final volume is checked like its reports, and has a manifest naming every part's inputs") {
+  std::string dir = temp_dir();
+  std::string ks = example_report(), memo = source_dir() + "/input/timra/tjansteskrivelse-samverkan-2020.yaml";
+  auto result = run_rapport("batch " + shell_quote(ks) + " " + shell_quote(memo) + " -o " + shell_quote(dir + "/out") +
+                            " --final --volume " + shell_quote(dir + "/v.pdf"));
+  REQUIRE_MESSAGE(result.status == 0, result.output);
+  std::string manifest = read_file(dir + "/v.manifest.json");
+  CHECK(manifest.find(ks + "\", \"sha256\"") != std::string::npos);
+  CHECK(manifest.find(memo + "\", \"sha256\"") != std::string::npos);
+  CHECK(manifest.find("layouts/timra.yaml\"") != std::string::npos);
+  CHECK(std::filesystem::exists(dir + "/out/kommunstyrelsen-delarsrapport-2021.manifest.json"));
+  auto pages = pdf_pages_text(dir + "/v.pdf");
+  std::string text;
+  for (const auto& page : pages) text += page;
+  CHECK(text.find("UTKAST") == std::string::npos);  // no draft mark, and none drawn as text either
+  CHECK(text.find("Godkänd av Kommunstyrelsen 2020-12-07, § 262") != std::string::npos);
+}
