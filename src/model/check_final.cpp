@@ -191,12 +191,13 @@ void check_metadata_text(FinalContext& ctx) {
   }
 }
 
-// The cover logo is described by the municipality's name (add_page_furniture), so a logo
-// without that name is an image without alternative text.
+// The cover logo is described by the layout's `logo: {alt: …}`, else by the municipality's
+// name (add_page_furniture); with neither it is an image without alternative text.
 void check_logo(FinalContext& ctx) {
-  if (ctx.style.logo.empty() || !FinalContext::blank(ctx.report.info.municipality)) return;
+  const Style& style = ctx.style;
+  if (style.logo.empty() || !FinalContext::blank(style.logo_alt) || !FinalContext::blank(ctx.report.info.municipality)) return;
   ctx.out.error(ctx.value_pos("municipality"), "final: the cover logo has no alternative text",
-                "the logo is described by the document's 'municipality'; write the municipality's name there");
+                "give the logo an 'alt:' in the layout, or write the municipality's name in 'municipality'");
 }
 
 // ----- content -----

@@ -240,7 +240,10 @@ TEST_CASE("final: refused for a cover logo without alternative text") {
   std::string text = replaced(signed_preamble() + complete_content, "municipality: Timrå kommun", "municipality: \"\"");
   check_refused(render_final(text, " --layout " + shell_quote(dir + "/layout.yaml")),
                 "3:18: error: final: the cover logo has no alternative text\n"
-                "  hint: the logo is described by the document's 'municipality'; write the municipality's name there\n");
+                "  hint: give the logo an 'alt:' in the layout, or write the municipality's name in 'municipality'\n");
+  write_file(dir + "/described.yaml", "name: beskriven\nextends: default\npage_furniture: {logo: {file: " + source_dir() +
+                                          "/layouts/logos/exempel.svg, width: 20mm, alt: Kommunens logotyp}}\n");
+  CHECK(render_final(text, " --layout " + shell_quote(dir + "/described.yaml")).result.status == 0);
 }
 
 TEST_CASE("final: refused for figures that do not add up; rounding and accepted differences pass") {
