@@ -97,7 +97,7 @@ Outcome render_one(const std::string& input, const std::string& output, const Ba
 
 // The volume is bound only when every report rendered: a volume missing a committee is not
 // one to publish.
-int bind_volume(const std::vector<std::string>& reports, const BatchOptions& options, SharedResources& shared,
+int bind_volume(const std::vector<std::string>& reports, const BatchOptions& options, unsigned jobs, SharedResources& shared,
                 int status, std::ostream& log) {
   if (status != 0) {
     log << "rapport: the volume " << options.volume << " was not written, since a report failed\n";
@@ -106,7 +106,8 @@ int bind_volume(const std::vector<std::string>& reports, const BatchOptions& opt
   auto started = std::chrono::steady_clock::now();
   try {
     Diagnostics warnings;
-    size_t pages = write_volume({reports, options.volume, options.layout, options.volume_title, options.final}, shared, warnings);
+    size_t pages =
+        write_volume({reports, options.volume, options.layout, options.volume_title, options.final, jobs}, shared, warnings);
     log << warnings.format(Severity::warning);
     auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
     log << "volume: " << reports.size() << " reports, " << pages << " pages, " << ms << " ms → " << options.volume << "\n";
@@ -245,7 +246,7 @@ int run_batch(const BatchOptions& options, std::ostream& log) {
   int status = 0;
   for (const auto& o : outcomes)
     if (o.status == 2 || (o.status == 1 && status == 0)) status = o.status;
-  if (!options.volume.empty()) status = bind_volume(reports, options, shared, status, log);
+  if (!options.volume.empty()) status = bind_volume(reports, options, jobs, shared, status, log);
   return status;
 }
 

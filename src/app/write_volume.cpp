@@ -1,6 +1,7 @@
 #include "app/write_volume.hpp"
 
 #include <algorithm>
+#include <memory>
 
 #include "export/write_manifest.hpp"
 #include "export/write_pdf.hpp"
@@ -23,7 +24,9 @@ std::vector<std::string> volume_inputs(const std::vector<PreparedReport>& prepar
 }  // namespace
 
 size_t write_volume(const VolumeRequest& request, SharedResources& shared, Diagnostics& warnings) {
-  FontRegistry fonts(default_font_list());
+  std::vector<std::unique_ptr<FontRegistry>> registries;
+  for (unsigned j = 0; j < std::max(1u, request.jobs); ++j) registries.push_back(std::make_unique<FontRegistry>(default_font_list()));
+  const FontRegistry& fonts = *registries.front();
   std::vector<PreparedReport> prepared;
   for (const auto& input : request.reports) prepared.push_back(prepare_report({input, request.layout, request.final}, fonts, shared));
   std::vector<VolumePart> parts;
@@ -34,7 +37,9 @@ size_t write_volume(const VolumeRequest& request, SharedResources& shared, Diagn
       request.layout.empty() ? prepared.front().style : shared.style(resolve_layout_path(request.layout), warnings);
   const Hyphenator* hyphenator = style->hyphenate ? shared.hyphenator(style->hyphenation) : nullptr;
   Diagnostics diags;
-  DocumentFrames volume = lay_out_volume(parts, *style, hyphenator, fonts, {request.title, !request.final}, diags);
+  VolumeTools tools{*style, hyphenator, {}};
+  for (const auto& registry : registries) tools.fonts.push_back(registry.get());
+  DocumentFrames volume = lay_out_volume(parts, tools, {request.title, !request.final}, diags);
   throw_if_errors(diags);
   warnings.append(diags);
   write_pdf(volume, request.output);

@@ -13,6 +13,7 @@ struct VolumeRequest {
   std::string layout;  // the volume's cover and contents (and each report's, when given)
   std::string title;   // empty: the first report's title
   bool final = false;
+  unsigned jobs = 1;  // workers that lay out the parts
 };
 
 // Lays out and writes the volume atomically (and, final, its manifest); returns its page count. Throws InputError when

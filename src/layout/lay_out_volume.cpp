@@ -1,7 +1,9 @@
 #include "layout/lay_out_volume.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <stdexcept>
+#include <thread>
 
 #include "layout/add_page_furniture.hpp"
 #include "layout/build_toc.hpp"
@@ -48,6 +50,24 @@ LaidPart lay_out_part(const VolumePart& part, const FontRegistry& fonts, const L
   for (size_t p = 0; p < laid.frames.pages.size(); ++p)
     for (const auto& item : laid.frames.pages[p].items)
       if (const auto* anchor = std::get_if<AnchorItem>(&item)) laid.anchor_pages.emplace(anchor->name, p);
+  return laid;
+}
+
+// Every part laid out with its own first page number (`options[i]`), on all the workers'
+// font registries at once; the problems in part order, as one thread would find them.
+std::vector<LaidPart> lay_out_parts(const std::vector<VolumePart>& parts, const std::vector<LayoutOptions>& options,
+                                    const std::vector<const FontRegistry*>& fonts, Diagnostics& diags) {
+  std::vector<LaidPart> laid(parts.size());
+  std::vector<Diagnostics> found(parts.size());
+  std::atomic<size_t> next{0};
+  auto worker = [&](const FontRegistry* registry) {
+    for (size_t i; (i = next++) < parts.size();) laid[i] = lay_out_part(parts[i], *registry, options[i], found[i]);
+  };
+  std::vector<std::thread> threads;
+  for (size_t w = 1; w < fonts.size() && w < parts.size(); ++w) threads.emplace_back(worker, fonts[w]);
+  worker(fonts.front());
+  for (auto& thread : threads) thread.join();
+  for (const auto& d : found) diags.append(d);
   return laid;
 }
 
@@ -100,20 +120,21 @@ void check_page_sizes(const std::vector<VolumePart>& parts, const Style& style) 
 
 }  // namespace
 
-DocumentFrames lay_out_volume(const std::vector<VolumePart>& parts, const Style& style, const Hyphenator* hyphenator,
-                              const FontRegistry& fonts, const VolumeOptions& options, Diagnostics& diags) {
+DocumentFrames lay_out_volume(const std::vector<VolumePart>& parts, const VolumeTools& tools, const VolumeOptions& options,
+                              Diagnostics& diags) {
   if (parts.empty()) throw std::runtime_error("a volume needs at least one report");
+  const Style& style = tools.style;
   check_page_sizes(parts, style);
   Report volume = volume_report(parts, options);
-  LayoutContext ctx{volume, style, fonts.context(), diags, hyphenator};
+  LayoutContext ctx{volume, style, tools.fonts.front()->context(), diags, tools.hyphenator};
   bool has_back_page = style.has_back_page && !volume.info.address.empty();
 
   LayoutOptions part_options;
   part_options.draft = options.draft;
   part_options.back_page = false;
+  std::vector<LayoutOptions> each(parts.size(), part_options);
   Diagnostics scratch;  // rounds that are thrown away must not repeat their warnings
-  std::vector<LaidPart> laid;
-  for (const auto& part : parts) laid.push_back(lay_out_part(part, fonts, part_options, scratch));
+  std::vector<LaidPart> laid = lay_out_parts(parts, each, tools.fonts, scratch);
 
   Flow flow = contents_flow(parts, laid);
   size_t front_pages = 1 + paginate(ctx, build_toc(ctx, flow, {}), {}).pages.size();
@@ -127,13 +148,12 @@ DocumentFrames lay_out_volume(const std::vector<VolumePart>& parts, const Style&
       continue;
     }
     int total = starts.back() + static_cast<int>(laid.back().frames.pages.size()) - 1 + (has_back_page ? 1 : 0);
-    Diagnostics round_diags;
-    std::vector<LaidPart> relaid;
     for (size_t i = 0; i < parts.size(); ++i) {
-      part_options.first_page_number = starts[i];
-      part_options.total_pages = total;
-      relaid.push_back(lay_out_part(parts[i], fonts, part_options, round_diags));
+      each[i].first_page_number = starts[i];
+      each[i].total_pages = total;
     }
+    Diagnostics round_diags;
+    std::vector<LaidPart> relaid = lay_out_parts(parts, each, tools.fonts, round_diags);
     bool settled = relaid == laid;
     laid = std::move(relaid);
     if (settled) {

@@ -18,11 +18,20 @@ struct VolumeOptions {
   bool draft = true;
 };
 
+// What the volume is laid out with: its own layout for the cover and contents, and one font
+// registry per worker (Pango is not shared between threads); parts are laid out on all of
+// them at once.
+struct VolumeTools {
+  const Style& style;
+  const Hyphenator* hyphenator = nullptr;
+  std::vector<const FontRegistry*> fonts;  // at least one
+};
+
 // Binds reports into one document: a common cover and table of contents in `style` (each
 // report a part, its sections under it), then every report in its own layout with its pages
 // numbered through the volume, an outline nested by report, and the volume's back page.
 // Destinations are renamed per part, so two reports' sections with the same id stay apart.
-DocumentFrames lay_out_volume(const std::vector<VolumePart>& parts, const Style& style, const Hyphenator* hyphenator,
-                              const FontRegistry& fonts, const VolumeOptions& options, Diagnostics& diags);
+DocumentFrames lay_out_volume(const std::vector<VolumePart>& parts, const VolumeTools& tools, const VolumeOptions& options,
+                              Diagnostics& diags);
 
 }  // namespace rapport
