@@ -111,6 +111,17 @@ void rename_destinations(Page& page, const std::string& prefix) {
   }
 }
 
+// Part `index`'s pages after what `doc` holds, its destinations renamed, and its outline
+// under an entry for its committee.
+void append_part(DocumentFrames part, size_t index, const std::string& committee, DocumentFrames& doc) {
+  for (auto& page : part.pages) rename_destinations(page, part_prefix(index));
+  part.pages.front().items.push_back(AnchorItem{part_anchor(index), 0, 0});
+  doc.outline.push_back({committee, 1, part_anchor(index), true});
+  for (const auto& entry : part.outline)
+    doc.outline.push_back({entry.title, entry.level + 1, part_prefix(index) + entry.anchor, entry.in_toc});
+  std::move(part.pages.begin(), part.pages.end(), std::back_inserter(doc.pages));
+}
+
 void check_page_sizes(const std::vector<VolumePart>& parts, const Style& style) {
   for (const auto& part : parts)
     if (part.style->page.width != style.page.width || part.style->page.height != style.page.height)
@@ -174,15 +185,7 @@ DocumentFrames lay_out_volume(const std::vector<VolumePart>& parts, const Volume
 
   doc.outline.push_back({style.toc_default_title, 1, "volume-contents", false});
   doc.pages[1].items.push_back(AnchorItem{"volume-contents", 0, 0});
-  for (size_t i = 0; i < laid.size(); ++i) {
-    auto& pages = laid[i].frames.pages;
-    for (auto& page : pages) rename_destinations(page, part_prefix(i));
-    pages.front().items.push_back(AnchorItem{part_anchor(i), 0, 0});
-    doc.outline.push_back({parts[i].report->info.committee, 1, part_anchor(i), true});
-    for (const auto& entry : laid[i].frames.outline)
-      doc.outline.push_back({entry.title, entry.level + 1, part_prefix(i) + entry.anchor, entry.in_toc});
-    std::move(pages.begin(), pages.end(), std::back_inserter(doc.pages));
-  }
+  for (size_t i = 0; i < laid.size(); ++i) append_part(std::move(laid[i].frames), i, parts[i].report->info.committee, doc);
   if (has_back_page) {
     std::vector<Page> back = {make_back_page(ctx)};
     if (options.draft) add_watermark(ctx, back);
