@@ -12,17 +12,6 @@
 namespace rapport {
 namespace {
 
-void set_metadata(cairo_surface_t* surface, const DocumentMetadata& meta) {
-  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, meta.title.c_str());
-  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, meta.author.c_str());
-  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, meta.subject.c_str());
-  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_KEYWORDS, meta.keywords.c_str());
-  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, meta.creator.c_str());
-  // Dates from the report, never the clock: the same input gives the same bytes.
-  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, meta.date.c_str());
-  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, meta.date.c_str());
-}
-
 void add_outline(cairo_surface_t* surface, const std::vector<OutlineEntry>& outline) {
   std::vector<int> parents = {CAIRO_PDF_OUTLINE_ROOT};  // parents[level - 1]
   for (const auto& entry : outline) {
@@ -47,7 +36,6 @@ std::string draw_document(const DocumentFrames& document, StructureNotes& notes)
   std::unique_ptr<cairo_surface_t, decltype(&cairo_surface_destroy)> surface(
       cairo_pdf_surface_create_for_stream(append_bytes, &bytes, document.width, document.height), cairo_surface_destroy);
   std::unique_ptr<cairo_t, decltype(&cairo_destroy)> cr(cairo_create(surface.get()), cairo_destroy);
-  set_metadata(surface.get(), document.metadata);
   // Links must sit inside a structure element or Cairo 1.16 writes a damaged file.
   cairo_tag_begin(cr.get(), "Document", "");
   notes.has_children = elements_with_children(document.pages);

@@ -41,13 +41,13 @@ struct PathOp {
   double a[6] = {0, 0, 0, 0, 0, 0};  // points; for arc: centre x, y, radius, angle1, angle2
 };
 
-// A vector drawing such as a status icon; `alt` is what it means in words.
+// A vector drawing such as a status icon. What it means in words is the alt of the Figure
+// tag around it.
 struct PathItem {
   std::vector<PathOp> ops;
   bool has_fill = false, has_stroke = false;
   Color fill, stroke;
   double stroke_width = 1;
-  std::string alt;
 };
 
 // A clickable area; `target` is "#id" for a place in this document, else a URI. `text` is
@@ -65,11 +65,11 @@ struct AnchorItem {
 };
 
 // A picture (a logo): SVG, drawn as vectors, or PNG. `picture` is the file's decoded form, kept
-// by whoever created it; backends only draw it into the box.
+// by whoever created it; backends only draw it into the box. Its alternative text is the
+// Figure tag's around it.
 struct ImageItem {
   std::shared_ptr<const Picture> picture;
   double x = 0, y = 0, width = 0, height = 0;
-  std::string alt;
 };
 
 // Opens or closes an element of the document's logical structure (H1, P, L, LI, Table, TR,

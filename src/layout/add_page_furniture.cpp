@@ -44,7 +44,7 @@ Page make_cover(const LayoutContext& ctx) {
   if (!s.logo.empty()) {
     auto picture = load_picture(s.logo);
     double height = s.logo_width * picture->height / picture->width;
-    std::vector<Item> logo = {ImageItem{picture, ctx.left(), y, s.logo_width, height, info.municipality}};
+    std::vector<Item> logo = {ImageItem{picture, ctx.left(), y, s.logo_width, height}};
     enclose(logo, begin_tag("Figure", s.logo_alt.empty() ? info.municipality : s.logo_alt));
     page.items.insert(page.items.end(), logo.begin(), logo.end());
     y += height + 3 * points_per_mm;

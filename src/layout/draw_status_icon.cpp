@@ -100,8 +100,6 @@ std::vector<Item> draw_status_icon(const StatusStyle& status, double x, double y
   }
   std::vector<Item> items;
   for (auto& p : paths) items.push_back(std::move(p));
-  // The first item carries the meaning in words for the tagged PDF; the rest are its parts.
-  if (!items.empty()) std::get<PathItem>(items.front()).alt = status.alt;
   enclose(items, begin_tag("Figure", status.alt));
   return items;
 }

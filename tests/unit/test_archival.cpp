@@ -64,12 +64,6 @@ QPDFObjectHandle first_with_role(QPDFObjectHandle element, const std::string& ro
 
 std::string struct_text(const std::string& pdf) { return run_command("pdfinfo -struct-text " + shell_quote(pdf)).output; }
 
-size_t count_of(const std::string& text, const std::string& what) {
-  size_t n = 0;
-  for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
-  return n;
-}
-
 }  // namespace
 
 TEST_CASE("the three examples render final, and the archival and accessibility checks pass on them") {
@@ -106,13 +100,13 @@ TEST_CASE("the structure tree follows the document: headings, paragraphs, lists,
   std::string tree = struct_text(final_ks());
   CHECK(tree.starts_with("Document\n"));
   CHECK(tree.find("  H1 (block)\n    \"Ekonomi\"") != std::string::npos);
-  CHECK(count_of(tree, "\n  H1 ") >= 6);
-  CHECK(count_of(tree, " H2 ") >= 10);
-  CHECK(count_of(tree, " LI (block)") >= 20);
-  CHECK(count_of(tree, " Lbl") == count_of(tree, " LI (block)"));
-  CHECK(count_of(tree, " Table") >= 10);
-  CHECK(count_of(tree, "/Scope /Column") >= 30);
-  CHECK(count_of(tree, " Figure") >= 40);
+  CHECK(count_occurrences(tree, "\n  H1 ") >= 6);
+  CHECK(count_occurrences(tree, " H2 ") >= 10);
+  CHECK(count_occurrences(tree, " LI (block)") >= 20);
+  CHECK(count_occurrences(tree, " Lbl") == count_occurrences(tree, " LI (block)"));
+  CHECK(count_occurrences(tree, " Table") >= 10);
+  CHECK(count_occurrences(tree, "/Scope /Column") >= 30);
+  CHECK(count_occurrences(tree, " Figure") >= 40);
   CHECK(tree.find("TOCI") != std::string::npos);
   // Running heads, page numbers and the footer are artifacts, not content.
   CHECK(tree.find("(24)") == std::string::npos);

@@ -266,12 +266,19 @@ TEST_CASE("a cover logo: SVG or PNG, checked when the layout is read") {
                                     "/layouts/logos/exempel.svg, width: 20mm}}\n");
   auto frames = run_pipeline({example_report(), dir + "/svg.yaml"}).frames;
   const ImageItem* logo = nullptr;
-  for (const auto& item : frames.pages.front().items)
-    if (auto* image = std::get_if<ImageItem>(&item)) logo = image;
+  const TagItem* figure = nullptr;  // the tag just before the logo
+  const auto& items = frames.pages.front().items;
+  for (size_t i = 1; i < items.size(); ++i)
+    if (auto* image = std::get_if<ImageItem>(&items[i])) {
+      logo = image;
+      figure = std::get_if<TagItem>(&items[i - 1]);
+    }
   REQUIRE(logo);
   CHECK(logo->width == doctest::Approx(20 * 72 / 25.4));
   CHECK(logo->height == doctest::Approx(logo->width * 80 / 72));  // the SVG's aspect ratio
-  CHECK(logo->alt == "Timrå kommun");
+  REQUIRE(figure);
+  CHECK(figure->role == "Figure");
+  CHECK(figure->alt == "Timrå kommun");
 
   // A PNG logo, made here.
   cairo_surface_t* png = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 40, 20);

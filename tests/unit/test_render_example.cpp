@@ -38,12 +38,6 @@ const RenderedExample& example() {
   return rendered;
 }
 
-std::string collapse_spaces(const std::string& text) {
-  std::string out;
-  for (const auto& w : words_of(text)) out += (out.empty() ? "" : " ") + w;
-  return out;
-}
-
 struct Heading {
   std::string title;
   int level;

@@ -35,11 +35,16 @@ std::string vocabulary_error(const std::string& text) {
   return out;
 }
 
+// The alternative texts of Figures that hold a drawn icon.
 std::set<std::string> drawn_alts(const DocumentFrames& frames) {
   std::set<std::string> alts;
   for (const auto& page : frames.pages)
-    for (const auto& item : page.items)
-      if (auto* path = std::get_if<PathItem>(&item); path && !path->alt.empty()) alts.insert(path->alt);
+    for (size_t i = 0; i + 1 < page.items.size(); ++i) {
+      auto* tag = std::get_if<TagItem>(&page.items[i]);
+      if (tag && tag->kind == TagItem::Kind::begin && tag->role == "Figure" && !tag->alt.empty() &&
+          std::holds_alternative<PathItem>(page.items[i + 1]))
+        alts.insert(tag->alt);
+    }
   return alts;
 }
 

@@ -125,4 +125,16 @@ std::vector<std::string> link_destinations(const std::string& pdf) {
   return targets;
 }
 
+std::string collapse_spaces(const std::string& text) {
+  std::string out;
+  for (const auto& w : words_of(text)) out += (out.empty() ? "" : " ") + w;
+  return out;
+}
+
+size_t count_occurrences(const std::string& text, const std::string& what) {
+  size_t n = 0;
+  for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+  return n;
+}
+
 }  // namespace rapport::test

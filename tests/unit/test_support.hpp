@@ -29,6 +29,11 @@ std::vector<std::string> pdf_pages_text(const std::string& pdf);
 // The named destination of every link annotation, page by page (read with libqpdf).
 std::vector<std::string> link_destinations(const std::string& pdf);
 
+// `text` as its words (words_of) joined by single spaces: for comparing text across line breaks.
+std::string collapse_spaces(const std::string& text);
+// How often `what` occurs in `text`, overlapping occurrences counted.
+size_t count_occurrences(const std::string& text, const std::string& what);
+
 // Words of `text`: split on white space (no-break spaces included), trimmed of punctuation.
 std::vector<std::string> words_of(const std::string& text);
 

@@ -55,12 +55,6 @@ std::string table_of(int rows, const std::string& extra_rows = "") {
   return body + extra_rows;
 }
 
-size_t count(const std::string& text, const std::string& what) {
-  size_t n = 0;
-  for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
-  return n;
-}
-
 }  // namespace
 
 TEST_CASE("CSV: separators, quotes, a byte-order mark and positions") {
@@ -116,7 +110,7 @@ TEST_CASE("a 300-row table repeats its header on every page it runs over") {
   REQUIRE_MESSAGE(r.result.status == 0, r.result.output);
   size_t pages_with_rows = 0, rows_seen = 0;
   for (size_t p = 1; p < r.pages.size(); ++p) {
-    size_t rows = count(r.pages[p], "Rad ");
+    size_t rows = count_occurrences(r.pages[p], "Rad ");
     if (rows == 0) continue;
     ++pages_with_rows;
     rows_seen += rows;
@@ -134,7 +128,7 @@ TEST_CASE("a total row never starts a page alone; a group header keeps two rows"
     REQUIRE(r.result.status == 0);
     for (size_t p = 2; p < r.pages.size(); ++p) {
       if (r.pages[p].find("SUMMA") == std::string::npos) continue;
-      CHECK_MESSAGE(count(r.pages[p], "Rad ") >= 1, rows << " rows: SUMMA alone on page " << p + 1);
+      CHECK_MESSAGE(count_occurrences(r.pages[p], "Rad ") >= 1, rows << " rows: SUMMA alone on page " << p + 1);
     }
   }
   for (int rows : {38, 39, 40, 41, 42, 43, 44}) {
@@ -189,8 +183,8 @@ TEST_CASE("the Timrå example surfaces the ledger's differences") {
   CHECK(all.find("708¹") != std::string::npos);
   CHECK(all.find("uppgivet 708, beräknat 704") != std::string::npos);
   CHECK(all.find("uppgivet 16 400, beräknat 16 500") != std::string::npos);
-  CHECK(count(all, "† Avrundningsdifferens") == 2);  // one note under each table with a rounding difference
-  CHECK(count(all, "†") == 2 + 8);  // the two notes and the eight marked figures
+  CHECK(count_occurrences(all, "† Avrundningsdifferens") == 2);  // one note under each table with a rounding difference
+  CHECK(count_occurrences(all, "†") == 2 + 8);  // the two notes and the eight marked figures
 }
 
 TEST_CASE("the Norrtälje example computes the seed's totals") {

@@ -36,17 +36,6 @@ const Volume& timra_volume() {
   return volume;
 }
 
-std::string collapse_spaces(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    bool space = c == ' ' || c == '\n' || c == '\t';
-    if (space && (out.empty() || out.back() == ' ')) continue;
-    out += space ? ' ' : c;
-  }
-  while (!out.empty() && out.back() == ' ') out.pop_back();
-  return out;
-}
-
 struct Entry {
   std::string title;
   int page = 0;
