@@ -1,7 +1,9 @@
 // rapport: official committee reports from YAML to PDF.
 #include <unistd.h>
 
+#include <charconv>
 #include <chrono>
+#include <cmath>
 #include <filesystem>
 #include <iostream>
 #include <string>
@@ -146,7 +148,7 @@ Arguments parse_arguments(const std::vector<std::string>& args) {
     else if (arg == "--volume-title") a.volume_title = value();
     else if (arg == "--watch-limit") {
       std::string limit = value();
-      if (limit.empty() || limit.find_first_not_of("0123456789") != std::string::npos)
+      if (limit.empty() || limit.size() > 9 || limit.find_first_not_of("0123456789") != std::string::npos)
         throw UsageError("--watch-limit must be a number of renders");
       a.watch_limit = std::stoul(limit);
     }
@@ -174,6 +176,16 @@ int render(const Arguments& a) {
   return exit_ok;
 }
 
+// "nan" and "inf" are numbers to strtod but no resolution; from_chars with a range check is exact.
+double parse_dpi(const std::string& text) {
+  double dpi = 0;
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), dpi);
+  if (error != std::errc() || end != text.data() + text.size() || !std::isfinite(dpi))
+    throw UsageError("--dpi must be a number, found '" + text + "'");
+  if (dpi < 10 || dpi > 1200) throw UsageError("--dpi must be between 10 and 1200");
+  return dpi;
+}
+
 int preview(const Arguments& a) {
   auto started = std::chrono::steady_clock::now();
   if (a.output.empty()) throw UsageError("preview needs -o DIR");
@@ -181,11 +193,10 @@ int preview(const Arguments& a) {
   options.directory = a.output;
   try {
     if (!a.pages.empty()) std::tie(options.first_page, options.last_page) = parse_page_range(a.pages);
-    if (!a.dpi.empty()) options.dpi = std::stod(a.dpi);
   } catch (const std::invalid_argument& e) {
-    throw UsageError(a.dpi.empty() || std::string(e.what()).starts_with("--pages") ? e.what() : "--dpi must be a number");
+    throw UsageError(e.what());
   }
-  if (options.dpi < 10 || options.dpi > 1200) throw UsageError("--dpi must be between 10 and 1200");
+  if (!a.dpi.empty()) options.dpi = parse_dpi(a.dpi);
   if (a.watch) return watch_preview({a.input, a.layout, false}, options, a.watch_limit, std::cerr);
   PipelineResult result = run_pipeline({a.input, a.layout, false});
   print_diagnostics(result.warnings, Severity::warning);

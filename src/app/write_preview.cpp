@@ -50,10 +50,11 @@ std::string contact_sheet(const std::string& title, size_t first, size_t last, s
 }  // namespace
 
 std::pair<size_t, size_t> parse_page_range(const std::string& text) {
-  static const std::regex range(R"((\d+)(?:(-)(\d*))?)");
+  // Up to 6 digits: no report has a million pages, and stoul would throw out_of_range on 10^20.
+  static const std::regex range(R"((\d{1,6})(?:(-)(\d{0,6}))?)");
   std::smatch m;
   if (!std::regex_match(text, m, range) || std::stoul(m[1]) == 0)
-    throw std::invalid_argument("--pages must be a page or a range such as 3-5, found '" + text + "'");
+    throw std::invalid_argument("--pages must be a page or a range such as 3-5 (pages 1 to 999999), found '" + text + "'");
   size_t first = std::stoul(m[1]);
   size_t last = !m[2].matched ? first : m[3].length() == 0 ? 0 : std::stoul(m[3]);
   if (last != 0 && last < first) throw std::invalid_argument("--pages " + text + " ends before it starts");

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "finance/format_number.hpp"
+#include "finance/parse_number.hpp"
 
 namespace rapport {
 
@@ -59,6 +60,11 @@ struct TableCheck {
   void settle(Cell& cell, double computed, int decimals, const Description& d) {
     const std::string& what = d.what;
     const std::string& how = d.how;
+    if (!figure_range_problem(computed, decimals).empty()) {
+      diags.error(cell.pos, what + " computes to more than 15 digits (" + how + ")",
+                  "state the figures in tkr or mnkr, and say so in the column's unit:");
+      return;
+    }
     cell.computed = computed;
     if (cell.kind == Cell::Kind::missing || cell.kind == Cell::Kind::blank) {
       cell.kind = Cell::Kind::number;
@@ -67,7 +73,14 @@ struct TableCheck {
       cell.check = Cell::Check::computed;
       return;
     }
-    if (cell.kind != Cell::Kind::number) return;  // reported as not a number
+    if (cell.kind == Cell::Kind::text) {
+      // Quoted figures, .nan and .inf are text: printing them unchecked would put a total
+      // nobody verified into a signed-off PDF.
+      diags.error(cell.pos, what + " must be a number, found '" + cell.text + "'",
+                  "it is " + how + ": write the figure unquoted, or ~ to let rapport compute it");
+      return;
+    }
+    if (cell.kind != Cell::Kind::number) return;
     double difference = std::fabs(cell.number - computed);
     if (difference < epsilon) return;
     std::string stated = format_number(cell.number, cell.decimals, message_numbers);
@@ -101,6 +114,10 @@ struct TableCheck {
     return out;
   }
 
+  // A row that failed to read (a plain text line, `total:[x]` without the space) has no cells;
+  // its error is already reported and it takes no part in any sum.
+  bool has_all_cells(const TableRow& row) const { return row.cells.size() == table.columns.size(); }
+
   void compute_columns(TableRow& row) {
     for (size_t c = 0; c < table.columns.size() && c < row.cells.size(); ++c) {
       const Column& column = table.columns[c];
@@ -131,7 +148,7 @@ struct TableCheck {
         }
     std::vector<const TableRow*> parts;
     for (size_t r = first; r < at; ++r)
-      if (table.rows[r].kind == TableRow::Kind::data) parts.push_back(&table.rows[r]);
+      if (table.rows[r].kind == TableRow::Kind::data && has_all_cells(table.rows[r])) parts.push_back(&table.rows[r]);
     std::string count = std::to_string(parts.size());
     std::string how = total.table_scope ? "the sum of the table's " + count + " rows" : "the sum of the " + count + " rows above";
     std::string hur = total.table_scope ? "summan av tabellens " + count + " rader" : "summan av de " + count + " raderna ovan";
@@ -207,7 +224,7 @@ void compute_table(Table& table, Diagnostics& diags) {
     TableRow& row = table.rows[r];
     if (row.kind == TableRow::Kind::group) check.group = row.text;
     if (row.kind == TableRow::Kind::varav) check.require_parent(row, r);
-    if (row.kind == TableRow::Kind::group || row.kind == TableRow::Kind::note) continue;
+    if (row.kind == TableRow::Kind::group || row.kind == TableRow::Kind::note || !check.has_all_cells(row)) continue;
     if (row.kind == TableRow::Kind::total) check.compute_total(row, r);
     else check.compute_columns(row);
     if (row.kind == TableRow::Kind::data)

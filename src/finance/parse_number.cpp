@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <regex>
 
 namespace rapport {
@@ -26,6 +27,13 @@ std::optional<ParsedNumber> parse_swedish_number(const std::string& text) {
   if (ec != std::errc() || end != plain.data() + plain.size()) return std::nullopt;
   parsed.decimals = static_cast<int>(m[3].length());
   return parsed;
+}
+
+std::string figure_range_problem(double value, int decimals) {
+  if (decimals > max_decimals) return "a figure has at most 6 decimals, this one has " + std::to_string(decimals);
+  if (!(std::fabs(value) * std::pow(10.0, decimals) < std::pow(10.0, max_digits)))
+    return "a figure has at most 15 digits";
+  return {};
 }
 
 }  // namespace rapport

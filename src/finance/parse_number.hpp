@@ -13,4 +13,10 @@ struct ParsedNumber {
 
 std::optional<ParsedNumber> parse_swedish_number(const std::string& text);
 
+// Figures a report may state: at most 15 digits (what a double holds exactly), of which at most
+// 6 decimals. Empty when the figure is fine, else the problem.
+constexpr int max_digits = 15;
+constexpr int max_decimals = 6;
+std::string figure_range_problem(double value, int decimals);
+
 }  // namespace rapport

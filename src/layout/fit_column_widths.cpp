@@ -1,5 +1,5 @@
-#include <cmath>
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 
 #include "layout/table_cells.hpp"
@@ -98,8 +98,8 @@ std::vector<double> fit_column_widths(const TableContext& t, const ShapedRow& he
   }
   double total = std::accumulate(widths.begin(), widths.end(), 0.0);
   if (total > available + 0.5) {
-    int excess = static_cast<int>(std::ceil((total - available) / points_per_mm));
-    t.layout.diags.error(t.table.pos, "the table is " + std::to_string(excess) + " mm wider than the text width",
+    double excess = std::ceil((total - available) / points_per_mm);
+    t.layout.diags.error(t.table.pos, "the table is " + std::to_string(static_cast<long long>(std::min(excess, 1e9))) + " mm wider than the text width",
                          "narrow the fixed column widths, shorten the longest words, or split the table");
   }
   return widths;

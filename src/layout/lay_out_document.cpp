@@ -67,6 +67,9 @@ DocumentFrames lay_out_document(const Report& report, const Style& style, const 
   LayoutContext ctx{report, style, fonts.context(), diags, hyphenator};
   Flow flow = collect_flow(ctx);
   Pagination body = paginate_with_toc(ctx, flow, options.first_page_number);
+  if (body.pages.size() > max_pages)
+    diags.error({report.path, 0, 0}, "the report runs to more than " + std::to_string(max_pages) + " pages",
+                "split it into several reports; a volume binds them together");
 
   DocumentFrames doc;
   doc.width = style.page.width;

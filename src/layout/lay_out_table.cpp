@@ -211,7 +211,8 @@ std::vector<Slab> split_row(const RowSlab& row, double room) {
   if (row.slab.height <= room) return {tagged_row(row.slab, row.cell_of, row.cells)};
   std::vector<Slab> pieces;
   for (double start = 0; start < row.slab.height - 0.01;) {
-    double end = std::min(row.slab.height, cut_below(row.lines, start, room));
+    // Every piece moves the cut down: lay_out_table guarantees a positive room.
+    double end = std::min(row.slab.height, std::max(cut_below(row.lines, start, room), start + room));
     Slab piece;
     std::vector<int> cell_of;
     piece.height = end - start;
@@ -243,6 +244,9 @@ std::vector<Slab> split_row(const RowSlab& row, double room) {
   return pieces;
 }
 
+// The least height a page must leave under a table's header for its rows: about a line.
+constexpr double min_row_room = 12;
+
 bool is_spanning(const TableRow& row) { return row.kind == TableRow::Kind::group || row.kind == TableRow::Kind::note; }
 
 }  // namespace
@@ -265,7 +269,12 @@ TableSlabs lay_out_table(const LayoutContext& ctx, const Table& table) {
 
   double header_height = 0;
   for (const auto& s : out.header) header_height += s.height;
-  const double room = ctx.style.page.content_height() - header_height;
+  double room = ctx.style.page.content_height() - header_height;
+  if (room < min_row_room) {
+    ctx.diags.error(table.pos, "the table's header rows are taller than the page's text area",
+                    "shorten the column titles or the header rows, or use a layout with a taller text area");
+    room = ctx.style.page.content_height();
+  }
   size_t data_rows = 0;  // since the last group header, for zebra shading
   for (size_t r = 0; r < table.rows.size(); ++r) {
     const TableRow& row = table.rows[r];

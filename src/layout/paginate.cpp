@@ -62,6 +62,7 @@ Pagination paginate(const LayoutContext& ctx, const std::vector<Slab>& slabs,
   Pagination out;
   const double room = ctx.style.page.content_height();
   for (size_t first = 0; first < slabs.size();) {
+    if (out.pages.size() > max_pages) break;  // lay_out_document reports it, once
     PageRange range{first, 0, continues_table(slabs, first)};
     double start = range.repeats_header ? header_height(table_headers[static_cast<size_t>(slabs[first].table)]) : 0;
     range.end = fill_page(slabs, first, start, room);

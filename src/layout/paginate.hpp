@@ -10,6 +10,10 @@ struct Pagination {
   std::map<std::string, size_t> anchor_pages;  // anchor name → index into pages
 };
 
+// No report comes near this; a runaway input (endless rows) stops here. Pagination stops one
+// page past it, and lay_out_document reports the problem.
+constexpr size_t max_pages = 5000;
+
 // Places slabs on pages top to bottom. A page ends early rather than separate slabs that keep
 // together (headings from their text, widow and orphan lines, group headers from their rows);
 // a table that runs on repeats its header rows at the top of the next page.

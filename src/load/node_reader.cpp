@@ -1,5 +1,6 @@
 #include "load/node_reader.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 
@@ -36,10 +37,24 @@ bool NodeReader::expect_sequence(const YAML::Node& node, const std::string& what
   return false;
 }
 
-std::optional<std::string> NodeReader::text(const YAML::Node& node, const std::string& what) {
-  if (node.IsScalar() && !(is_plain_scalar(node) && node.Scalar() == "~")) return node.Scalar();
-  wrong_type(node, what, "text");
-  return std::nullopt;
+namespace {
+size_t count_chars(const std::string& text) {
+  return static_cast<size_t>(std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+}  // namespace
+
+std::optional<std::string> NodeReader::text(const YAML::Node& node, const std::string& what, size_t max_chars) {
+  if (!node.IsScalar() || (is_plain_scalar(node) && node.Scalar() == "~")) {
+    wrong_type(node, what, "text");
+    return std::nullopt;
+  }
+  if (size_t length = count_chars(node.Scalar()); length > max_chars) {
+    diags_.error(pos(node), what + " is " + std::to_string(length) + " characters long; the limit is " + std::to_string(max_chars),
+                 max_chars == max_title_chars ? "shorten it; a long explanation belongs in the text below"
+                                              : "split the text into several blocks");
+    return std::nullopt;
+  }
+  return node.Scalar();
 }
 
 std::optional<long long> NodeReader::integer(const YAML::Node& node, const std::string& what, long long min,

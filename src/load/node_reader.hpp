@@ -9,6 +9,11 @@
 
 namespace rapport {
 
+// Limits on one text value, in characters: a whole `text:` block, and a line that is set as a
+// title or heading (shaping a heading is costly and no real one comes near the limit).
+constexpr size_t max_text_chars = 100000;
+constexpr size_t max_title_chars = 300;
+
 class NodeReader {
  public:
   NodeReader(const YamlSource& source, Diagnostics& diags) : source_(source), diags_(diags) {}
@@ -20,7 +25,7 @@ class NodeReader {
   // `what` names the value in messages, e.g. "'title' in document".
   bool expect_map(const YAML::Node& node, const std::string& what);
   bool expect_sequence(const YAML::Node& node, const std::string& what);
-  std::optional<std::string> text(const YAML::Node& node, const std::string& what);
+  std::optional<std::string> text(const YAML::Node& node, const std::string& what, size_t max_chars = max_text_chars);
   std::optional<long long> integer(const YAML::Node& node, const std::string& what, long long min, long long max);
   std::optional<double> number(const YAML::Node& node, const std::string& what);
   std::optional<bool> boolean(const YAML::Node& node, const std::string& what);

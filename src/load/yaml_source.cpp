@@ -2,9 +2,11 @@
 
 #include "load/check_utf8.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <vector>
 
 namespace rapport {
 namespace {
@@ -26,24 +28,83 @@ bool only_comments_or_blank(const std::string& text) {
   return true;
 }
 
-void find_duplicate_keys(const YamlSource& source, const YAML::Node& node, Diagnostics& diags) {
-  if (node.IsMap()) {
-    std::map<std::string, SourcePos> seen;
-    for (const auto& pair : node) {
-      if (pair.first.IsScalar()) {
-        const std::string& key = pair.first.Scalar();
-        SourcePos here = position_of(source, pair.first);
-        auto [it, inserted] = seen.emplace(key, here);
-        if (!inserted)
-          diags.error(here, "duplicate key '" + key + "'",
-                      "'" + key + "' is already given at line " + std::to_string(it->second.line) +
-                          "; keep one of them");
-      }
-      find_duplicate_keys(source, pair.second, diags);
-    }
-  } else if (node.IsSequence()) {
-    for (const auto& item : node) find_duplicate_keys(source, item, diags);
+// What one file may expand to. Aliases (*a) share nodes, so a few hundred bytes can stand for
+// billions of values ("billion laughs"), and an alias inside its own anchor is a cycle: the tree
+// is checked with a count of the values it expands to and a depth limit, and the walk stops at
+// the first limit, before anything downstream walks the expansion.
+constexpr size_t max_expanded_values = 500000;
+constexpr size_t max_depth = 64;
+
+struct TreeCheck {
+  const YamlSource& source;
+  Diagnostics& diags;
+  size_t values = 0;
+  std::vector<YAML::Node> path;  // from the root to the node being checked
+  bool stopped = false;
+
+  void stop(const YAML::Node& node, const std::string& message, const std::string& hint) {
+    diags.error(position_of(source, node), message, hint);
+    stopped = true;
   }
+
+  bool refers_to_itself(const YAML::Node& node) const {
+    return std::any_of(path.begin(), path.end(), [&](const YAML::Node& outer) { return outer.is(node); });
+  }
+
+  // Explicit tags (!!binary, !custom) would change what a value means; the format has none.
+  void check_tag(const YAML::Node& node) {
+    const std::string& tag = node.Tag();
+    if (tag.empty() || tag == "?" || tag == "!") return;
+    diags.error(position_of(source, node), "YAML tags such as '" + tag + "' are not part of the input format",
+                "remove the tag; write the value as plain text or a number");
+  }
+
+  void check_keys(const YAML::Node& map) {
+    std::map<std::string, SourcePos> seen;
+    for (const auto& pair : map) {
+      if (!pair.first.IsScalar()) continue;
+      const std::string& key = pair.first.Scalar();
+      SourcePos here = position_of(source, pair.first);
+      auto [it, inserted] = seen.emplace(key, here);
+      if (!inserted)
+        diags.error(here, "duplicate key '" + key + "'",
+                    "'" + key + "' is already given at line " + std::to_string(it->second.line) + "; keep one of them");
+    }
+  }
+
+  void visit(const YAML::Node& node) {
+    if (stopped) return;
+    if (++values > max_expanded_values)
+      return stop(node, "the file expands to more than " + std::to_string(max_expanded_values) + " values",
+                  "aliases (*name) repeat what their anchor (&name) holds; write the content out, or use fewer aliases");
+    check_tag(node);
+    if (!node.IsMap() && !node.IsSequence()) return;
+    if (path.size() >= max_depth) {
+      if (refers_to_itself(node))
+        return stop(node, "an alias refers to the value it is part of, which would repeat for ever",
+                    "an alias (*name) may only repeat a value defined before and outside it");
+      return stop(node, "values nest more than " + std::to_string(max_depth) + " levels deep",
+                  "a report nests sections at most 4 levels; check the indentation");
+    }
+    path.push_back(node);
+    if (node.IsMap()) {
+      check_keys(node);
+      for (const auto& pair : node) {
+        visit(pair.first);
+        visit(pair.second);
+      }
+    } else {
+      for (const auto& item : node) visit(item);
+    }
+    path.pop_back();
+  }
+};
+
+// A second document after `---` would be silently ignored by a single-document reader.
+void refuse_second_document(const YamlSource& source, const std::vector<YAML::Node>& documents, Diagnostics& diags) {
+  if (documents.size() <= 1) return;
+  diags.error(position_of(source, documents[1]), "the file holds more than one YAML document (a second one after '---')",
+              "a report or layout is one document; remove the '---' line or move the rest to a file of its own");
 }
 
 }  // namespace
@@ -75,14 +136,23 @@ YamlSource parse_yaml(std::string path, std::string text) {
     throw InputError(diags);
   }
   YamlSource source{std::move(path), std::move(text), {}};
+  std::vector<YAML::Node> documents;
   try {
-    source.root = YAML::Load(source.text);
+    documents = YAML::LoadAll(source.text);
   } catch (const YAML::ParserException& e) {
-    diags.error(position_at(source.path, e.mark.line, e.mark.column), "YAML syntax error: " + e.msg,
-                "check the indentation and quoting on this line and the one above");
+    // yaml-cpp's own depth guard says only "bad file".
+    if (e.msg == "bad file")
+      diags.error(position_at(source.path, e.mark.line, e.mark.column), "brackets or mappings nest too deeply",
+                  "a report nests sections at most 4 levels; check for unclosed [ or {");
+    else
+      diags.error(position_at(source.path, e.mark.line, e.mark.column), "YAML syntax error: " + e.msg,
+                  "check the indentation and quoting on this line and the one above");
     throw InputError(diags);
   }
-  find_duplicate_keys(source, source.root, diags);
+  if (!documents.empty()) source.root = documents.front();
+  refuse_second_document(source, documents, diags);
+  TreeCheck check{source, diags, 0, {}, false};
+  check.visit(source.root);
   throw_if_errors(diags);
   return source;
 }

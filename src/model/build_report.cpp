@@ -38,6 +38,12 @@ std::string text_or_empty(BuildContext& ctx, const YAML::Node& node, const std::
   return ctx.reader.text(node, what).value_or("");
 }
 
+// A line set as a title or heading: limited to max_title_chars.
+std::string title_or_empty(BuildContext& ctx, const YAML::Node& node, const std::string& what) {
+  if (!node.IsDefined()) return {};
+  return ctx.reader.text(node, what, max_title_chars).value_or("");
+}
+
 // Where the first character of a scalar's value is: block scalars (| and >) start on the
 // next line at that line's indentation; quoted scalars one column after the quote.
 TextOrigin text_origin(const YamlSource& source, const YAML::Node& node) {
@@ -167,10 +173,10 @@ DocumentInfo read_document(BuildContext& ctx, const YAML::Node& node) {
   if (!fields.valid()) return info;
   record_value_positions(ctx, node, info);
   info.decision = read_decision(ctx, fields.get("decision"));
-  info.municipality = text_or_empty(ctx, fields.require("municipality"), "'municipality'");
-  info.committee = text_or_empty(ctx, fields.require("committee"), "'committee'");
-  info.title = text_or_empty(ctx, fields.require("title"), "'title'");
-  info.subtitle = text_or_empty(ctx, fields.get("subtitle"), "'subtitle'");
+  info.municipality = title_or_empty(ctx, fields.require("municipality"), "'municipality'");
+  info.committee = title_or_empty(ctx, fields.require("committee"), "'committee'");
+  info.title = title_or_empty(ctx, fields.require("title"), "'title'");
+  info.subtitle = title_or_empty(ctx, fields.get("subtitle"), "'subtitle'");
   info.period = text_or_empty(ctx, fields.get("period"), "'period'");
   info.author = text_or_empty(ctx, fields.get("author"), "'author'");
   info.case_number = text_or_empty(ctx, fields.get("case_number"), "'case_number'");
@@ -201,6 +207,12 @@ DocumentInfo read_document(BuildContext& ctx, const YAML::Node& node) {
 
 // ----- tables -----
 
+void check_figure_range(BuildContext& ctx, const Cell& cell) {
+  std::string problem = figure_range_problem(cell.number, cell.decimals);
+  if (!problem.empty())
+    ctx.reader.diags().error(cell.pos, problem + ", found " + cell.text, "state the figure in tkr or mnkr, and say so in the column's unit:");
+}
+
 // A YAML scalar as a cell: plain numbers are figures, quoted scalars always text.
 void read_cell_value(BuildContext& ctx, const YAML::Node& node, Cell& cell) {
   cell.pos = ctx.reader.pos(node);
@@ -222,6 +234,7 @@ void read_cell_value(BuildContext& ctx, const YAML::Node& node, Cell& cell) {
     cell.kind = Cell::Kind::number;
     cell.number = std::stod(cell.text);
     cell.decimals = static_cast<int>(m[2].length());
+    check_figure_range(ctx, cell);
   }
 }
 
@@ -268,6 +281,13 @@ TableRow read_row(BuildContext& ctx, const YAML::Node& node, size_t columns) {
     row.cells = read_cells(ctx, node, columns, false);
     return row;
   }
+  static const std::regex missing_space(R"((group|varav|total|note):\S.*)");
+  if (node.IsScalar() && std::regex_match(node.Scalar(), missing_space)) {
+    std::string key = node.Scalar().substr(0, node.Scalar().find(':'));
+    ctx.reader.diags().error(row.pos, "a table row must be a list of cells or " + key + ": …, found '" + node.Scalar() + "'",
+                             "put a space after the colon: '" + key + ": " + node.Scalar().substr(key.size() + 1) + "'");
+    return row;
+  }
   MapFields fields(ctx.reader, node, "a table row", format_keys("row"));
   if (!fields.valid()) return row;
   if (node.size() != 1) {
@@ -300,12 +320,15 @@ TableRow read_row(BuildContext& ctx, const YAML::Node& node, size_t columns) {
 }
 
 std::optional<ColumnWidth> parse_width(const std::string& s) {
-  static const std::regex pattern(R"((\d+(\.\d+)?)\s*(mm|%))");
+  static const std::regex pattern(R"((\d{1,4}(\.\d{1,3})?)\s*(mm|%))");
   std::smatch m;
   if (s == "auto") return ColumnWidth{};
   if (!std::regex_match(s, m, pattern)) return std::nullopt;
   double value = std::stod(m[1]);
-  return ColumnWidth{m[3] == "mm" ? ColumnWidth::Kind::millimetres : ColumnWidth::Kind::percent, value};
+  bool mm = m[3] == "mm";
+  // A column narrower than a digit sets "10" as "1" over "0"; wider than a page fits nothing.
+  if (value < (mm ? 3 : 1) || value > (mm ? 1000 : 100)) return std::nullopt;
+  return ColumnWidth{mm ? ColumnWidth::Kind::millimetres : ColumnWidth::Kind::percent, value};
 }
 
 struct PendingCompute {
@@ -318,12 +341,12 @@ Column read_column(BuildContext& ctx, const YAML::Node& node, size_t index, std:
   Column column;
   column.pos = ctx.reader.pos(node);
   if (node.IsScalar()) {
-    column.title = node.Scalar();
+    column.title = title_or_empty(ctx, node, "a column's title");
     return column;
   }
   MapFields fields(ctx.reader, node, "a column", format_keys("column"));
   if (!fields.valid()) return column;
-  column.title = text_or_empty(ctx, fields.require("title"), "'title'");
+  column.title = title_or_empty(ctx, fields.require("title"), "'title'");
   column.id = text_or_empty(ctx, fields.get("id"), "'id'");
   column.unit = text_or_empty(ctx, fields.get("unit"), "'unit'");
   if (YAML::Node decimals = fields.get("decimals"); decimals.IsDefined())
@@ -357,7 +380,7 @@ Column read_column(BuildContext& ctx, const YAML::Node& node, size_t index, std:
     std::string w = text_or_empty(ctx, width, "'width'");
     if (auto parsed = parse_width(w)) column.width = *parsed;
     else
-      ctx.reader.diags().error(ctx.reader.pos(width), "'width' must be a width such as 30mm, 25% or auto, found '" + w + "'");
+      ctx.reader.diags().error(ctx.reader.pos(width), "'width' must be a width such as 30mm (3–1000 mm), 25% (1–100 %) or auto, found '" + w + "'");
   }
   return column;
 }
@@ -490,6 +513,7 @@ std::vector<TableRow> read_csv_rows(BuildContext& ctx, const YAML::Node& node, s
         cell.kind = Cell::Kind::number;
         cell.number = parsed->value;
         cell.decimals = parsed->decimals;
+        check_figure_range(ctx, cell);
       } else {
         cell.kind = Cell::Kind::text;
       }
@@ -500,13 +524,30 @@ std::vector<TableRow> read_csv_rows(BuildContext& ctx, const YAML::Node& node, s
   return rows;
 }
 
+// Beyond these a table is no longer something to print (and layout time grows with both).
+constexpr size_t max_table_columns = 30;
+constexpr size_t max_table_rows = 10000;
+
+void check_table_size(BuildContext& ctx, Table& table, const YAML::Node& columns) {
+  if (table.columns.size() > max_table_columns)
+    ctx.reader.diags().error(ctx.reader.pos(columns), "a table has at most " + std::to_string(max_table_columns) +
+                                                          " columns, this one has " + std::to_string(table.columns.size()),
+                             "split it into several tables");
+  if (table.rows.size() > max_table_rows) {
+    ctx.reader.diags().error(table.pos, "a table has at most " + std::to_string(max_table_rows) + " rows, this one has " +
+                                            std::to_string(table.rows.size()),
+                             "split it into several tables, or summarise the figures");
+    table.rows.clear();
+  }
+}
+
 Table read_table(BuildContext& ctx, const YAML::Node& node) {
   Table table;
   table.pos = ctx.reader.pos(node);
   MapFields fields(ctx.reader, node, "table", format_keys("table"));
   if (!fields.valid()) return table;
   if (YAML::Node caption = fields.get("caption"); caption.IsDefined()) {
-    table.caption = text_or_empty(ctx, caption, "'caption'");
+    table.caption = title_or_empty(ctx, caption, "'caption'");
     table.caption_pos = text_origin(ctx.reader.source(), caption).first_char;
   }
   std::vector<PendingCompute> computes;
@@ -526,6 +567,7 @@ Table read_table(BuildContext& ctx, const YAML::Node& node) {
   if (!rows.IsDefined() && !fields.has("csv")) rows = fields.require("rows");
   if (rows.IsDefined() && ctx.reader.expect_sequence(rows, "'rows'"))
     for (const auto& r : rows) table.rows.push_back(read_row(ctx, r, table.columns.size()));
+  check_table_size(ctx, table, columns);
   return table;
 }
 
@@ -563,7 +605,7 @@ Assessment read_assessment(BuildContext& ctx, const YAML::Node& node) {
 std::string read_title(BuildContext& ctx, const YAML::Node& node, const std::string& what) {
   if (node.IsNull()) return {};
   MapFields fields(ctx.reader, node, what, format_keys(what));
-  return text_or_empty(ctx, fields.get("title"), "'title'");
+  return title_or_empty(ctx, fields.get("title"), "'title'");
 }
 
 OverviewBlock read_overview(BuildContext& ctx, const YAML::Node& node) {
@@ -578,7 +620,7 @@ LegendBlock read_legend(BuildContext& ctx, const YAML::Node& node) {
   legend.pos = ctx.reader.pos(node);
   if (node.IsNull()) return legend;
   MapFields fields(ctx.reader, node, "legend", format_keys("legend"));
-  legend.title = text_or_empty(ctx, fields.get("title"), "'title'");
+  legend.title = title_or_empty(ctx, fields.get("title"), "'title'");
   if (YAML::Node all = fields.get("all"); all.IsDefined()) legend.all = ctx.reader.boolean(all, "'all'").value_or(false);
   return legend;
 }
@@ -588,7 +630,7 @@ TocBlock read_toc(BuildContext& ctx, const YAML::Node& node) {
   toc.pos = ctx.reader.pos(node);
   if (node.IsNull()) return toc;
   MapFields fields(ctx.reader, node, "toc", format_keys("toc"));
-  toc.title = text_or_empty(ctx, fields.get("title"), "'title'");
+  toc.title = title_or_empty(ctx, fields.get("title"), "'title'");
   if (YAML::Node depth = fields.get("depth"); depth.IsDefined())
     toc.depth = static_cast<int>(ctx.reader.integer(depth, "'depth'", 1, max_heading_level).value_or(0));
   return toc;
@@ -601,7 +643,7 @@ std::unique_ptr<Section> read_section(BuildContext& ctx, const YAML::Node& node,
   section->pos = ctx.reader.pos(node);
   section->level = level;
   MapFields fields(ctx.reader, node, "section", format_keys("section"));
-  section->title = text_or_empty(ctx, fields.get("section"), "a section's heading");
+  section->title = title_or_empty(ctx, fields.get("section"), "a section's heading");
   if (fields.has("section")) section->title_pos = text_origin(ctx.reader.source(), fields.get("section")).first_char;
   section->heading = section->title;
   if (YAML::Node goal = fields.get("goal"); goal.IsDefined()) {

@@ -3,6 +3,7 @@
 #include <cmark.h>
 
 #include <memory>
+#include <string>
 
 namespace rapport {
 namespace {
@@ -11,9 +12,29 @@ struct NodeDeleter {
   void operator()(cmark_node* node) const { cmark_node_free(node); }
 };
 
+// Emphasis inside emphasis inside a link… and lists inside lists: no real text nests deeper
+// than a few levels, and the walk over cmark's tree is recursive, so it stops here.
+constexpr int max_nesting = 16;
+
 struct MarkdownContext {
   const TextOrigin& origin;
   Diagnostics& diags;
+  int depth = 0;
+  bool reported_depth = false;
+
+  // False, with the error reported once, when `node` would nest too deep to follow.
+  bool enter(cmark_node* node) {
+    if (depth < max_nesting) {
+      ++depth;
+      return true;
+    }
+    if (!reported_depth)
+      diags.error(pos(node), "emphasis, links or lists nest more than " + std::to_string(max_nesting) + " levels deep",
+                  "check for stray * or _ characters, or lists indented under lists");
+    reported_depth = true;
+    return false;
+  }
+  void leave() { --depth; }
 
   SourcePos pos(cmark_node* node) const {
     SourcePos p = origin.first_char;
@@ -48,6 +69,14 @@ void append_span(RichText& out, const std::string& text, const InlineState& stat
   out.push_back({text, state.emphasis, state.strong, state.link, state.keep_whole});
 }
 
+void collect_inlines(MarkdownContext& ctx, cmark_node* parent, InlineState state, RichText& out);
+
+void collect_nested(MarkdownContext& ctx, cmark_node* node, const InlineState& state, RichText& out) {
+  if (!ctx.enter(node)) return;
+  collect_inlines(ctx, node, state, out);
+  ctx.leave();
+}
+
 void collect_inlines(MarkdownContext& ctx, cmark_node* parent, InlineState state, RichText& out) {
   for (cmark_node* node = cmark_node_first_child(parent); node; node = cmark_node_next(node)) {
     switch (cmark_node_get_type(node)) {
@@ -63,20 +92,20 @@ void collect_inlines(MarkdownContext& ctx, cmark_node* parent, InlineState state
       case CMARK_NODE_EMPH: {
         InlineState inner = state;
         inner.emphasis = true;
-        collect_inlines(ctx, node, inner, out);
+        collect_nested(ctx, node, inner, out);
         break;
       }
       case CMARK_NODE_STRONG: {
         InlineState inner = state;
         inner.strong = true;
-        collect_inlines(ctx, node, inner, out);
+        collect_nested(ctx, node, inner, out);
         break;
       }
       case CMARK_NODE_LINK: {
         InlineState inner = state;
         inner.link = cmark_node_get_url(node);
         if (inner.link.empty()) ctx.diags.error(ctx.pos(parent), "a link has no target", "write [text](https://…) or [text](#section-id)");
-        collect_inlines(ctx, node, inner, out);
+        collect_nested(ctx, node, inner, out);
         break;
       }
       case CMARK_NODE_IMAGE:
@@ -85,7 +114,7 @@ void collect_inlines(MarkdownContext& ctx, cmark_node* parent, InlineState state
       case CMARK_NODE_HTML_INLINE:
         ctx.unsupported(parent, "inline HTML", "use *emphasis* or **strong** instead of HTML tags");
         break;
-      default: collect_inlines(ctx, node, state, out); break;
+      default: collect_nested(ctx, node, state, out); break;
     }
   }
 }
@@ -98,8 +127,10 @@ Prose make_list(MarkdownContext& ctx, cmark_node* node) {
   list.pos = ctx.pos(node);
   list.ordered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST;
   list.start = list.ordered ? cmark_node_get_list_start(node) : 1;
+  if (!ctx.enter(node)) return list;
   for (cmark_node* item = cmark_node_first_child(node); item; item = cmark_node_next(item))
     list.items.push_back({collect_blocks(ctx, item)});
+  ctx.leave();
   return list;
 }
 
@@ -137,7 +168,7 @@ std::vector<Prose> collect_blocks(MarkdownContext& ctx, cmark_node* parent) {
 
 std::vector<Prose> parse_markdown(const std::string& text, const TextOrigin& origin, Diagnostics& diags) {
   std::unique_ptr<cmark_node, NodeDeleter> document(cmark_parse_document(text.data(), text.size(), CMARK_OPT_DEFAULT));
-  MarkdownContext ctx{origin, diags};
+  MarkdownContext ctx{origin, diags, 0, false};
   return collect_blocks(ctx, document.get());
 }
 

@@ -1,5 +1,6 @@
 #include "style/load_style.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <regex>
@@ -35,6 +36,20 @@ const StatusStyle* Style::author_status(const std::string& id) const {
 
 namespace {
 
+// What a layout's lengths may be: beyond these no page comes out right (0×0 pages, margins
+// wider than the page and 100 km pages all once sent the layout engine into endless loops).
+const LengthRange page_sizes{50, 2000, "mm"};
+const LengthRange margins{0, 500, "mm"};
+const LengthRange font_sizes{4, 100, "pt"};
+const LengthRange spacing{0, 100, "mm"};
+constexpr double min_text_width_mm = 30, min_text_height_mm = 40;
+
+double read_line_height(NodeReader& reader, const YAML::Node& node) {
+  auto value = reader.number(node, "'line_height'");
+  if (value && (*value < 0.8 || *value > 3))
+    reader.diags().error(reader.pos(node), "'line_height' must be between 0.8 and 3 (a multiple of the size), found " + node.Scalar());
+  return value.value_or(1.25);
+}
 
 std::string read_text(NodeReader& reader, const YAML::Node& node, const std::string& what) {
   return reader.text(node, what).value_or("");
@@ -45,7 +60,7 @@ TextStyle read_text_style(NodeReader& reader, const YAML::Node& node, const std:
               {"family", "size", "weight", "italic", "color", "line_height", "space_before", "space_after"});
   if (!f.valid()) return style;
   if (f.has("family")) style.family = read_text(reader, f.get("family"), "'family'");
-  if (f.has("size")) style.size = read_length(reader, f.get("size"), "'size'");
+  if (f.has("size")) style.size = read_length(reader, f.get("size"), "'size'", font_sizes);
   if (f.has("weight")) {
     std::string w = read_text(reader, f.get("weight"), "'weight'");
     if (w == "bold") style.weight = 700;
@@ -54,23 +69,56 @@ TextStyle read_text_style(NodeReader& reader, const YAML::Node& node, const std:
   }
   if (f.has("italic")) style.italic = reader.boolean(f.get("italic"), "'italic'").value_or(false);
   if (f.has("color")) style.color = read_color(reader, f.get("color"), "'color'");
-  if (f.has("line_height")) style.line_height = reader.number(f.get("line_height"), "'line_height'").value_or(1.25);
-  if (f.has("space_before")) style.space_before = read_length(reader, f.get("space_before"), "'space_before'");
-  if (f.has("space_after")) style.space_after = read_length(reader, f.get("space_after"), "'space_after'");
+  if (f.has("line_height")) style.line_height = read_line_height(reader, f.get("line_height"));
+  if (f.has("space_before")) style.space_before = read_length(reader, f.get("space_before"), "'space_before'", spacing);
+  if (f.has("space_after")) style.space_after = read_length(reader, f.get("space_after"), "'space_after'", spacing);
   return style;
 }
 
 void read_page(NodeReader& reader, const YAML::Node& node, PageStyle& page) {
   MapFields f(reader, node, "page", {"width", "height", "margins"});
   if (!f.valid()) return;
-  page.width = read_length(reader, f.require("width"), "'width'");
-  page.height = read_length(reader, f.require("height"), "'height'");
+  page.width = read_length(reader, f.require("width"), "'width'", page_sizes);
+  page.height = read_length(reader, f.require("height"), "'height'", page_sizes);
   MapFields m(reader, f.require("margins"), "margins", {"top", "bottom", "left", "right"});
   if (!m.valid()) return;
-  page.top = read_length(reader, m.require("top"), "'top'");
-  page.bottom = read_length(reader, m.require("bottom"), "'bottom'");
-  page.left = read_length(reader, m.require("left"), "'left'");
-  page.right = read_length(reader, m.require("right"), "'right'");
+  page.top = read_length(reader, m.require("top"), "'top'", margins);
+  page.bottom = read_length(reader, m.require("bottom"), "'bottom'", margins);
+  page.left = read_length(reader, m.require("left"), "'left'", margins);
+  page.right = read_length(reader, m.require("right"), "'right'", margins);
+}
+
+std::vector<const TextStyle*> all_text_styles(const Style& style) {
+  std::vector<const TextStyle*> all = {&style.body,       &style.table,          &style.table_header,       &style.caption,
+                                       &style.footer,     &style.toc_title,      &style.toc_entry,          &style.cover_municipality,
+                                       &style.cover_title, &style.cover_subtitle, &style.cover_committee, &style.back_page,
+                                       &style.assessment_label};
+  for (const auto& heading : style.headings) all.push_back(&heading);
+  return all;
+}
+
+// Checked before anything is laid out, so that no page can be too small to hold a line: the
+// layout engine relies on every line and table row fitting on an empty page.
+void check_text_area(NodeReader& reader, const YAML::Node& page_node, const Style& style) {
+  const PageStyle& page = style.page;
+  // A layout that extends another gets a merged page mapping with no position of its own; the
+  // margins it names keep theirs.
+  auto at = [&](const char* margin) {
+    YAML::Node leaf = page_node["margins"][margin];
+    return reader.pos(leaf.IsDefined() && leaf.Mark().line >= 0 ? leaf : page_node);
+  };
+  constexpr double mm = 72.0 / 25.4;
+  if (page.content_width() < min_text_width_mm * mm)
+    reader.diags().error(at("left"), "the margins leave a text area " + std::to_string(static_cast<int>(page.content_width() / mm)) +
+                                                    " mm wide; it must be at least " + std::to_string(static_cast<int>(min_text_width_mm)) + " mm",
+                         "make the left and right margins smaller, or the page wider");
+  double tallest = 0;
+  for (const TextStyle* text : all_text_styles(style)) tallest = std::max(tallest, text->size * text->line_height);
+  if (page.content_height() < std::max(min_text_height_mm * mm, 3 * tallest))
+    reader.diags().error(at("top"), "the margins leave a text area " + std::to_string(static_cast<int>(page.content_height() / mm)) +
+                                                    " mm high; it must be at least " + std::to_string(static_cast<int>(min_text_height_mm)) +
+                                                    " mm and hold three lines of the largest text",
+                         "make the top and bottom margins smaller, the page taller, or the largest text smaller");
 }
 
 void read_text_styles(NodeReader& reader, const YAML::Node& node, Style& style) {
@@ -162,7 +210,7 @@ void read_page_furniture(NodeReader& reader, const YAML::Node& node, Style& styl
       if (path.extension() == ".svg" && std::filesystem::is_regular_file(path) && read_text_file(path.string()).find("<text") != std::string::npos)
         warnings.warning(reader.pos(l.get("file")), "the logo has SVG text, which would be set in whatever fonts a machine has",
                          "convert the lettering to outlines (paths) in the drawing program");
-      style.logo_width = read_length(reader, l.require("width"), "'width'");
+      style.logo_width = read_length(reader, l.require("width"), "'width'", {5, 300, "mm"});
       if (YAML::Node alt = l.get("alt"); alt.IsDefined()) style.logo_alt = read_text(reader, alt, "'alt'");
       style.logo_pos = reader.pos(logo);
     }
@@ -278,6 +326,7 @@ Style read_style(const YamlSource& source, Diagnostics& warnings) {
     style.name = read_text(reader, f.require("name"), "'name'");
     read_page(reader, f.require("page"), style.page);
     read_text_styles(reader, f.require("text"), style);
+    if (f.has("page") && f.has("text")) check_text_area(reader, f.get("page"), style);
     MapFields colors(reader, f.require("colors"), "colors", {"accent", "rule", "table_header_fill", "table_group_fill"});
     if (colors.valid()) {
       style.accent = read_color(reader, colors.require("accent"), "'accent'");
@@ -287,7 +336,7 @@ Style read_style(const YamlSource& source, Diagnostics& warnings) {
     }
     MapFields lists(reader, f.require("lists"), "lists", {"indent", "bullet"});
     if (lists.valid()) {
-      style.list_indent = read_length(reader, lists.require("indent"), "'indent'");
+      style.list_indent = read_length(reader, lists.require("indent"), "'indent'", {0, 50, "mm"});
       style.bullet = read_text(reader, lists.require("bullet"), "'bullet'");
     }
     MapFields headings(reader, f.require("headings"), "headings", {"new_page_level", "numbered"});
@@ -303,7 +352,7 @@ Style read_style(const YamlSource& source, Diagnostics& warnings) {
     MapFields tables(reader, f.require("tables"), "tables", {"missing", "cell_padding", "zebra"});
     if (tables.valid()) {
       style.missing_mark = read_text(reader, tables.require("missing"), "'missing'");
-      style.cell_padding = read_length(reader, tables.require("cell_padding"), "'cell_padding'");
+      style.cell_padding = read_length(reader, tables.require("cell_padding"), "'cell_padding'", {0, 10, "mm"});
       YAML::Node zebra = tables.require("zebra");
       style.zebra = zebra.IsDefined() && !(is_plain_scalar(zebra) && zebra.Scalar() == "false");
       if (style.zebra) style.zebra_fill = read_color(reader, zebra, "'zebra'");
