@@ -559,7 +559,9 @@ Table read_table(BuildContext& ctx, const YAML::Node& node) {
   for (const auto& pending : computes) resolve_compute(ctx, table, pending);
   if (YAML::Node tolerance = fields.get("tolerance"); tolerance.IsDefined()) {
     table.tolerance = ctx.reader.number(tolerance, "'tolerance'").value_or(1);
-    if (table.tolerance < 0) ctx.reader.diags().error(ctx.reader.pos(tolerance), "'tolerance' cannot be negative");
+    // The tolerance is printed in the table's note, so it obeys the figures' own bound.
+    if (table.tolerance < 0 || table.tolerance > 1e9)
+      ctx.reader.diags().error(ctx.reader.pos(tolerance), "'tolerance' must be between 0 and 1000000000, found " + tolerance.Scalar());
   }
   if (YAML::Node header = fields.get("header"); header.IsDefined()) table.header = read_header(ctx, header, table.columns.size());
   if (YAML::Node csv = fields.get("csv"); csv.IsDefined()) table.rows = read_csv_rows(ctx, csv, table.columns.size());

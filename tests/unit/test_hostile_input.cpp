@@ -90,6 +90,11 @@ TEST_CASE("figures beyond 15 digits or 6 decimals are errors at the cell, and so
   CHECK(problems.find("'A' of row 'Summa' computes to more than 15 digits") != std::string::npos);
 }
 
+TEST_CASE("a tolerance too large to print is an error, not 'format_number: value too large'") {
+  std::string problems = diagnose(with_content("  - table:\n      columns: [A]\n      tolerance: 1e308\n      rows: [[x]]\n"));
+  CHECK(problems == "t.yaml:11:18: error: 'tolerance' must be between 0 and 1000000000, found 1e308\n");
+}
+
 TEST_CASE("an alias inside its own anchor is refused, not followed for ever") {
   CHECK(diagnose("a: &a [*a]\n") ==
         "t.yaml:1:4: error: an alias refers to the value it is part of, which would repeat for ever\n"
