@@ -11,12 +11,15 @@
 #include "app/run_batch.hpp"
 #include "app/watch_preview.hpp"
 #include "app/write_preview.hpp"
+#include "app/check_output.hpp"
+#include "export/atomic_output.hpp"
 #include "export/write_manifest.hpp"
 #include "export/write_pdf.hpp"
 
 #include <map>
 #include <tuple>
 
+#include "style/layout_files.hpp"
 #include "style/load_style.hpp"
 
 namespace {
@@ -112,6 +115,7 @@ struct Arguments {
   std::string volume, volume_title;
   std::string output;
   std::string layout;
+  std::vector<std::string> roots;  // --root, any number of times
   bool help = false;
   bool version = false;
   bool final = false;
@@ -137,6 +141,10 @@ Arguments parse_arguments(const std::vector<std::string>& args) {
     else if (arg == "--version") a.version = true;
     else if (arg == "-o" || arg == "--output") a.output = value();
     else if (arg == "--layout") a.layout = value();
+    else if (arg == "--root") {
+      a.roots.push_back(value());
+      if (!std::filesystem::is_directory(a.roots.back())) throw UsageError("--root must name a folder, found '" + a.roots.back() + "'");
+    }
     else if (arg == "--final") a.final = true;
     else if (arg == "--pages") a.pages = value();
     else if (arg == "--dpi") a.dpi = value();
@@ -165,10 +173,15 @@ int render(const Arguments& a) {
   auto started = std::chrono::steady_clock::now();
   std::string output = a.output;
   if (output.empty()) output = std::filesystem::path(a.input).replace_extension(".pdf").string();
-  PipelineResult result = run_pipeline({a.input, a.layout, a.final});
+  PipelineResult result = run_pipeline({a.input, a.layout, a.final, a.roots});
   print_diagnostics(result.warnings, Severity::warning);
-  write_pdf(result.frames, output);
-  if (a.final) write_manifest(output, result.archive_inputs, manifest_path_for(output));
+  check_output(output, result.archive_inputs);
+  if (a.final) {
+    check_output(manifest_path_for(output), result.archive_inputs);
+    write_final_pdf(result.frames, output, result.archive_inputs, std::filesystem::path(a.input).parent_path().string());
+  } else {
+    write_pdf(result.frames, output);
+  }
   auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
   std::cerr << "rapport: wrote " << output << " (" << result.frames.pages.size() << " pages, " << ms << " ms)\n";
   return exit_ok;
@@ -186,8 +199,8 @@ int preview(const Arguments& a) {
     throw UsageError(a.dpi.empty() || std::string(e.what()).starts_with("--pages") ? e.what() : "--dpi must be a number");
   }
   if (options.dpi < 10 || options.dpi > 1200) throw UsageError("--dpi must be between 10 and 1200");
-  if (a.watch) return watch_preview({a.input, a.layout, false}, options, a.watch_limit, std::cerr);
-  PipelineResult result = run_pipeline({a.input, a.layout, false});
+  if (a.watch) return watch_preview({a.input, a.layout, false, a.roots}, options, a.watch_limit, std::cerr);
+  PipelineResult result = run_pipeline({a.input, a.layout, false, a.roots});
   print_diagnostics(result.warnings, Severity::warning);
   PreviewResult written = write_preview(result.frames, result.frames.metadata.title, options);
   auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
@@ -199,8 +212,12 @@ int specimen(const Arguments& a) {
   std::string sample = (std::filesystem::path(data_directory()) / "input" / "specimen" / "layout-specimen.yaml").string();
   std::string output = a.output;
   if (output.empty()) output = "specimen-" + std::filesystem::path(a.input).stem().string() + ".pdf";
-  PipelineResult result = run_pipeline({sample, a.input, false});
+  // The layout is the specimen's subject: its own folder may be read, as a report's is.
+  std::vector<std::string> roots = a.roots;
+  if (names_a_file(a.input)) roots.push_back(std::filesystem::absolute(a.input).parent_path().string());
+  PipelineResult result = run_pipeline({sample, a.input, false, roots});
   print_diagnostics(result.warnings, Severity::warning);
+  check_output(output, result.archive_inputs);
   write_pdf(result.frames, output);
   std::cerr << "rapport: wrote " << output << " (" << result.frames.pages.size() << " pages)\n";
   return exit_ok;
@@ -213,6 +230,7 @@ int batch(const Arguments& a) {
   options.paths.insert(options.paths.end(), a.more_inputs.begin(), a.more_inputs.end());
   options.output_directory = a.output;
   options.layout = a.layout;
+  options.roots = a.roots;
   options.final = a.final;
   options.volume = a.volume;
   options.volume_title = a.volume_title;
@@ -230,7 +248,7 @@ int batch(const Arguments& a) {
 }
 
 int check(const Arguments& a) {
-  PipelineResult result = run_pipeline({a.input, a.layout});
+  PipelineResult result = run_pipeline({a.input, a.layout, false, a.roots});
   print_diagnostics(result.warnings, Severity::note);  // check also tells of rounding differences
   std::cerr << "rapport: " << a.input << " is valid (" << result.frames.pages.size() << " pages)\n";
   return exit_ok;
@@ -265,6 +283,7 @@ int run(const std::vector<std::string>& args) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  remove_temporaries_on_signals();
   try {
     return run(std::vector<std::string>(argv + 1, argv + argc));
   } catch (const UsageError& e) {
