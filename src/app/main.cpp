@@ -33,27 +33,35 @@ const char* const main_help = R"(usage: rapport COMMAND [OPTIONS]
 Turns a committee report written in YAML into its official PDF.
 
 commands:
-  render REPORT.yaml [-o OUT.pdf] [--layout NAME|FILE] [--final]   render the report to PDF
-  check REPORT.yaml [--layout NAME|FILE]                 validate only; list every problem
-  preview REPORT.yaml -o DIR [--pages 3-5] [--dpi 96] [--watch]   PNG pages and an index.html contact sheet
+  render REPORT.yaml [-o OUT.pdf] [--layout NAME|FILE] [--root DIR] [--final]   render the report to PDF
+  check REPORT.yaml [--layout NAME|FILE] [--root DIR]    validate only; list every problem
+  preview REPORT.yaml -o DIR [--pages 3-5] [--dpi 96] [--root DIR] [--watch]   PNG pages and an index.html contact sheet
   specimen LAYOUT [-o specimen.pdf]                      a sample document showing all a layout styles
-  batch PATH... -o OUTDIR [-j N] [--layout …] [--final] [--volume OUT.pdf]
+  batch PATH... -o OUTDIR [-j N] [--layout …] [--root DIR] [--final] [--volume OUT.pdf]
                                                          render every report found, in parallel,
                                                          and optionally bind them into one volume
 
 options:
+  --root DIR  a report reads only files under its own folder, the shipped layouts and fonts
+              and the system hyphenation and colour folders; --root DIR (repeatable) also
+              allows DIR
   --help      show help (also after a command: rapport render --help)
   --version   show the version
 
 exit status: 0 success, 2 bad input, 1 anything else
 )";
 
-const char* const render_help = R"(usage: rapport render REPORT.yaml [-o OUT.pdf] [--layout NAME|FILE] [--final]
+const char* const render_help = R"(usage: rapport render REPORT.yaml [-o OUT.pdf] [--layout NAME|FILE] [--root DIR] [--final]
 
 Renders REPORT.yaml to PDF. The output is written to a temporary file and renamed into
 place, so an earlier PDF stays as it was when anything goes wrong.
 
-  -o, --output OUT.pdf   where to write (default: REPORT.pdf beside the input)
+  -o, --output OUT.pdf   where to write (default: REPORT.pdf beside the input); refused
+                         when it is an input of the render, exists and is not a regular
+                         file, or its folder does not exist
+  --root DIR             also allow reading files under DIR (default: only the report's
+                         folder, the shipped layouts and fonts, and the system hyphenation
+                         and colour profile folders); may be given more than once
   --layout NAME|FILE     a layout under layouts/ by name, or a layout file
                          (default: the report's document.layout, else "default")
   --final                the version to sign off: refused (exit 2, every reason listed)
@@ -63,7 +71,7 @@ place, so an earlier PDF stays as it was when anything goes wrong.
                          OUT.manifest.json with the SHA-256 of the PDF and of every input
 )";
 
-const char* const preview_help = R"(usage: rapport preview REPORT.yaml -o DIR [--pages 3-5] [--dpi 96] [--layout NAME|FILE]
+const char* const preview_help = R"(usage: rapport preview REPORT.yaml -o DIR [--pages 3-5] [--dpi 96] [--layout NAME|FILE] [--root DIR]
 
 Writes one PNG per page (page-001.png, …) that breaks exactly as the PDF does, and
 index.html, a contact sheet of them, into DIR. Previews carry the draft watermark.
@@ -72,6 +80,7 @@ index.html, a contact sheet of them, into DIR. Previews carry the draft watermar
   --pages RANGE        only these pages: 4, 3-5 or 3- (default: all)
   --dpi N              resolution (default 96)
   --layout NAME|FILE   as for render
+  --root DIR           as for render
   --watch              render again whenever the report, a CSV file it reads or its layout
                        changes (only changed pages are written); Ctrl-C ends it
 )";
@@ -84,7 +93,7 @@ budget table over a page break, header, footer, cover and back page, so a layout
 judged without real content. Default output: specimen-LAYOUT.pdf.
 )";
 
-const char* const batch_help = R"(usage: rapport batch PATH... -o OUTDIR [-j N] [--layout NAME|FILE] [--final]
+const char* const batch_help = R"(usage: rapport batch PATH... -o OUTDIR [-j N] [--layout NAME|FILE] [--root DIR] [--final]
                      [--volume OUT.pdf [--volume-title TEXT]]
 
 Renders every report under PATH (a report file, or a directory searched for .yaml files with
@@ -93,6 +102,7 @@ A broken input is reported with its file:line:col and the others are rendered al
 Prints a line per report (a progress bar on a terminal) and a summary. Exit status 0 when every
 report rendered, 2 when an input was bad, 1 for other failures.
 
+  --root DIR            also allow each report to read files under DIR (as for render)
   --volume OUT.pdf      also bind every report into one PDF: a common cover and contents, each
                         report a part in its own layout, pages numbered through, an outline
                         by report. Reports are bound in the order given (a directory's in name
@@ -101,7 +111,7 @@ report rendered, 2 when an input was bad, 1 for other failures.
   --volume-title TEXT   the volume's title (default: the first report's)
 )";
 
-const char* const check_help = R"(usage: rapport check REPORT.yaml [--layout NAME|FILE]
+const char* const check_help = R"(usage: rapport check REPORT.yaml [--layout NAME|FILE] [--root DIR]
 
 Loads and validates REPORT.yaml and lays it out without writing anything; prints every
 problem found as file:line:col: message. Exit status 0 when the report is valid, 2 when not.
