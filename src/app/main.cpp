@@ -13,12 +13,15 @@
 #include "app/run_batch.hpp"
 #include "app/watch_preview.hpp"
 #include "app/write_preview.hpp"
+#include "app/check_output.hpp"
+#include "export/atomic_output.hpp"
 #include "export/write_manifest.hpp"
 #include "export/write_pdf.hpp"
 
 #include <map>
 #include <tuple>
 
+#include "style/layout_files.hpp"
 #include "style/load_style.hpp"
 
 namespace {
@@ -32,27 +35,35 @@ const char* const main_help = R"(usage: rapport COMMAND [OPTIONS]
 Turns a committee report written in YAML into its official PDF.
 
 commands:
-  render REPORT.yaml [-o OUT.pdf] [--layout NAME|FILE] [--final]   render the report to PDF
-  check REPORT.yaml [--layout NAME|FILE]                 validate only; list every problem
-  preview REPORT.yaml -o DIR [--pages 3-5] [--dpi 96] [--watch]   PNG pages and an index.html contact sheet
+  render REPORT.yaml [-o OUT.pdf] [--layout NAME|FILE] [--root DIR] [--final]   render the report to PDF
+  check REPORT.yaml [--layout NAME|FILE] [--root DIR]    validate only; list every problem
+  preview REPORT.yaml -o DIR [--pages 3-5] [--dpi 96] [--root DIR] [--watch]   PNG pages and an index.html contact sheet
   specimen LAYOUT [-o specimen.pdf]                      a sample document showing all a layout styles
-  batch PATH... -o OUTDIR [-j N] [--layout …] [--final] [--volume OUT.pdf]
+  batch PATH... -o OUTDIR [-j N] [--layout …] [--root DIR] [--final] [--volume OUT.pdf]
                                                          render every report found, in parallel,
                                                          and optionally bind them into one volume
 
 options:
+  --root DIR  a report reads only files under its own folder, the shipped layouts and fonts
+              and the system hyphenation and colour folders; --root DIR (repeatable) also
+              allows DIR
   --help      show help (also after a command: rapport render --help)
   --version   show the version
 
 exit status: 0 success, 2 bad input, 1 anything else
 )";
 
-const char* const render_help = R"(usage: rapport render REPORT.yaml [-o OUT.pdf] [--layout NAME|FILE] [--final]
+const char* const render_help = R"(usage: rapport render REPORT.yaml [-o OUT.pdf] [--layout NAME|FILE] [--root DIR] [--final]
 
 Renders REPORT.yaml to PDF. The output is written to a temporary file and renamed into
 place, so an earlier PDF stays as it was when anything goes wrong.
 
-  -o, --output OUT.pdf   where to write (default: REPORT.pdf beside the input)
+  -o, --output OUT.pdf   where to write (default: REPORT.pdf beside the input); refused
+                         when it is an input of the render, exists and is not a regular
+                         file, or its folder does not exist
+  --root DIR             also allow reading files under DIR (default: only the report's
+                         folder, the shipped layouts and fonts, and the system hyphenation
+                         and colour profile folders); may be given more than once
   --layout NAME|FILE     a layout under layouts/ by name, or a layout file
                          (default: the report's document.layout, else "default")
   --final                the version to sign off: refused (exit 2, every reason listed)
@@ -62,7 +73,7 @@ place, so an earlier PDF stays as it was when anything goes wrong.
                          OUT.manifest.json with the SHA-256 of the PDF and of every input
 )";
 
-const char* const preview_help = R"(usage: rapport preview REPORT.yaml -o DIR [--pages 3-5] [--dpi 96] [--layout NAME|FILE]
+const char* const preview_help = R"(usage: rapport preview REPORT.yaml -o DIR [--pages 3-5] [--dpi 96] [--layout NAME|FILE] [--root DIR]
 
 Writes one PNG per page (page-001.png, …) that breaks exactly as the PDF does, and
 index.html, a contact sheet of them, into DIR. Previews carry the draft watermark.
@@ -71,6 +82,7 @@ index.html, a contact sheet of them, into DIR. Previews carry the draft watermar
   --pages RANGE        only these pages: 4, 3-5 or 3- (default: all)
   --dpi N              resolution (default 96)
   --layout NAME|FILE   as for render
+  --root DIR           as for render
   --watch              render again whenever the report, a CSV file it reads or its layout
                        changes (only changed pages are written); Ctrl-C ends it
 )";
@@ -83,7 +95,7 @@ budget table over a page break, header, footer, cover and back page, so a layout
 judged without real content. Default output: specimen-LAYOUT.pdf.
 )";
 
-const char* const batch_help = R"(usage: rapport batch PATH... -o OUTDIR [-j N] [--layout NAME|FILE] [--final]
+const char* const batch_help = R"(usage: rapport batch PATH... -o OUTDIR [-j N] [--layout NAME|FILE] [--root DIR] [--final]
                      [--volume OUT.pdf [--volume-title TEXT]]
 
 Renders every report under PATH (a report file, or a directory searched for .yaml files with
@@ -92,6 +104,7 @@ A broken input is reported with its file:line:col and the others are rendered al
 Prints a line per report (a progress bar on a terminal) and a summary. Exit status 0 when every
 report rendered, 2 when an input was bad, 1 for other failures.
 
+  --root DIR            also allow each report to read files under DIR (as for render)
   --volume OUT.pdf      also bind every report into one PDF: a common cover and contents, each
                         report a part in its own layout, pages numbered through, an outline
                         by report. Reports are bound in the order given (a directory's in name
@@ -100,7 +113,7 @@ report rendered, 2 when an input was bad, 1 for other failures.
   --volume-title TEXT   the volume's title (default: the first report's)
 )";
 
-const char* const check_help = R"(usage: rapport check REPORT.yaml [--layout NAME|FILE]
+const char* const check_help = R"(usage: rapport check REPORT.yaml [--layout NAME|FILE] [--root DIR]
 
 Loads and validates REPORT.yaml and lays it out without writing anything; prints every
 problem found as file:line:col: message. Exit status 0 when the report is valid, 2 when not.
@@ -114,6 +127,7 @@ struct Arguments {
   std::string volume, volume_title;
   std::string output;
   std::string layout;
+  std::vector<std::string> roots;  // --root, any number of times
   bool help = false;
   bool version = false;
   bool final = false;
@@ -139,6 +153,10 @@ Arguments parse_arguments(const std::vector<std::string>& args) {
     else if (arg == "--version") a.version = true;
     else if (arg == "-o" || arg == "--output") a.output = value();
     else if (arg == "--layout") a.layout = value();
+    else if (arg == "--root") {
+      a.roots.push_back(value());
+      if (!std::filesystem::is_directory(a.roots.back())) throw UsageError("--root must name a folder, found '" + a.roots.back() + "'");
+    }
     else if (arg == "--final") a.final = true;
     else if (arg == "--pages") a.pages = value();
     else if (arg == "--dpi") a.dpi = value();
@@ -167,10 +185,15 @@ int render(const Arguments& a) {
   auto started = std::chrono::steady_clock::now();
   std::string output = a.output;
   if (output.empty()) output = std::filesystem::path(a.input).replace_extension(".pdf").string();
-  PipelineResult result = run_pipeline({a.input, a.layout, a.final});
+  PipelineResult result = run_pipeline({a.input, a.layout, a.final, a.roots});
   print_diagnostics(result.warnings, Severity::warning);
-  write_pdf(result.frames, output);
-  if (a.final) write_manifest(output, result.archive_inputs, manifest_path_for(output));
+  check_output(output, result.archive_inputs);
+  if (a.final) {
+    check_output(manifest_path_for(output), result.archive_inputs);
+    write_final_pdf(result.frames, output, result.archive_inputs, std::filesystem::path(a.input).parent_path().string());
+  } else {
+    write_pdf(result.frames, output);
+  }
   auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
   std::cerr << "rapport: wrote " << output << " (" << result.frames.pages.size() << " pages, " << ms << " ms)\n";
   return exit_ok;
@@ -197,8 +220,8 @@ int preview(const Arguments& a) {
     throw UsageError(e.what());
   }
   if (!a.dpi.empty()) options.dpi = parse_dpi(a.dpi);
-  if (a.watch) return watch_preview({a.input, a.layout, false}, options, a.watch_limit, std::cerr);
-  PipelineResult result = run_pipeline({a.input, a.layout, false});
+  if (a.watch) return watch_preview({a.input, a.layout, false, a.roots}, options, a.watch_limit, std::cerr);
+  PipelineResult result = run_pipeline({a.input, a.layout, false, a.roots});
   print_diagnostics(result.warnings, Severity::warning);
   PreviewResult written = write_preview(result.frames, result.frames.metadata.title, options);
   auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
@@ -210,8 +233,12 @@ int specimen(const Arguments& a) {
   std::string sample = (std::filesystem::path(data_directory()) / "input" / "specimen" / "layout-specimen.yaml").string();
   std::string output = a.output;
   if (output.empty()) output = "specimen-" + std::filesystem::path(a.input).stem().string() + ".pdf";
-  PipelineResult result = run_pipeline({sample, a.input, false});
+  // The layout is the specimen's subject: its own folder may be read, as a report's is.
+  std::vector<std::string> roots = a.roots;
+  if (names_a_file(a.input)) roots.push_back(std::filesystem::absolute(a.input).parent_path().string());
+  PipelineResult result = run_pipeline({sample, a.input, false, roots});
   print_diagnostics(result.warnings, Severity::warning);
+  check_output(output, result.archive_inputs);
   write_pdf(result.frames, output);
   std::cerr << "rapport: wrote " << output << " (" << result.frames.pages.size() << " pages)\n";
   return exit_ok;
@@ -224,6 +251,7 @@ int batch(const Arguments& a) {
   options.paths.insert(options.paths.end(), a.more_inputs.begin(), a.more_inputs.end());
   options.output_directory = a.output;
   options.layout = a.layout;
+  options.roots = a.roots;
   options.final = a.final;
   options.volume = a.volume;
   options.volume_title = a.volume_title;
@@ -241,7 +269,7 @@ int batch(const Arguments& a) {
 }
 
 int check(const Arguments& a) {
-  PipelineResult result = run_pipeline({a.input, a.layout});
+  PipelineResult result = run_pipeline({a.input, a.layout, false, a.roots});
   print_diagnostics(result.warnings, Severity::note);  // check also tells of rounding differences
   std::cerr << "rapport: " << a.input << " is valid (" << result.frames.pages.size() << " pages)\n";
   return exit_ok;
@@ -276,6 +304,7 @@ int run(const std::vector<std::string>& args) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  remove_temporaries_on_signals();
   try {
     return run(std::vector<std::string>(argv + 1, argv + argc));
   } catch (const UsageError& e) {

@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "app/run_pipeline.hpp"
+#include "app/check_output.hpp"
 #include "app/write_volume.hpp"
 #include "export/write_manifest.hpp"
 #include "export/write_pdf.hpp"
@@ -78,9 +79,12 @@ Outcome render_one(const std::string& input, const std::string& output, const Ba
   Outcome outcome{input, output, {}, 0, 0, 0, {}};
   auto started = std::chrono::steady_clock::now();
   try {
-    PipelineResult result = run_pipeline({input, options.layout, options.final}, fonts, shared);
-    write_pdf(result.frames, output);
-    if (options.final) write_manifest(output, result.archive_inputs, manifest_path_for(output));
+    PipelineResult result = run_pipeline({input, options.layout, options.final, options.roots}, fonts, shared);
+    check_output(output, result.archive_inputs);
+    if (options.final)
+      write_final_pdf(result.frames, output, result.archive_inputs, fs::path(input).parent_path().string());
+    else
+      write_pdf(result.frames, output);
     outcome.committee = result.committee;
     outcome.pages = result.frames.pages.size();
   } catch (const InputError& e) {
@@ -107,7 +111,7 @@ int bind_volume(const std::vector<std::string>& reports, const BatchOptions& opt
   try {
     Diagnostics warnings;
     size_t pages =
-        write_volume({reports, options.volume, options.layout, options.volume_title, options.final, jobs}, shared, warnings);
+        write_volume({reports, options.volume, options.layout, options.volume_title, options.final, jobs, options.roots}, shared, warnings);
     log << warnings.format(Severity::warning);
     auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
     log << "volume: " << reports.size() << " reports, " << pages << " pages, " << ms << " ms → " << options.volume << "\n";
@@ -121,12 +125,20 @@ int bind_volume(const std::vector<std::string>& reports, const BatchOptions& opt
   }
 }
 
-void check_volume_path(const std::string& volume, const std::vector<std::string>& outputs) {
+// Before anything renders: the reports are known now (their CSV files and layouts only once
+// each has been read, so those are checked again before the volume is written).
+void check_volume_path(const std::string& volume, const std::vector<std::string>& outputs, const std::vector<std::string>& reports) {
   if (volume.empty()) return;
   std::error_code error;
   for (const auto& output : outputs)
     if (fs::weakly_canonical(volume, error) == fs::weakly_canonical(output, error))
       fail(volume, "the volume would overwrite a report's own PDF", "write the volume elsewhere, or under another name");
+  for (const auto& report : reports)
+    if (fs::equivalent(volume, report, error))
+      fail(volume, "the volume would overwrite the report " + report, "write the volume elsewhere, or under another name");
+  fs::file_status status = fs::status(volume, error);
+  if (fs::exists(status) && !fs::is_regular_file(status))
+    fail(volume, "the volume exists and is not a regular file", "write the volume to a file name, not a folder, device or pipe");
   fs::path directory = fs::path(volume).parent_path();
   check_writable(directory.empty() ? "." : directory.string());
 }
@@ -207,7 +219,7 @@ int run_batch(const BatchOptions& options, std::ostream& log) {
   std::vector<std::string> reports = find_reports(options.paths);
   std::vector<std::string> outputs = output_paths(reports, options.output_directory);
   check_writable(options.output_directory);
-  check_volume_path(options.volume, outputs);
+  check_volume_path(options.volume, outputs, reports);
 
   unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
   jobs = std::min<unsigned>(jobs, static_cast<unsigned>(reports.size()));

@@ -12,6 +12,7 @@ struct BatchOptions {
   std::string output_directory;
   unsigned jobs = 0;  // 0: the number of cores
   std::string layout;
+  std::vector<std::string> roots;  // --root: folders beyond each report's own it may read from
   bool final = false;
   bool terminal = false;  // draw a progress bar rather than plain lines
   std::string volume;        // also bind every report into this PDF (empty: none)

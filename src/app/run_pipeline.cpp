@@ -7,17 +7,19 @@
 #include "model/build_report.hpp"
 #include "model/check_final.hpp"
 #include "model/resolve_with_layout.hpp"
+#include "style/layout_files.hpp"
 #include "style/load_style.hpp"
 
 namespace rapport {
 
-std::shared_ptr<const Style> SharedResources::style(const std::string& path, Diagnostics& warnings) {
+std::shared_ptr<const Style> SharedResources::style(const std::string& path, const FileAccess& access, Diagnostics& warnings) {
   std::lock_guard lock(mutex_);
-  auto it = styles_.find(path);
+  std::string key = path + "\n" + access.key();
+  auto it = styles_.find(key);
   if (it == styles_.end()) {
     LoadedStyle loaded;
-    loaded.style = std::make_shared<const Style>(load_style(path, loaded.warnings));
-    it = styles_.emplace(path, std::move(loaded)).first;
+    loaded.style = std::make_shared<const Style>(load_style(path, access, loaded.warnings));
+    it = styles_.emplace(key, std::move(loaded)).first;
   }
   warnings.append(it->second.warnings);
   return it->second.style;
@@ -32,14 +34,29 @@ const Hyphenator* SharedResources::hyphenator(const HyphenationRules& rules) {
   return slot.get();
 }
 
+namespace {
+
+// --layout (relative to the current folder) wins over the report's document.layout (relative
+// to the report); either must be a file the report may read.
+std::string chosen_layout(const PipelineOptions& options, const YamlSource& source, const Report& report,
+                          const FileAccess& access) {
+  if (!options.layout.empty()) return locate_layout(options.layout, "", {}, access);
+  if (report.info.layout.empty()) return resolve_layout_path("default");
+  const YAML::Node& root = source.root;
+  SourcePos at = root.IsMap() && root["document"].IsMap() ? position_of(source, root["document"]["layout"]) : SourcePos{};
+  return locate_layout(report.info.layout, source.path, at, access);
+}
+
+}  // namespace
+
 PreparedReport prepare_report(const PipelineOptions& options, const FontRegistry& fonts, SharedResources& shared) {
   YamlSource source = load_yaml_file(options.input);
+  FileAccess access = FileAccess::for_report(options.input, options.roots);
   PreparedReport prepared;
   Diagnostics& diags = prepared.warnings;
-  prepared.report = build_report(source, diags);
+  prepared.report = build_report(source, access, diags);
   Report& report = prepared.report;
-  std::string layout = !options.layout.empty() ? options.layout : !report.info.layout.empty() ? report.info.layout : "default";
-  prepared.style = shared.style(resolve_layout_path(layout), diags);
+  prepared.style = shared.style(chosen_layout(options, source, report, access), access, diags);
   resolve_with_layout(report, *prepared.style, fonts, diags);
   compute_tables(report, diags);
   if (options.final) check_final(report, *prepared.style, diags, diags);

@@ -7,6 +7,7 @@
 
 #include "diag/diagnostic.hpp"
 #include "frames/frame.hpp"
+#include "load/file_access.hpp"
 #include "model/report.hpp"
 #include "style/style.hpp"
 #include "text/font_registry.hpp"
@@ -18,6 +19,7 @@ struct PipelineOptions {
   std::string input;
   std::string layout;  // name or file; empty: the report's own, else "default"
   bool final = false;  // a final render carries no draft watermark
+  std::vector<std::string> roots = {};  // --root: folders beyond the report's own it may read from
 };
 
 struct PipelineResult {
@@ -34,7 +36,9 @@ struct PipelineResult {
 // Safe to use from several threads.
 class SharedResources {
  public:
-  std::shared_ptr<const Style> style(const std::string& path, Diagnostics& warnings);
+  // A layout read under `access`; cached per path and policy, so a batch's reports with
+  // different roots never share a layout one of them may not read.
+  std::shared_ptr<const Style> style(const std::string& path, const FileAccess& access, Diagnostics& warnings);
   const Hyphenator* hyphenator(const HyphenationRules& rules);
 
  private:

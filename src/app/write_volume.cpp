@@ -1,11 +1,14 @@
 #include "app/write_volume.hpp"
 
 #include <algorithm>
+#include <filesystem>
 #include <memory>
 
+#include "app/check_output.hpp"
 #include "export/write_manifest.hpp"
 #include "export/write_pdf.hpp"
 #include "layout/lay_out_volume.hpp"
+#include "style/layout_files.hpp"
 #include "style/load_style.hpp"
 
 namespace rapport {
@@ -28,13 +31,16 @@ size_t write_volume(const VolumeRequest& request, SharedResources& shared, Diagn
   for (unsigned j = 0; j < std::max(1u, request.jobs); ++j) registries.push_back(std::make_unique<FontRegistry>(default_font_list()));
   const FontRegistry& fonts = *registries.front();
   std::vector<PreparedReport> prepared;
-  for (const auto& input : request.reports) prepared.push_back(prepare_report({input, request.layout, request.final}, fonts, shared));
+  for (const auto& input : request.reports) prepared.push_back(prepare_report({input, request.layout, request.final, request.roots}, fonts, shared));
   std::vector<VolumePart> parts;
   for (const auto& p : prepared) parts.push_back({&p.report, p.style.get(), p.hyphenator});
 
-  // Without --layout the volume's own pages take the first report's layout.
+  // Without --layout the volume's own pages take the first report's layout; --layout is read
+  // under the first report's root, as that report's own layout would be.
+  FileAccess volume_access = FileAccess::for_report(request.reports.front(), request.roots);
   std::shared_ptr<const Style> style =
-      request.layout.empty() ? prepared.front().style : shared.style(resolve_layout_path(request.layout), warnings);
+      request.layout.empty() ? prepared.front().style : shared.style(locate_layout(request.layout, "", {}, volume_access),
+                                                                     volume_access, warnings);
   const Hyphenator* hyphenator = style->hyphenate ? shared.hyphenator(style->hyphenation) : nullptr;
   Diagnostics diags;
   VolumeTools tools{*style, hyphenator, {}};
@@ -42,8 +48,15 @@ size_t write_volume(const VolumeRequest& request, SharedResources& shared, Diagn
   DocumentFrames volume = lay_out_volume(parts, tools, {request.title, !request.final}, diags);
   throw_if_errors(diags);
   warnings.append(diags);
-  write_pdf(volume, request.output);
-  if (request.final) write_manifest(request.output, volume_inputs(prepared, fonts), manifest_path_for(request.output));
+  std::vector<std::string> inputs = volume_inputs(prepared, fonts);
+  check_output(request.output, inputs);
+  if (request.final) check_output(manifest_path_for(request.output), inputs);
+  // Named relative to the first report's folder, as a single report's manifest is to its own.
+  if (request.final)
+    write_final_pdf(volume, request.output, inputs,
+                    std::filesystem::path(request.reports.front()).parent_path().string());
+  else
+    write_pdf(volume, request.output);
   return volume.pages.size();
 }
 

@@ -14,6 +14,7 @@ struct VolumeRequest {
   std::string title;   // empty: the first report's title
   bool final = false;
   unsigned jobs = 1;  // workers that lay out the parts
+  std::vector<std::string> roots = {};  // --root
 };
 
 // Lays out and writes the volume atomically (and, final, its manifest); returns its page count. Throws InputError when

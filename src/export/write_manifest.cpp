@@ -7,7 +7,9 @@
 #include <fstream>
 
 #include "export/atomic_output.hpp"
+#include "export/write_pdf.hpp"
 #include "load/yaml_source.hpp"
+#include "style/load_style.hpp"
 
 namespace rapport {
 namespace {
@@ -30,8 +32,26 @@ std::string json_string(const std::string& text) {
   return out + "\"";
 }
 
-std::string file_entry(const std::string& path) {
-  return "{\"path\": " + json_string(path) + ", \"sha256\": \"" + sha256_hex(read_text_file(path)) + "\"}";
+std::string file_entry(const std::string& path, const std::string& name) {
+  return "{\"path\": " + json_string(name) + ", \"sha256\": \"" + sha256_hex(read_text_file(path)) + "\"}";
+}
+
+// The system files the shipped layouts and font list use, by the Debian package that has them.
+struct SystemPackage {
+  const char* folder;
+  const char* package;
+};
+constexpr SystemPackage system_packages[] = {
+    {"/usr/share/hyphen/", "hyphen-sv"},
+    {"/usr/share/color/icc/", "icc-profiles-free"},
+    {"/usr/share/fonts/truetype/crosextra/", "fonts-crosextra-carlito"},
+    {"/usr/share/fonts/truetype/open-sans/", "fonts-open-sans"},
+    {"/usr/share/fonts/truetype/dejavu/", "fonts-dejavu-core"},
+};
+
+bool under(const std::filesystem::path& path, const std::filesystem::path& folder) {
+  auto relative = path.lexically_relative(folder);
+  return !relative.empty() && *relative.begin() != "..";
 }
 
 }  // namespace
@@ -55,16 +75,40 @@ std::string sha256_hex(const std::string& bytes) {
   return hex;
 }
 
-void write_manifest(const std::string& pdf_path, const std::vector<std::string>& inputs, const std::string& manifest_path) {
+std::string manifest_name(const std::string& path, const std::string& report_folder) {
+  namespace fs = std::filesystem;
+  std::error_code error;
+  fs::path file = fs::weakly_canonical(fs::absolute(path, error), error);
+  fs::path data = fs::weakly_canonical(fs::absolute(data_directory(), error), error);
+  fs::path report = fs::weakly_canonical(fs::absolute(report_folder.empty() ? "." : report_folder, error), error);
+  for (const auto& shipped : {"layouts", "fonts"})
+    if (under(file, data / shipped)) return file.lexically_relative(data).generic_string();
+  if (under(file, report)) return file.lexically_relative(report).generic_string();
+  for (const auto& system : system_packages)
+    if (file.generic_string().starts_with(system.folder)) return std::string(system.package) + ":" + file.generic_string();
+  if (under(file, "/usr/share")) return "system:" + file.generic_string();
+  return file.lexically_relative(report).generic_string();
+}
+
+void write_manifest(const ManifestRequest& request) {
   std::string json = "{\n  \"rapport\": " + json_string(RAPPORT_VERSION) + ",\n";
   json += "  \"conformance\": [\"PDF/A-2a\", \"PDF/UA-1\"],\n";
-  json += "  \"pdf\": " + file_entry(pdf_path) + ",\n  \"inputs\": [";
-  for (size_t i = 0; i < inputs.size(); ++i) json += std::string(i ? "," : "") + "\n    " + file_entry(inputs[i]);
+  json += "  \"pdf\": " + file_entry(request.pdf_file, request.pdf_name) + ",\n  \"inputs\": [";
+  for (size_t i = 0; i < request.inputs.size(); ++i)
+    json += std::string(i ? "," : "") + "\n    " + file_entry(request.inputs[i], manifest_name(request.inputs[i], request.report_folder));
   json += "\n  ]\n}\n";
-  write_atomically(manifest_path, [&](const std::string& temporary) {
+  write_atomically(request.manifest_path, [&](const std::string& temporary) {
     std::ofstream out(temporary, std::ios::binary);
     out << json;
     if (!out.flush()) throw std::runtime_error("cannot write " + temporary);
+  });
+}
+
+void write_final_pdf(const DocumentFrames& document, const std::string& pdf, const std::vector<std::string>& inputs,
+                     const std::string& report_folder) {
+  std::string name = std::filesystem::path(pdf).filename().string();
+  write_pdf(document, pdf, [&](const std::string& temporary) {
+    write_manifest({temporary, name, inputs, report_folder, manifest_path_for(pdf)});
   });
 }
 

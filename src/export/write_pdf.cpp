@@ -54,10 +54,14 @@ std::string draw_document(const DocumentFrames& document, StructureNotes& notes)
 
 }  // namespace
 
-void write_pdf(const DocumentFrames& document, const std::string& path) {
+void write_pdf(const DocumentFrames& document, const std::string& path,
+               const std::function<void(const std::string& temporary)>& before_rename) {
   StructureNotes notes;
   std::string drawn = draw_document(document, notes);
-  write_atomically(path, [&](const std::string& temporary) { finish_pdf(drawn, notes, document.metadata, temporary); });
+  write_atomically(path, [&](const std::string& temporary) {
+    finish_pdf(drawn, notes, document.metadata, temporary);
+    if (before_rename) before_rename(temporary);
+  });
 }
 
 }  // namespace rapport

@@ -3,6 +3,7 @@
 #include <librsvg/rsvg.h>
 
 #include "diag/diagnostic.hpp"
+#include "load/file_access.hpp"
 
 namespace rapport {
 
@@ -19,6 +20,7 @@ std::shared_ptr<const Picture> load_picture(const std::string& path) {
     diags.error({path, 0, 0}, "cannot use the picture: " + why, "give an SVG or PNG file that exists");
     throw InputError(diags);
   };
+  check_image_size(path, {path, 0, 0});  // before decoding: a huge PNG would take gigabytes
   if (path.ends_with(".svg")) {
     GError* error = nullptr;
     picture->svg = rsvg_handle_new_from_file(path.c_str(), &error);
@@ -30,6 +32,7 @@ std::shared_ptr<const Picture> load_picture(const std::string& path) {
     gdouble w = 0, h = 0;
     if (!rsvg_handle_get_intrinsic_size_in_pixels(picture->svg, &w, &h) || w <= 0 || h <= 0)
       fail("the SVG has no width and height");
+    check_pixel_count(w, h, path, {path, 0, 0});
     picture->width = w;
     picture->height = h;
   } else if (path.ends_with(".png")) {

@@ -1,6 +1,7 @@
 #include "load/read_csv.hpp"
 
 #include "load/check_utf8.hpp"
+#include "load/file_access.hpp"
 #include "load/yaml_source.hpp"
 
 namespace rapport {
@@ -114,6 +115,6 @@ std::vector<CsvRecord> parse_csv(const std::string& path, const std::string& tex
   return records;
 }
 
-std::vector<CsvRecord> read_csv(const std::string& path) { return parse_csv(path, read_text_file(path)); }
+std::vector<CsvRecord> read_csv(const std::string& path) { return parse_csv(path, read_text_file(path, max_text_bytes)); }
 
 }  // namespace rapport

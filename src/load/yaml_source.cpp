@@ -1,6 +1,7 @@
 #include "load/yaml_source.hpp"
 
 #include "load/check_utf8.hpp"
+#include "load/file_access.hpp"
 
 #include <algorithm>
 #include <fstream>
@@ -115,17 +116,7 @@ SourcePos position_of(const YamlSource& source, const YAML::Node& node) {
   return position_at(source.path, mark.line, mark.column);
 }
 
-std::string read_text_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream content;
-  if (in) content << in.rdbuf();
-  if (!in || in.bad()) {
-    Diagnostics diags;
-    diags.error({path, 0, 0}, "cannot read the file", "check the path and that the file is readable");
-    throw InputError(diags);
-  }
-  return content.str();
-}
+std::string read_text_file(const std::string& path, std::uintmax_t limit) { return read_bounded_file(path, limit); }
 
 YamlSource parse_yaml(std::string path, std::string text) {
   Diagnostics diags;
@@ -157,6 +148,6 @@ YamlSource parse_yaml(std::string path, std::string text) {
   return source;
 }
 
-YamlSource load_yaml_file(const std::string& path) { return parse_yaml(path, read_text_file(path)); }
+YamlSource load_yaml_file(const std::string& path) { return parse_yaml(path, read_text_file(path, max_text_bytes)); }
 
 }  // namespace rapport

@@ -6,6 +6,7 @@
 
 #include "diag/suggest.hpp"
 #include "finance/parse_number.hpp"
+#include "load/file_access.hpp"
 #include "load/read_csv.hpp"
 #include "load/node_reader.hpp"
 #include "model/format_keys.hpp"
@@ -31,6 +32,7 @@ struct BuildContext {
   };
   std::vector<Reference> references;
   std::vector<std::string> data_files;
+  const FileAccess* access = nullptr;  // which CSV files the report may read
 };
 
 std::string text_or_empty(BuildContext& ctx, const YAML::Node& node, const std::string& what) {
@@ -469,6 +471,7 @@ std::vector<TableRow> read_csv_rows(BuildContext& ctx, const YAML::Node& node, s
   std::vector<CsvRecord> records;
   ctx.data_files.push_back(path.string());
   try {
+    check_readable(*ctx.access, path.string(), ctx.reader.pos(node));
     records = read_csv(path.string());
   } catch (const InputError& e) {
     ctx.reader.diags().append(e.diagnostics());
@@ -734,9 +737,13 @@ void check_references(BuildContext& ctx) {
 }  // namespace
 
 Report build_report(const YamlSource& source, Diagnostics& diags) {
+  return build_report(source, FileAccess::for_report(source.path, {}), diags);
+}
+
+Report build_report(const YamlSource& source, const FileAccess& access, Diagnostics& diags) {
   Report report;
   report.path = source.path;
-  BuildContext ctx{NodeReader(source, diags), {}, 0, {}, {}};
+  BuildContext ctx{NodeReader(source, diags), {}, 0, {}, {}, &access};
   MapFields top(ctx.reader, source.root, "the report", format_keys("report"));
   if (!top.valid()) return report;
   if (YAML::Node version = top.require("version"); version.IsDefined()) {

@@ -1,5 +1,7 @@
 #include "model/parse_markdown.hpp"
 
+#include "model/check_link.hpp"
+
 #include <cmark.h>
 
 #include <memory>
@@ -105,6 +107,7 @@ void collect_inlines(MarkdownContext& ctx, cmark_node* parent, InlineState state
         InlineState inner = state;
         inner.link = cmark_node_get_url(node);
         if (inner.link.empty()) ctx.diags.error(ctx.pos(parent), "a link has no target", "write [text](https://…) or [text](#section-id)");
+        else check_link_target(inner.link, ctx.pos(parent), ctx.diags);
         collect_nested(ctx, node, inner, out);
         break;
       }

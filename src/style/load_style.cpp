@@ -6,6 +6,7 @@
 #include <regex>
 
 #include "load/node_reader.hpp"
+#include "style/layout_files.hpp"
 #include "style/load_vocabulary.hpp"
 #include "style/read_style_values.hpp"
 
@@ -202,8 +203,9 @@ void read_page_furniture(NodeReader& reader, const YAML::Node& node, Style& styl
     MapFields l(reader, logo, "logo", {"file", "width", "alt"});
     if (l.valid()) {
       // Relative to the layout file that names it, so a municipality's layout folder travels whole.
+      // Already resolved against the layout file that names it (anchor_layout_paths).
       std::string file = read_text(reader, l.require("file"), "'file'");
-      auto path = std::filesystem::path(reader.source().path).parent_path() / file;
+      auto path = std::filesystem::path(file);
       if (!file.empty() && !std::filesystem::is_regular_file(path))
         reader.diags().error(reader.pos(l.get("file")), "the logo file '" + path.string() + "' does not exist");
       style.logo = path.string();
@@ -276,13 +278,20 @@ constexpr int max_extends_depth = 8;
 
 // The layout file's tree with everything it extends merged underneath. Each base is read on
 // its own first, so a problem in a base is reported in the base's file.
-YamlSource resolved_layout_source(const std::string& path, Diagnostics& warnings, int depth,
-                                  std::vector<std::string>& files) {
+struct LayoutChain {
+  const FileAccess& access;
+  Diagnostics& warnings;
+  std::vector<std::string> files;
+};
+
+YamlSource resolved_layout_source(const std::string& path, LayoutChain& chain, int depth) {
   YamlSource source = load_yaml_file(path);
-  files.push_back(path);
+  chain.files.push_back(path);
+  Diagnostics diags;
+  anchor_layout_paths(source, chain.access, diags);
+  throw_if_errors(diags);
   const YAML::Node& root = source.root;
   if (!root.IsMap() || !root["extends"].IsDefined()) return source;
-  Diagnostics diags;
   NodeReader reader(source, diags);
   YAML::Node extends = root["extends"];
   std::string base_name = reader.text(extends, "'extends'").value_or("");
@@ -291,8 +300,10 @@ YamlSource resolved_layout_source(const std::string& path, Diagnostics& warnings
     throw InputError(diags);
   }
   throw_if_errors(diags);
-  YamlSource base = resolved_layout_source(resolve_layout_path(base_name), warnings, depth + 1, files);
-  read_style(base, warnings);  // the base must be a valid layout by itself
+  // A path is relative to the layout that names it; a bare name is a shipped layout.
+  std::string base_path = locate_layout(base_name, path, reader.pos(extends), chain.access);
+  YamlSource base = resolved_layout_source(base_path, chain, depth + 1);
+  read_style(base, chain.warnings);  // the base must be a valid layout by itself
   source.root = merged(base.root, source.root);
   return source;
 }
@@ -305,10 +316,14 @@ Style load_style(const std::string& path) {
 }
 
 Style load_style(const std::string& path, Diagnostics& warnings) {
-  std::vector<std::string> files;
-  Style style = read_style(resolved_layout_source(path, warnings, 0, files), warnings);
+  return load_style(path, FileAccess::for_report(path, {}), warnings);
+}
+
+Style load_style(const std::string& path, const FileAccess& access, Diagnostics& warnings) {
+  LayoutChain chain{access, warnings, {}};
+  Style style = read_style(resolved_layout_source(path, chain, 0), warnings);
   style.path = path;
-  style.files = std::move(files);
+  style.files = std::move(chain.files);
   for (const auto& name : style.vocabularies) style.files.push_back(vocabulary_path(name));
   return style;
 }

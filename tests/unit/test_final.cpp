@@ -190,7 +190,7 @@ TEST_CASE("final: refused for each validation warning, restated as an error at i
   write_file(dir + "/layout.yaml", "name: blek\nextends: default\nstatuses: [" + dir + "/blek.yaml, trend]\n");
   std::string text = signed_preamble() + complete_content;
   text = replaced(text, "bidrar-till-malet", "klart");
-  Render render = render_final(text, " --layout " + shell_quote(dir + "/layout.yaml"));
+  Render render = render_final(text, " --root " + shell_quote(dir) + " --layout " + shell_quote(dir + "/layout.yaml"));
   INFO(render.result.output);
   CHECK(render.result.status == 2);
   std::string message = "the colour #ffd700 has a contrast of only 1.4:1 against white\n"
@@ -199,7 +199,7 @@ TEST_CASE("final: refused for each validation warning, restated as an error at i
   CHECK(has(render, dir + "/blek.yaml:3:52: error: final: " + message));
   CHECK_FALSE(std::filesystem::exists(render.output));
   // The same report as a draft: the warning, and a PDF.
-  auto draft = run_rapport("render " + shell_quote(render.input) + " -o " + shell_quote(render.output) + " --layout " +
+  auto draft = run_rapport("render " + shell_quote(render.input) + " -o " + shell_quote(render.output) + " --root " + shell_quote(dir) + " --layout " +
                            shell_quote(dir + "/layout.yaml"));
   CHECK(draft.status == 0);
   CHECK(draft.output.find("error") == std::string::npos);
@@ -224,7 +224,7 @@ TEST_CASE("final: refused for a status icon without alternative text, at each pl
           rows:
             - [Ett, klart]
             - [Två, tyst]
-)", " --layout " + shell_quote(dir + "/layout.yaml"));
+)", " --root " + shell_quote(dir) + " --layout " + shell_quote(dir + "/layout.yaml"));
   const std::string message = "error: final: the icon of status 'tyst' has no alternative text\n"
                               "  hint: give it an 'alt:' in the vocabulary 'tyst': what the icon says in words, for "
                               "readers who cannot see it\n";
@@ -238,12 +238,12 @@ TEST_CASE("final: refused for a cover logo without alternative text") {
   write_file(dir + "/layout.yaml", "name: logga\nextends: default\npage_furniture: {logo: {file: " + source_dir() +
                                        "/layouts/logos/exempel.svg, width: 20mm}}\n");
   std::string text = replaced(signed_preamble() + complete_content, "municipality: Timrå kommun", "municipality: \"\"");
-  check_refused(render_final(text, " --layout " + shell_quote(dir + "/layout.yaml")),
+  check_refused(render_final(text, " --root " + shell_quote(dir) + " --layout " + shell_quote(dir + "/layout.yaml")),
                 "3:18: error: final: the cover logo has no alternative text\n"
                 "  hint: give the logo an 'alt:' in the layout, or write the municipality's name in 'municipality'\n");
   write_file(dir + "/described.yaml", "name: beskriven\nextends: default\npage_furniture: {logo: {file: " + source_dir() +
                                           "/layouts/logos/exempel.svg, width: 20mm, alt: Kommunens logotyp}}\n");
-  CHECK(render_final(text, " --layout " + shell_quote(dir + "/described.yaml")).result.status == 0);
+  CHECK(render_final(text, " --root " + shell_quote(dir) + " --layout " + shell_quote(dir + "/described.yaml")).result.status == 0);
 }
 
 TEST_CASE("final: refused for figures that do not add up; rounding and accepted differences pass") {

@@ -84,9 +84,9 @@ TEST_CASE("a missing dictionary is a clear error") {
 
 TEST_CASE("hyphenation breaks lines in the example, and a layout can turn it off") {
   CHECK(lines_broken_at_soft_hyphen(run_pipeline({example_report(), ""}).frames) > 10);
-  std::string layout = temp_dir() + "/off.yaml";
+  std::string dir = temp_dir(), layout = dir + "/off.yaml";
   write_file(layout, "name: off\nextends: default\ntypography: {hyphenate: false}\n");
-  CHECK(lines_broken_at_soft_hyphen(run_pipeline({example_report(), layout}).frames) == 0);
+  CHECK(lines_broken_at_soft_hyphen(run_pipeline({example_report(), layout, false, {dir}}).frames) == 0);
 }
 
 TEST_CASE("the PDF's text has whole words: no soft hyphens, line-end breaks rejoin") {
@@ -244,7 +244,7 @@ TEST_CASE("layouts number headings, shade every other row and place the cover ti
   std::string dir = temp_dir();
   write_file(dir + "/zn.yaml", "name: zn\nextends: default\nheadings: {numbered: 2}\ntables: {zebra: \"#f2f4f6\"}\n"
                                "page_furniture: {cover_title_at: 0.5}\n");
-  auto frames = run_pipeline({example_report(), dir + "/zn.yaml"}).frames;
+  auto frames = run_pipeline({example_report(), dir + "/zn.yaml", false, {dir}}).frames;
   std::vector<std::string> titles;
   for (const auto& entry : frames.outline) titles.push_back(entry.title);
   CHECK(std::find(titles.begin(), titles.end(), "3 Ekonomi") != titles.end());
@@ -264,7 +264,7 @@ TEST_CASE("a cover logo: SVG or PNG, checked when the layout is read") {
   std::string dir = temp_dir();
   write_file(dir + "/svg.yaml", "name: svg\nextends: default\npage_furniture: {logo: {file: " + source_dir() +
                                     "/layouts/logos/exempel.svg, width: 20mm}}\n");
-  auto frames = run_pipeline({example_report(), dir + "/svg.yaml"}).frames;
+  auto frames = run_pipeline({example_report(), dir + "/svg.yaml", false, {dir}}).frames;
   const ImageItem* logo = nullptr;
   const TagItem* figure = nullptr;  // the tag just before the logo
   const auto& items = frames.pages.front().items;
@@ -285,7 +285,7 @@ TEST_CASE("a cover logo: SVG or PNG, checked when the layout is read") {
   cairo_surface_write_to_png(png, (dir + "/logo.png").c_str());
   cairo_surface_destroy(png);
   write_file(dir + "/png.yaml", "name: png\nextends: default\npage_furniture: {logo: {file: logo.png, width: 30mm}}\n");
-  auto with_png = run_pipeline({example_report(), dir + "/png.yaml"}).frames;
+  auto with_png = run_pipeline({example_report(), dir + "/png.yaml", false, {dir}}).frames;
   bool found = false;
   for (const auto& item : with_png.pages.front().items)
     if (auto* image = std::get_if<ImageItem>(&item)) found = image->height == doctest::Approx(image->width / 2);

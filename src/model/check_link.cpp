@@ -1,0 +1,36 @@
+#include "model/check_link.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+namespace rapport {
+namespace {
+
+const char* const allowed_hint = "links may use http:, https: or mailto:, or go to a section with #id";
+
+// The URI scheme (RFC 3986: a letter, then letters, digits, + - .), lower-cased; empty if none.
+std::string scheme_of(const std::string& url) {
+  size_t colon = url.find(':');
+  if (colon == std::string::npos || colon == 0 || !std::isalpha(static_cast<unsigned char>(url[0]))) return {};
+  std::string scheme = url.substr(0, colon);
+  bool valid = std::all_of(scheme.begin(), scheme.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.';
+  });
+  if (!valid) return {};
+  std::transform(scheme.begin(), scheme.end(), scheme.begin(), [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); });
+  return scheme;
+}
+
+}  // namespace
+
+void check_link_target(const std::string& url, const SourcePos& pos, Diagnostics& diags) {
+  if (url.starts_with("#")) return;
+  std::string scheme = scheme_of(url);
+  if (scheme == "http" || scheme == "https" || scheme == "mailto") return;
+  if (scheme.empty())
+    diags.error(pos, "the link target '" + url.substr(0, 80) + "' is a relative path, which a PDF cannot follow safely", allowed_hint);
+  else
+    diags.error(pos, "the link uses the scheme '" + scheme + ":', which is not allowed", allowed_hint);
+}
+
+}  // namespace rapport
