@@ -4,6 +4,7 @@
 #include <chrono>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -116,7 +117,7 @@ struct Arguments {
   std::string input;
   std::vector<std::string> more_inputs;  // batch takes several paths
   std::string jobs;
-  std::string timeout, memory;  // batch's budgets per report
+  std::optional<std::string> timeout, memory;  // batch's budgets per report; "" is a value too
   std::string volume, volume_title;
   std::string output;
   std::string layout;
@@ -245,8 +246,8 @@ int batch(const Arguments& a) {
     }
     if (options.jobs == 0 || options.jobs > 256) throw UsageError("-j must be between 1 and 256");
   }
-  if (!a.timeout.empty()) options.timeout_seconds = positive_integer(a.timeout, "--timeout", "a number of seconds", 86400);
-  if (!a.memory.empty()) options.memory_mib = positive_integer(a.memory, "--memory", "a number of MiB", 1u << 20);
+  if (a.timeout) options.timeout_seconds = positive_integer(*a.timeout, "--timeout", "a number of seconds", 86400);
+  if (a.memory) options.memory_mib = positive_integer(*a.memory, "--memory", "a number of MiB", 1u << 20);
   return run_batch(options, std::cerr);
 }
 
