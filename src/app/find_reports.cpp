@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <set>
 #include <utility>
 
@@ -20,9 +21,14 @@ namespace fs = std::filesystem;
 // Larger files are not parsed here, only looked at: the child that renders one parses it anyway,
 // and a batch walking a data directory should not stall on a huge YAML dump.
 constexpr std::uintmax_t largest_parsed = 20u << 20;
-constexpr std::streamsize largest_looked_at = 1 << 20;
+constexpr std::uintmax_t largest_looked_at = 1u << 20;
 
 enum class Kind { report, other };
+
+struct Classified {
+  Kind kind = Kind::other;
+  std::optional<std::string> layout;  // a report's document.layout ("" for none); unset: not parsed
+};
 
 [[noreturn]] void fail(const std::string& path, const std::string& message, const std::string& hint) {
   Diagnostics diags;
@@ -30,11 +36,13 @@ enum class Kind { report, other };
   throw InputError(diags);
 }
 
-bool read_prefix(const fs::path& path, std::streamsize limit, std::string& text) {
+// The first `limit` bytes of a file of `size` bytes (as stat saw it; it may have changed since).
+bool read_prefix(const fs::path& path, std::uintmax_t size, std::uintmax_t limit, std::string& text) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return false;
-  text.resize(static_cast<size_t>(limit));
-  in.read(text.data(), limit);
+  auto wanted = static_cast<std::streamsize>(std::min(size, limit));
+  text.resize(static_cast<size_t>(wanted));
+  in.read(text.data(), wanted);
   if (in.bad()) return false;
   text.resize(static_cast<size_t>(in.gcount()));
   return true;
@@ -53,24 +61,32 @@ bool mentions_document(const std::string& text) {
   return false;
 }
 
-Kind classify_text(std::string text) {
+std::string layout_in(const YAML::Node& document) {
+  if (!document.IsMap()) return {};
+  const YAML::Node layout = document["layout"];
+  return layout && layout.IsScalar() ? layout.Scalar() : std::string();  // a missing key's node throws on IsScalar
+}
+
+Classified classify_text(std::string text) {
   if (text.starts_with("\xEF\xBB\xBF")) text.erase(0, 3);
   try {
     const YAML::Node root = YAML::Load(text);
-    return root.IsMap() && root["document"] ? Kind::report : Kind::other;
+    if (!root.IsMap() || !root["document"]) return {};
+    return {Kind::report, layout_in(root["document"])};
   } catch (const YAML::Exception&) {
     // A broken report is still a report: its child names the error; skipping it would hide it.
-    return mentions_document(text) ? Kind::report : Kind::other;
+    return {mentions_document(text) ? Kind::report : Kind::other, std::string()};
   }
 }
 
 // An unreadable YAML file counts as a report, so that the summary says it could not be read
 // rather than the batch passing over it in silence.
-Kind classify(const fs::path& path, std::uintmax_t size) {
+Classified classify(const fs::path& path, std::uintmax_t size) {
   std::string text;
   if (size > largest_parsed)
-    return !read_prefix(path, largest_looked_at, text) || mentions_document(text) ? Kind::report : Kind::other;
-  if (!read_prefix(path, static_cast<std::streamsize>(largest_parsed), text)) return Kind::report;
+    return {!read_prefix(path, size, largest_looked_at, text) || mentions_document(text) ? Kind::report : Kind::other,
+            std::string()};
+  if (!read_prefix(path, size, largest_parsed, text)) return {Kind::report, std::string()};
   return classify_text(std::move(text));
 }
 
@@ -80,7 +96,7 @@ bool has_yaml_extension(const fs::path& path) { return path.extension() == ".yam
 // point at each other would otherwise be walked for ever.
 using Visited = std::set<std::pair<dev_t, ino_t>>;
 
-void walk(const fs::path& directory, Visited& visited, std::vector<std::string>& found) {
+void walk(const fs::path& directory, Visited& visited, std::vector<ReportFile>& found) {
   std::error_code error;
   for (fs::directory_iterator it(directory, error), end; !error && it != end; it.increment(error)) {
     const fs::path& path = it->path();
@@ -88,49 +104,74 @@ void walk(const fs::path& directory, Visited& visited, std::vector<std::string>&
     if (::stat(path.c_str(), &info) != 0) continue;  // a dangling symlink, or gone since listed
     if (S_ISDIR(info.st_mode)) {
       if (visited.emplace(info.st_dev, info.st_ino).second) walk(path, visited, found);
-    } else if (S_ISREG(info.st_mode) && has_yaml_extension(path) &&
-               classify(path, static_cast<std::uintmax_t>(info.st_size)) == Kind::report) {
-      found.push_back(path.string());
+    } else if (S_ISREG(info.st_mode) && has_yaml_extension(path)) {
+      Classified file = classify(path, static_cast<std::uintmax_t>(info.st_size));
+      if (file.kind == Kind::report) found.push_back({path.string(), file.layout});
     }
   }
 }
 
-std::vector<std::string> reports_in(const std::string& directory) {
+std::vector<ReportFile> reports_in(const std::string& directory) {
   Visited visited;
   struct stat info {};
   if (::stat(directory.c_str(), &info) == 0) visited.emplace(info.st_dev, info.st_ino);
-  std::vector<std::string> found;
+  std::vector<ReportFile> found;
   walk(directory, visited, found);
-  std::sort(found.begin(), found.end());
+  std::sort(found.begin(), found.end(), [](const ReportFile& a, const ReportFile& b) { return a.path < b.path; });
   return found;
 }
 
-std::vector<std::string> each_once(const std::vector<std::string>& reports) {
-  std::vector<std::string> unique;
+std::vector<ReportFile> each_once(const std::vector<ReportFile>& reports) {
+  std::vector<ReportFile> unique;
   for (const auto& report : reports) {
-    auto same_file = [&](const std::string& other) {
+    auto same_file = [&](const ReportFile& other) {
       std::error_code error;
-      return fs::equivalent(report, other, error) || report == other;
+      return fs::equivalent(report.path, other.path, error) || report.path == other.path;
     };
     if (std::none_of(unique.begin(), unique.end(), same_file)) unique.push_back(report);
   }
   return unique;
 }
 
+// The report's document.layout; empty when it names none or cannot be read.
+std::string layout_of(const ReportFile& report) {
+  if (report.layout) return *report.layout;
+  std::error_code error;
+  std::uintmax_t size = fs::file_size(report.path, error);
+  return error ? std::string() : classify(report.path, size).layout.value_or("");
+}
+
 }  // namespace
 
-bool is_report_text(const std::string& text) { return classify_text(text) == Kind::report; }
+std::vector<std::string> layouts_named(const std::vector<ReportFile>& reports, const std::string& forced) {
+  if (!forced.empty()) return {forced};
+  std::vector<std::string> layouts;
+  for (const auto& report : reports) {
+    std::string layout = layout_of(report);
+    if (layout.empty()) layout = "default";
+    if (std::find(layouts.begin(), layouts.end(), layout) == layouts.end()) layouts.push_back(layout);
+  }
+  return layouts;
+}
+
+bool is_report_text(const std::string& text) { return classify_text(text).kind == Kind::report; }
 
 std::vector<std::string> find_reports(const std::vector<std::string>& paths) {
-  std::vector<std::string> reports;
+  std::vector<std::string> names;
+  for (auto& report : find_report_files(paths)) names.push_back(std::move(report.path));
+  return names;
+}
+
+std::vector<ReportFile> find_report_files(const std::vector<std::string>& paths) {
+  std::vector<ReportFile> reports;
   for (const auto& path : paths) {
     std::error_code error;
     if (!fs::exists(path, error)) fail(path, "no such file or directory", "check the path");
     if (!fs::is_directory(path, error)) {
-      reports.push_back(path);
+      reports.push_back({path, std::nullopt});
       continue;
     }
-    std::vector<std::string> found = reports_in(path);
+    std::vector<ReportFile> found = reports_in(path);
     if (found.empty()) fail(path, "the directory holds no reports", "a report is a .yaml file with a document: key");
     reports.insert(reports.end(), found.begin(), found.end());
   }

@@ -14,6 +14,7 @@
 #include "app/run_child.hpp"
 #include "app/run_pipeline.hpp"
 #include "app/write_volume.hpp"
+#include "style/load_style.hpp"
 
 namespace rapport {
 namespace {
@@ -139,6 +140,20 @@ void print_summary(const std::vector<Outcome>& outcomes, long long total_ms, std
   log << line;
 }
 
+// The layouts and hyphenation dictionaries the reports use, loaded before the fork so that every
+// child inherits them rather than loading its own: neither holds any Pango, fontconfig or GLib
+// state. One that fails to load is left for the child to report, with its report.
+void preload(SharedResources& shared, const std::vector<std::string>& layouts) {
+  for (const auto& layout : layouts) {
+    try {
+      Diagnostics warnings;  // every child that uses the layout is given them again
+      std::shared_ptr<const Style> style = shared.style(resolve_layout_path(layout), warnings);
+      if (style->hyphenate) shared.hyphenator(style->hyphenation);
+    } catch (const std::exception&) {
+    }
+  }
+}
+
 // Largest reports first, so no worker is left with a long one at the end.
 std::vector<size_t> largest_first(const std::vector<std::string>& reports) {
   std::vector<size_t> order(reports.size());
@@ -156,7 +171,9 @@ std::vector<size_t> largest_first(const std::vector<std::string>& reports) {
 
 int run_batch(const BatchOptions& options, std::ostream& log) {
   auto started = std::chrono::steady_clock::now();
-  std::vector<std::string> reports = find_reports(options.paths);
+  std::vector<ReportFile> found = find_report_files(options.paths);
+  std::vector<std::string> reports;
+  for (const auto& report : found) reports.push_back(report.path);
   std::vector<std::string> outputs = output_paths(reports, options.output_directory);
   check_writable(options.output_directory);
   check_volume_path(options.volume, outputs);
@@ -174,18 +191,17 @@ int run_batch(const BatchOptions& options, std::ostream& log) {
     log << outcome_line(outcomes[i]) << "\n";
     if (options.terminal) log << progress_bar(done, reports.size()) << std::flush;
   };
+  SharedResources shared;
+  preload(shared, layouts_named(found, options.layout));
   run_in_children(tasks, largest_first(reports),
-                  {options.layout, options.final, jobs, options.timeout_seconds, options.memory_mib}, report_done);
+                  {options.layout, options.final, jobs, options.timeout_seconds, options.memory_mib}, shared, report_done);
   if (options.terminal) log << "\r\033[K";
   auto total = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
   print_summary(outcomes, total, log);
   int status = 0;
   for (const auto& o : outcomes)
     if (o.status == 2 || (o.status == 1 && status == 0)) status = o.status;
-  if (!options.volume.empty()) {
-    SharedResources shared;  // the volume is laid out here, in the parent, once no child is left to fork
-    status = bind_volume(reports, options, jobs, shared, status, log);
-  }
+  if (!options.volume.empty()) status = bind_volume(reports, options, jobs, shared, status, log);
   return status;
 }
 

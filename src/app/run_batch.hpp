@@ -2,6 +2,7 @@
 // `rapport batch`: every report found under the given paths rendered in parallel, each in a
 // process of its own, so that one broken input, crash or hang never stops the others.
 #include <iosfwd>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,17 @@ int run_batch(const BatchOptions& options, std::ostream& log);
 // it first appears, so `kommunstyrelsen.yaml DIR` puts Kommunstyrelsen first in a volume.
 // Throws InputError for a missing path or a directory with none.
 std::vector<std::string> find_reports(const std::vector<std::string>& paths);
+
+struct ReportFile {
+  std::string path;
+  std::optional<std::string> layout;  // its document.layout ("" for none), when already read
+};
+// The same, with what was learnt of each report on the way.
+std::vector<ReportFile> find_report_files(const std::vector<std::string>& paths);
+
+// The layout each report asks for (`forced` when given, else its document.layout, else
+// "default"), each name once: what a batch can load before it starts rendering.
+std::vector<std::string> layouts_named(const std::vector<ReportFile>& reports, const std::string& forced);
 
 // Whether a YAML file's text (a byte-order mark allowed) is a report by the rule above.
 bool is_report_text(const std::string& text);

@@ -72,11 +72,10 @@ void obey_test_hooks(const std::string& input) {
     for (;;) pause();
 }
 
-ReportOutcome render_report(const ReportTask& task, const ChildSettings& settings) {
+ReportOutcome render_report(const ReportTask& task, const ChildSettings& settings, SharedResources& shared) {
   ReportOutcome outcome;
   try {
     FontRegistry fonts(default_font_list());  // fontconfig and Pango start here, after the fork
-    SharedResources shared;
     PipelineResult result = run_pipeline({task.input, settings.layout, settings.final}, fonts, shared);
     write_pdf(result.frames, task.output);
     if (settings.final) write_manifest(task.output, result.archive_inputs, manifest_path_for(task.output));
@@ -106,14 +105,15 @@ bool write_all(int fd, const std::string& bytes) {
 }
 
 // Never returns: a child that fell back into the parent's code would run the batch again.
-[[noreturn]] void be_child(const ReportTask& task, const ChildSettings& settings, int fd, pid_t parent) {
+[[noreturn]] void be_child(const ReportTask& task, const ChildSettings& settings, SharedResources& shared, int fd,
+                           pid_t parent) {
   try {
     // Should the parent die (Ctrl-C reaches only its process group), its children go with it.
     prctl(PR_SET_PDEATHSIG, SIGKILL);
     if (getppid() != parent) _exit(1);
     limit_memory(settings.memory_mib);
     obey_test_hooks(task.input);
-    _exit(write_all(fd, encode_outcome(render_report(task, settings))) ? 0 : 1);
+    _exit(write_all(fd, encode_outcome(render_report(task, settings, shared))) ? 0 : 1);
   } catch (...) {
     _exit(1);  // the parent, finding no message, reports the failure
   }
@@ -135,7 +135,7 @@ ReportOutcome failure(std::string text) { return {1, {}, 0, "rapport: error: " +
 
 // Starts the child for tasks[index]; nullopt, with `problem` set, when none could be started.
 std::optional<Child> start_child(const std::vector<ReportTask>& tasks, size_t index, const ChildSettings& settings,
-                                 std::string& problem) {
+                                 SharedResources& shared, std::string& problem) {
   int fds[2];
   if (pipe2(fds, O_CLOEXEC) != 0) {
     problem = std::string("cannot start a worker: ") + std::strerror(errno);
@@ -147,7 +147,7 @@ std::optional<Child> start_child(const std::vector<ReportTask>& tasks, size_t in
   if (pid == 0) {
     close(fds[0]);
     setpgid(0, 0);  // its own process group, so that a kill takes anything it started too
-    be_child(tasks[index], settings, fds[1], parent);
+    be_child(tasks[index], settings, shared, fds[1], parent);
   }
   close(fds[1]);
   if (pid < 0) {
@@ -200,7 +200,10 @@ void watch(std::vector<Child>& running) {
           if (child.fd == p.fd && !child.eof) read_from(child);
   auto now = Clock::now();
   for (auto& child : running) {
-    if (!child.reaped && waitpid(child.pid, &child.wait_status, WNOHANG) == child.pid) child.reaped = true;
+    // The child never closes its end of the pipe itself, so the end of the pipe is the end of the
+    // child: waiting for it then cannot hang, and does not poll for a process still tearing down.
+    int flags = child.eof ? 0 : WNOHANG;
+    if (!child.reaped && waitpid(child.pid, &child.wait_status, flags) == child.pid) child.reaped = true;
     if (!child.timed_out && now >= child.deadline) {
       kill(-child.pid, SIGKILL);  // the group: whatever the child may have started goes too
       if (!child.reaped) kill(child.pid, SIGKILL);  // should the group not exist yet
@@ -241,16 +244,17 @@ long long elapsed_ms(Clock::time_point since) {
 }  // namespace
 
 void run_in_children(const std::vector<ReportTask>& tasks, const std::vector<size_t>& order, const ChildSettings& settings,
-                     const std::function<void(size_t, const ReportOutcome&, long long)>& done) {
+                     SharedResources& shared, const std::function<void(size_t, const ReportOutcome&, long long)>& done) {
   std::vector<Child> running;
   size_t next = 0;
   while (next < order.size() || !running.empty()) {
     while (running.size() < std::max(1u, settings.jobs) && next < order.size()) {
       size_t index = order[next++];
       std::string problem;
-      if (auto child = start_child(tasks, index, settings, problem)) running.push_back(std::move(*child));
+      if (auto child = start_child(tasks, index, settings, shared, problem)) running.push_back(std::move(*child));
       else done(index, failure(problem), 0);
     }
+    if (running.empty()) continue;  // none could be started: nothing to wait for
     watch(running);
     for (auto it = running.begin(); it != running.end();) {
       if (!it->eof || !it->reaped) {

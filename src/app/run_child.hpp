@@ -9,6 +9,8 @@
 
 namespace rapport {
 
+class SharedResources;
+
 struct ReportTask {
   std::string input, output;
 };
@@ -31,10 +33,11 @@ struct ChildSettings {
 
 // Renders tasks[order[0]], tasks[order[1]], … each in a child forked for it, at most
 // settings.jobs at once, and calls `done(index, outcome, milliseconds)` in the parent as each
-// ends, in the order they end. Must be called before the process has any thread, Pango,
-// fontconfig or GLib state: the children are forked copies of it and build their own.
+// ends, in the order they end. Each child starts with a copy of `shared` (what the parent has
+// loaded into it, it need not load again). Must be called before the process has any thread,
+// Pango, fontconfig or GLib state: the children are forked copies of it and build their own.
 void run_in_children(const std::vector<ReportTask>& tasks, const std::vector<size_t>& order, const ChildSettings& settings,
-                     const std::function<void(size_t, const ReportOutcome&, long long)>& done);
+                     SharedResources& shared, const std::function<void(size_t, const ReportOutcome&, long long)>& done);
 
 // The child's message to its parent: four length-prefixed fields ("6:failed,"), so that any
 // text travels as it is and a message cut short is told from a whole one.
