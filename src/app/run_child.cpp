@@ -204,7 +204,8 @@ void watch(std::vector<Child>& running) {
     // child: waiting for it then cannot hang, and does not poll for a process still tearing down.
     int flags = child.eof ? 0 : WNOHANG;
     if (!child.reaped && waitpid(child.pid, &child.wait_status, flags) == child.pid) child.reaped = true;
-    if (!child.timed_out && now >= child.deadline) {
+    bool finished = child.eof && child.reaped;  // in time, however close to the deadline
+    if (!finished && !child.timed_out && now >= child.deadline) {
       kill(-child.pid, SIGKILL);  // the group: whatever the child may have started goes too
       if (!child.reaped) kill(child.pid, SIGKILL);  // should the group not exist yet
       child.timed_out = true;
