@@ -140,10 +140,10 @@ TEST_CASE("a batch report that hangs is stopped at --timeout, its temporaries re
   write_file(out + "/.keep", "");
   auto started = std::chrono::steady_clock::now();
   auto result = run_rapport_with("RAPPORT_TEST_HANG=sn.yaml",
-                                 "batch " + shell_quote(in) + " -o " + shell_quote(out) + " -j 2 --timeout 2");
+                                 "batch " + shell_quote(in) + " -o " + shell_quote(out) + " -j 2 --timeout 5");
   auto seconds = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - started).count();
   CHECK(result.status == 1);
-  CHECK(result.output.find(in + "/sn.yaml: FAILED\nrapport: error: took longer than 2 s (--timeout)\n") != std::string::npos);
+  CHECK(result.output.find(in + "/sn.yaml: FAILED\nrapport: error: took longer than 5 s (--timeout)\n") != std::string::npos);
   CHECK(seconds < 60);
   for (std::string name : {"bun", "ktn"}) CHECK_MESSAGE(std::filesystem::exists(out + "/" + name + ".pdf"), name);
   CHECK_FALSE(std::filesystem::exists(out + "/sn.pdf"));
