@@ -6,6 +6,7 @@
 #include <cmath>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -39,7 +40,7 @@ commands:
   check REPORT.yaml [--layout NAME|FILE] [--root DIR]    validate only; list every problem
   preview REPORT.yaml -o DIR [--pages 3-5] [--dpi 96] [--root DIR] [--watch]   PNG pages and an index.html contact sheet
   specimen LAYOUT [-o specimen.pdf]                      a sample document showing all a layout styles
-  batch PATH... -o OUTDIR [-j N] [--layout …] [--root DIR] [--final] [--volume OUT.pdf]
+  batch PATH... -o OUTDIR [-j N] [--layout …] [--root DIR] [--final] [--timeout S] [--memory MIB] [--volume OUT.pdf]
                                                          render every report found, in parallel,
                                                          and optionally bind them into one volume
 
@@ -96,15 +97,22 @@ judged without real content. Default output: specimen-LAYOUT.pdf.
 )";
 
 const char* const batch_help = R"(usage: rapport batch PATH... -o OUTDIR [-j N] [--layout NAME|FILE] [--root DIR] [--final]
-                     [--volume OUT.pdf [--volume-title TEXT]]
+                     [--timeout SECONDS] [--memory MIB] [--volume OUT.pdf [--volume-title TEXT]]
 
-Renders every report under PATH (a report file, or a directory searched for .yaml files with
-a document: key) into OUTDIR as NAME.pdf, on N workers at once (default: the number of cores).
-A broken input is reported with its file:line:col and the others are rendered all the same.
-Prints a line per report (a progress bar on a terminal) and a summary. Exit status 0 when every
-report rendered, 2 when an input was bad, 1 for other failures.
+Renders every report under PATH (a report file, or a directory searched, through directory
+symlinks, for .yaml files whose top level has a document key) into OUTDIR as NAME.pdf, each
+in a process of its own, N at once (default: the number of cores). A broken input is reported
+with its file:line:col, a report that crashes or overruns its budget as failed, and the others
+are rendered all the same. Prints a line per report (a progress bar on a terminal) and a
+summary. Exit status 0 when every report rendered, 2 when an input was bad, 1 for other
+failures (a crash or a timeout among them).
 
   --root DIR            also allow each report to read files under DIR (as for render)
+  -j N                  reports rendered at once
+  --timeout SECONDS     a report still rendering after this long is stopped and failed
+                        (default 300)
+  --memory MIB          the memory each report may take, as address space (default 4096);
+                        a report that needs more fails
   --volume OUT.pdf      also bind every report into one PDF: a common cover and contents, each
                         report a part in its own layout, pages numbered through, an outline
                         by report. Reports are bound in the order given (a directory's in name
@@ -124,6 +132,7 @@ struct Arguments {
   std::string input;
   std::vector<std::string> more_inputs;  // batch takes several paths
   std::string jobs;
+  std::optional<std::string> timeout, memory;  // batch's budgets per report; "" is a value too
   std::string volume, volume_title;
   std::string output;
   std::string layout;
@@ -162,6 +171,8 @@ Arguments parse_arguments(const std::vector<std::string>& args) {
     else if (arg == "--dpi") a.dpi = value();
     else if (arg == "--watch") a.watch = true;
     else if (arg == "-j" || arg == "--jobs") a.jobs = value();
+    else if (arg == "--timeout") a.timeout = value();
+    else if (arg == "--memory") a.memory = value();
     else if (arg == "--volume") a.volume = value();
     else if (arg == "--volume-title") a.volume_title = value();
     else if (arg == "--watch-limit") {
@@ -244,6 +255,15 @@ int specimen(const Arguments& a) {
   return exit_ok;
 }
 
+// `value` as a whole number from 1 to `largest`; anything else is a usage error naming `option`.
+unsigned positive_integer(const std::string& value, const std::string& option, const std::string& what, unsigned largest) {
+  bool digits = !value.empty() && value.size() <= 9 && value.find_first_not_of("0123456789") == std::string::npos;
+  unsigned number = digits ? static_cast<unsigned>(std::stoul(value)) : 0;
+  if (number == 0 || number > largest)
+    throw UsageError(option + " must be " + what + " from 1 to " + std::to_string(largest) + ", found '" + value + "'");
+  return number;
+}
+
 int batch(const Arguments& a) {
   if (a.output.empty()) throw UsageError("batch needs -o OUTDIR");
   BatchOptions options;
@@ -265,6 +285,8 @@ int batch(const Arguments& a) {
     }
     if (options.jobs == 0 || options.jobs > 256) throw UsageError("-j must be between 1 and 256");
   }
+  if (a.timeout) options.timeout_seconds = positive_integer(*a.timeout, "--timeout", "a number of seconds", 86400);
+  if (a.memory) options.memory_mib = positive_integer(*a.memory, "--memory", "a number of MiB", 1u << 20);
   return run_batch(options, std::cerr);
 }
 

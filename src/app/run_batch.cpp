@@ -3,22 +3,19 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <map>
-#include <mutex>
 #include <numeric>
 #include <ostream>
 #include <thread>
 
+#include "app/run_child.hpp"
 #include "app/run_pipeline.hpp"
 #include "app/check_output.hpp"
 #include "app/write_volume.hpp"
-#include "export/write_manifest.hpp"
-#include "export/write_pdf.hpp"
-#include "load/yaml_source.hpp"
+#include "style/load_style.hpp"
 
 namespace rapport {
 namespace {
@@ -32,14 +29,6 @@ struct Outcome {
   int status = 0;  // 0 rendered, 2 bad input, 1 other failure
   std::string problem;
 };
-
-bool looks_like_report(const fs::path& path) {
-  if (path.extension() != ".yaml" && path.extension() != ".yml") return false;
-  std::error_code error;
-  if (!fs::is_regular_file(path, error)) return false;
-  std::string text = read_text_file(path.string());
-  return text.starts_with("document:") || text.find("\ndocument:") != std::string::npos;
-}
 
 void fail(const std::string& path, const std::string& message, const std::string& hint) {
   Diagnostics diags;
@@ -72,31 +61,6 @@ void check_writable(const std::string& directory) {
   if (fd < 0) fail(directory, "the output directory cannot be written", "check that it exists and that you may write in it");
   close(fd);
   fs::remove(probe, error);
-}
-
-Outcome render_one(const std::string& input, const std::string& output, const BatchOptions& options,
-                   const FontRegistry& fonts, SharedResources& shared) {
-  Outcome outcome{input, output, {}, 0, 0, 0, {}};
-  auto started = std::chrono::steady_clock::now();
-  try {
-    PipelineResult result = run_pipeline({input, options.layout, options.final, options.roots}, fonts, shared);
-    check_output(output, result.archive_inputs);
-    if (options.final)
-      write_final_pdf(result.frames, output, result.archive_inputs, fs::path(input).parent_path().string());
-    else
-      write_pdf(result.frames, output);
-    outcome.committee = result.committee;
-    outcome.pages = result.frames.pages.size();
-  } catch (const InputError& e) {
-    outcome.status = 2;
-    outcome.problem = e.diagnostics().format(Severity::error);
-  } catch (const std::exception& e) {
-    outcome.status = 1;
-    outcome.problem = std::string("rapport: error: ") + e.what() + "\n";
-  }
-  outcome.milliseconds =
-      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
-  return outcome;
 }
 
 // The volume is bound only when every report rendered: a volume missing a committee is not
@@ -185,47 +149,8 @@ void print_summary(const std::vector<Outcome>& outcomes, long long total_ms, std
   log << line;
 }
 
-}  // namespace
-
-std::vector<std::string> find_reports(const std::vector<std::string>& paths) {
-  std::vector<std::string> reports;
-  for (const auto& path : paths) {
-    std::error_code error;
-    if (!fs::exists(path, error)) fail(path, "no such file or directory", "check the path");
-    if (!fs::is_directory(path, error)) {
-      reports.push_back(path);
-      continue;
-    }
-    std::vector<std::string> found;
-    for (const auto& entry : fs::recursive_directory_iterator(path, fs::directory_options::follow_directory_symlink, error))
-      if (looks_like_report(entry.path())) found.push_back(entry.path().string());
-    if (found.empty()) fail(path, "the directory holds no reports", "a report is a .yaml file with a document: key");
-    std::sort(found.begin(), found.end());
-    reports.insert(reports.end(), found.begin(), found.end());
-  }
-  std::vector<std::string> unique;
-  for (const auto& report : reports) {
-    auto same_file = [&](const std::string& other) {
-      std::error_code error;
-      return fs::equivalent(report, other, error) || report == other;
-    };
-    if (std::none_of(unique.begin(), unique.end(), same_file)) unique.push_back(report);
-  }
-  return unique;
-}
-
-int run_batch(const BatchOptions& options, std::ostream& log) {
-  auto started = std::chrono::steady_clock::now();
-  std::vector<std::string> reports = find_reports(options.paths);
-  std::vector<std::string> outputs = output_paths(reports, options.output_directory);
-  check_writable(options.output_directory);
-  check_volume_path(options.volume, outputs, reports);
-
-  unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
-  jobs = std::min<unsigned>(jobs, static_cast<unsigned>(reports.size()));
-  SharedResources shared;
-  std::vector<Outcome> outcomes(reports.size());
-  // Largest reports first, so no worker is left with a long one at the end.
+// Largest reports first, so no worker is left with a long one at the end.
+std::vector<size_t> largest_first(const std::vector<std::string>& reports) {
   std::vector<size_t> order(reports.size());
   std::iota(order.begin(), order.end(), 0);
   std::vector<uintmax_t> sizes;
@@ -234,24 +159,37 @@ int run_batch(const BatchOptions& options, std::ostream& log) {
     sizes.push_back(fs::file_size(r, error));
   }
   std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return sizes[a] > sizes[b]; });
-  std::atomic<size_t> next{0};
-  std::mutex log_mutex;
+  return order;
+}
+
+}  // namespace
+
+int run_batch(const BatchOptions& options, std::ostream& log) {
+  auto started = std::chrono::steady_clock::now();
+  std::vector<ReportFile> found = find_report_files(options.paths);
+  std::vector<std::string> reports;
+  for (const auto& report : found) reports.push_back(report.path);
+  std::vector<std::string> outputs = output_paths(reports, options.output_directory);
+  check_writable(options.output_directory);
+  check_volume_path(options.volume, outputs, reports);
+
+  unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+  jobs = std::min<unsigned>(jobs, static_cast<unsigned>(reports.size()));
+  std::vector<Outcome> outcomes(reports.size());
+  std::vector<ReportTask> tasks;
+  for (size_t i = 0; i < reports.size(); ++i) tasks.push_back({reports[i], outputs[i]});
   size_t done = 0;
-  auto worker = [&] {
-    FontRegistry fonts(default_font_list());  // each worker its own fontconfig, font map and Pango context
-    for (size_t k; (k = next++) < reports.size();) {
-      size_t i = order[k];
-      outcomes[i] = render_one(reports[i], outputs[i], options, fonts, shared);
-      std::lock_guard lock(log_mutex);
-      ++done;
-      if (options.terminal) log << "\r\033[K";
-      log << outcome_line(outcomes[i]) << "\n";
-      if (options.terminal) log << progress_bar(done, reports.size()) << std::flush;
-    }
+  auto report_done = [&](size_t i, const ReportOutcome& result, long long ms) {
+    outcomes[i] = {reports[i], outputs[i], result.committee, result.pages, ms, result.status, result.problem};
+    ++done;
+    if (options.terminal) log << "\r\033[K";
+    log << outcome_line(outcomes[i]) << "\n";
+    if (options.terminal) log << progress_bar(done, reports.size()) << std::flush;
   };
-  std::vector<std::thread> threads;
-  for (unsigned j = 0; j < jobs; ++j) threads.emplace_back(worker);
-  for (auto& t : threads) t.join();
+  SharedResources shared;
+  run_in_children(tasks, largest_first(reports),
+                  {options.layout, options.final, options.roots, jobs, options.timeout_seconds, options.memory_mib}, shared,
+                  report_done);
   if (options.terminal) log << "\r\033[K";
   auto total = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
   print_summary(outcomes, total, log);

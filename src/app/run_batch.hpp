@@ -1,6 +1,6 @@
 #pragma once
-// `rapport batch`: every report found under the given paths rendered in parallel, one broken
-// input never stopping the others.
+// `rapport batch`: every report found under the given paths rendered in parallel, each in a
+// process of its own, so that one broken input, crash or hang never stops the others.
 #include <iosfwd>
 #include <string>
 #include <vector>
@@ -17,16 +17,29 @@ struct BatchOptions {
   bool terminal = false;  // draw a progress bar rather than plain lines
   std::string volume;        // also bind every report into this PDF (empty: none)
   std::string volume_title;  // empty: the first report's title
+  unsigned timeout_seconds = 300;  // a report still rendering after this is stopped and failed
+  unsigned memory_mib = 4096;      // each report's address space
 };
 
 // Returns the exit status: 0 when every report rendered, 2 when any input was bad, 1 for any
 // other failure; always after every report has been tried.
 int run_batch(const BatchOptions& options, std::ostream& log);
 
-// The report files under `paths`, in the order given; a directory is searched, recursively, for
-// YAML files with a `document:` key, taken in name order. A file found twice counts once, where
+// The report files under `paths`, in the order given; a directory is searched, recursively and
+// through directory symlinks (each directory once), for .yaml/.yml files whose top-level mapping
+// has a `document` key, taken in name order. A YAML file that cannot be read, or does not parse
+// but mentions `document` near a line's start, is taken too: rendering it reports its error. A file found twice counts once, where
 // it first appears, so `kommunstyrelsen.yaml DIR` puts Kommunstyrelsen first in a volume.
 // Throws InputError for a missing path or a directory with none.
 std::vector<std::string> find_reports(const std::vector<std::string>& paths);
+
+struct ReportFile {
+  std::string path;
+};
+// The same, with what was learnt of each report on the way.
+std::vector<ReportFile> find_report_files(const std::vector<std::string>& paths);
+
+// Whether a YAML file's text (a byte-order mark allowed) is a report by the rule above.
+bool is_report_text(const std::string& text);
 
 }  // namespace rapport

@@ -1,8 +1,15 @@
 // rapport batch: every report rendered, in parallel, one broken input stopping none of the others.
 #include <doctest/doctest.h>
 
+#include <unistd.h>
+
+#include <chrono>
+#include <csignal>
 #include <filesystem>
 
+#include "app/run_batch.hpp"
+#include "app/run_child.hpp"
+#include "diag/diagnostic.hpp"
 #include "test_support.hpp"
 
 using namespace rapport::test;
@@ -79,4 +86,195 @@ TEST_CASE("batch input problems are reported before anything is rendered") {
   auto unwritable = run_rapport("batch " + shell_quote(dir + "/a") + " -o /proc/rapport-out");
   CHECK(unwritable.status == 2);
   CHECK(unwritable.output.find("/proc/rapport-out: error: the output directory cannot be written") != std::string::npos);
+}
+
+namespace {
+
+// rapport run with `environment` ("NAME=value …") set for it alone: the batch's test hooks.
+CommandResult run_rapport_with(const std::string& environment, const std::string& arguments) {
+  return run_command("env " + environment + " " + shell_quote(RAPPORT_BINARY) + " " + arguments);
+}
+
+std::string good_committees() {
+  std::string in = committees();
+  std::filesystem::remove(in + "/trasig.yaml");
+  return in;
+}
+
+// The names in `directory` that start with a dot: temporaries left behind.
+std::vector<std::string> hidden_files(const std::string& directory) {
+  std::vector<std::string> names;
+  for (const auto& entry : std::filesystem::directory_iterator(directory))
+    if (entry.path().filename().string().starts_with(".")) names.push_back(entry.path().filename().string());
+  return names;
+}
+
+// The summary table's row for `name` (collapsed to single spaces), empty when there is none.
+std::string summary_row(const std::string& output, const std::string& name) {
+  size_t at = output.find("\n" + name + " ");
+  return at == std::string::npos ? "" : collapse_spaces(output.substr(at + 1, output.find('\n', at + 1) - at - 1));
+}
+
+}  // namespace
+
+TEST_CASE("a batch report whose process crashes fails alone, named with its signal") {
+  std::string in = good_committees(), out = in + "/../out";
+  auto result = run_rapport_with("RAPPORT_TEST_CRASH=sn.yaml", "batch " + shell_quote(in) + " -o " + shell_quote(out) + " -j 2");
+  CHECK(result.status == 1);
+  CHECK(result.output.find(in + "/sn.yaml: FAILED\nrapport: error: crashed (SIGSEGV)\n") != std::string::npos);
+  for (std::string name : {"bun", "ktn"}) CHECK_MESSAGE(std::filesystem::exists(out + "/" + name + ".pdf"), name);
+  CHECK_FALSE(std::filesystem::exists(out + "/sn.pdf"));
+  CHECK(result.output.find("3 reports, ") != std::string::npos);
+  CHECK(result.output.find(", 1 failed, ") != std::string::npos);
+  CHECK(summary_row(result.output, "sn.yaml").starts_with("sn.yaml 0 "));
+  CHECK(summary_row(result.output, "sn.yaml").ends_with(" ms failed"));
+}
+
+TEST_CASE("a batch report that hangs is stopped at --timeout, its temporaries removed, and the others render") {
+  std::string in = good_committees(), out = in + "/../out";
+  std::filesystem::create_directories(out);
+  // What a child killed in the middle of writing leaves (write_atomically's temporaries), and a
+  // hidden file of someone else's that must stay.
+  write_file(out + "/.sn.pdf.Ab12Cd", "%PDF-1.7 half");
+  write_file(out + "/.sn.manifest.json.Xy34Zw", "{");
+  write_file(out + "/.keep", "");
+  auto started = std::chrono::steady_clock::now();
+  auto result = run_rapport_with("RAPPORT_TEST_HANG=sn.yaml",
+                                 "batch " + shell_quote(in) + " -o " + shell_quote(out) + " -j 2 --timeout 5");
+  auto seconds = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - started).count();
+  CHECK(result.status == 1);
+  CHECK(result.output.find(in + "/sn.yaml: FAILED\nrapport: error: took longer than 5 s (--timeout)\n") != std::string::npos);
+  CHECK(seconds < 60);
+  for (std::string name : {"bun", "ktn"}) CHECK_MESSAGE(std::filesystem::exists(out + "/" + name + ".pdf"), name);
+  CHECK_FALSE(std::filesystem::exists(out + "/sn.pdf"));
+  CHECK(hidden_files(out) == std::vector<std::string>{".keep"});
+  CHECK(summary_row(result.output, "sn.yaml").ends_with(" ms failed"));
+}
+
+TEST_CASE("a batch's --timeout and --memory take whole numbers from 1") {
+  std::string in = good_committees(), out = in + "/../out";
+  for (std::string bad : {"0", "-5", "abc", "5s", "", "99999999999"}) {
+    auto timeout = run_rapport("batch " + shell_quote(in) + " -o " + shell_quote(out) + " --timeout " + shell_quote(bad));
+    CHECK_MESSAGE(timeout.status == 2, bad);
+    CHECK_MESSAGE(timeout.output.find("rapport: --timeout must be a number of seconds from 1 to 86400, found '" + bad + "'") !=
+                      std::string::npos,
+                  timeout.output);
+    auto memory = run_rapport("batch " + shell_quote(in) + " -o " + shell_quote(out) + " --memory " + shell_quote(bad));
+    CHECK_MESSAGE(memory.status == 2, bad);
+    CHECK_MESSAGE(memory.output.find("rapport: --memory must be a number of MiB from 1 to ") != std::string::npos, memory.output);
+  }
+  CHECK_FALSE(std::filesystem::exists(out));
+  auto help = run_rapport("batch --help");
+  CHECK(help.output.find("--timeout SECONDS") != std::string::npos);
+  CHECK(help.output.find("--memory MIB") != std::string::npos);
+}
+
+#if !defined(__SANITIZE_ADDRESS__)
+TEST_CASE("a batch report that needs more than --memory fails, and says so") {
+  std::string in = good_committees(), out = in + "/../out";
+  auto result = run_rapport("batch " + shell_quote(in + "/sn.yaml") + " -o " + shell_quote(out) + " --memory 8");
+  CHECK(result.status == 1);
+  CHECK(result.output.find(in + "/sn.yaml: FAILED\n") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(out + "/sn.pdf"));
+  auto roomy = run_rapport("batch " + shell_quote(in + "/sn.yaml") + " -o " + shell_quote(out) + " --memory 2048");
+  CHECK(roomy.status == 0);
+}
+#endif
+
+TEST_CASE("a batch walk follows directory symlinks, but round a loop only once") {
+  namespace fs = std::filesystem;
+  std::string dir = temp_dir() + "/in";
+  fs::create_directories(dir + "/a");
+  fs::create_directories(dir + "/b");
+  write_file(dir + "/a/ra.yaml", small_report("Nämnd A", 1));
+  write_file(dir + "/b/rb.yaml", small_report("Nämnd B", 1));
+  // Two loops from every directory: without a memory of where it has been, the walk doubles at
+  // each level and never ends.
+  fs::create_directory_symlink("../b", dir + "/a/to-b");
+  fs::create_directory_symlink("../a", dir + "/b/to-a");
+  fs::create_directory_symlink(".", dir + "/a/self");
+  fs::create_symlink("nowhere.yaml", dir + "/gone.yaml");
+  fs::create_directory_symlink("nowhere", dir + "/gone");
+  auto result = run_command("timeout 60 " + shell_quote(RAPPORT_BINARY) + " batch " + shell_quote(dir) + " -o " +
+                            shell_quote(dir + "/../out"));
+  CHECK(result.status == 0);
+  CHECK(result.output.find("2 reports, ") != std::string::npos);
+  CHECK(fs::exists(dir + "/../out/ra.pdf"));
+  CHECK(fs::exists(dir + "/../out/rb.pdf"));
+  CHECK(count_occurrences(result.output, "Nämnd A: ") == 1);
+}
+
+TEST_CASE("a batch takes a report by its YAML, however it spells the document key") {
+  namespace fs = std::filesystem;
+  std::string dir = temp_dir() + "/in";
+  fs::create_directories(dir);
+  std::string plain = small_report("Nämnd S", 1);
+  write_file(dir + "/space.yaml", "version: 1\ndocument : " + plain.substr(plain.find("document: ") + 10));
+  write_file(dir + "/json.yaml",
+             R"({"version": 1, "document": {"municipality": "Timrå kommun", "committee": "Nämnd J", "kind": "delårsrapport",)"
+             R"( "title": "Delårsrapport 2021", "date": "2021-09-21"}, "content": ["toc"]})");
+  write_file(dir + "/bom.yaml", "\xEF\xBB\xBF" + small_report("Nämnd B", 1));
+  write_file(dir + "/short.yml", small_report("Nämnd Y", 1));
+  // YAML that is not a report: a vocabulary, a comment naming document:, a broken file that
+  // never mentions one.
+  write_file(dir + "/vocabulary.yaml", "statuses:\n  - id: klar\n    label: Klar\n");
+  write_file(dir + "/comment.yaml", "# document: not a key here\nname: x\n");
+  write_file(dir + "/nested.yaml", "layout:\n  document: {}\n");
+  write_file(dir + "/junk.yaml", "name: [unclosed\n");
+  auto result = run_rapport("batch " + shell_quote(dir) + " -o " + shell_quote(dir + "/../out"));
+  CHECK(result.status == 0);
+  CHECK(result.output.find("4 reports, ") != std::string::npos);
+  for (std::string name : {"space", "json", "bom", "short"})
+    CHECK_MESSAGE(fs::exists(dir + "/../out/" + name + ".pdf"), name);
+  CHECK(rapport::is_report_text("\xEF\xBB\xBF" "document: {}\n"));
+  CHECK_FALSE(rapport::is_report_text("- document: {}\n"));
+  CHECK_FALSE(rapport::is_report_text("document\n"));
+}
+
+TEST_CASE("a batch reports a report it cannot parse or read as failed, and renders the others") {
+  namespace fs = std::filesystem;
+  std::string in = good_committees(), out = in + "/../out";
+  // Starts like a report, then is neither UTF-8 nor YAML.
+  write_file(in + "/trasig.yaml", "version: 1\ndocument: {committee: \xFF\xFE [\n");
+  fs::create_directories(in + "/mapp.yaml");  // a directory with a report's name is walked, not read
+  write_file(in + "/mapp.yaml/inne.yaml", small_report("Inne", 1));
+  bool unreadable = geteuid() != 0;  // root reads a file whatever its mode
+  if (unreadable) {
+    write_file(in + "/last.yaml", small_report("Låst", 1));
+    fs::permissions(in + "/last.yaml", fs::perms::none);
+  }
+  auto result = run_rapport("batch " + shell_quote(in) + " -o " + shell_quote(out) + " -j 2");
+  CHECK(result.status == 2);
+  CHECK(result.output.find(in + "/trasig.yaml: FAILED\n" + in + "/trasig.yaml:") != std::string::npos);
+  CHECK(summary_row(result.output, "trasig.yaml").ends_with(" ms bad input"));
+  for (std::string name : {"bun", "sn", "ktn", "inne"}) CHECK_MESSAGE(fs::exists(out + "/" + name + ".pdf"), name);
+  CHECK(result.output.find(unreadable ? "6 reports, " : "5 reports, ") != std::string::npos);
+  if (unreadable) CHECK(result.output.find(in + "/last.yaml: FAILED\n") != std::string::npos);
+}
+
+TEST_CASE("the batch of a whole municipality finds its eight reports and no layout") {
+  auto reports = rapport::find_reports({source_dir() + "/input/timra/2021-08"});
+  CHECK(reports.size() == 8);
+  CHECK(reports.front() == source_dir() + "/input/timra/2021-08/barn-och-utbildningsnamnden.yaml");
+  CHECK_THROWS_AS(rapport::find_reports({source_dir() + "/layouts"}), rapport::InputError);
+}
+
+TEST_CASE("a batch child's message survives any text, and a message cut short is refused") {
+  using rapport::decode_outcome;
+  rapport::ReportOutcome outcome{2, "Socialnämnden: 3,5", 17, "x.yaml:1:2: error: a \"bad\"\n  hint: 12:ab,\n"};
+  std::string message = rapport::encode_outcome(outcome);
+  auto decoded = decode_outcome(message);
+  REQUIRE(decoded);
+  CHECK(decoded->status == 2);
+  CHECK(decoded->committee == outcome.committee);
+  CHECK(decoded->pages == 17);
+  CHECK(decoded->problem == outcome.problem);
+  for (size_t length = 0; length < message.size(); ++length) CHECK_FALSE_MESSAGE(decode_outcome(message.substr(0, length)), length);
+  CHECK_FALSE(decode_outcome(message + "1"));
+  CHECK_FALSE(decode_outcome("1:7,0:,1:0,0:,"));    // no such status
+  CHECK_FALSE(decode_outcome("1:0,0:,2:-1,0:,"));   // no such page count
+  CHECK_FALSE(decode_outcome("1:0,0:,1:0,99:abc,"));
+  CHECK(decode_outcome("1:0,0:,1:0,0:,"));
+  CHECK(rapport::signal_name(SIGSEGV) == "SIGSEGV");
+  CHECK(rapport::signal_name(SIGABRT) == "SIGABRT");
 }
