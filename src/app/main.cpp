@@ -277,14 +277,8 @@ int batch(const Arguments& a) {
   options.volume_title = a.volume_title;
   if (!a.volume_title.empty() && a.volume.empty()) throw UsageError("--volume-title needs --volume OUT.pdf");
   options.terminal = isatty(STDERR_FILENO);
-  if (!a.jobs.empty()) {
-    try {
-      options.jobs = static_cast<unsigned>(std::stoul(a.jobs));
-    } catch (const std::exception&) {
-      throw UsageError("-j must be a number of workers, found '" + a.jobs + "'");
-    }
-    if (options.jobs == 0 || options.jobs > 256) throw UsageError("-j must be between 1 and 256");
-  }
+  // "-j 2x" once ran two workers: stoul stops at the first letter.
+  if (!a.jobs.empty()) options.jobs = positive_integer(a.jobs, "-j", "a number of workers", 256);
   if (a.timeout) options.timeout_seconds = positive_integer(*a.timeout, "--timeout", "a number of seconds", 86400);
   if (a.memory) options.memory_mib = positive_integer(*a.memory, "--memory", "a number of MiB", 1u << 20);
   return run_batch(options, std::cerr);

@@ -1,5 +1,7 @@
 #include "diag/diagnostic.hpp"
 
+#include <algorithm>
+
 namespace rapport {
 
 std::string Diagnostic::format() const {
@@ -50,6 +52,13 @@ InputError::InputError(Diagnostics diagnostics)
 
 void throw_if_errors(const Diagnostics& diagnostics) {
   if (diagnostics.has_errors()) throw InputError(diagnostics);
+}
+
+std::string quote_excerpt(const std::string& text) {
+  constexpr size_t most = 80;
+  size_t end = std::min(text.find('\n'), most);
+  while (end < text.size() && end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;  // whole characters
+  return "'" + text.substr(0, end) + (end < text.size() ? "…" : "") + "'";
 }
 
 }  // namespace rapport

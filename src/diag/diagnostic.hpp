@@ -58,4 +58,9 @@ class InputError : public std::runtime_error {
 // Throws InputError when `diagnostics` holds an error.
 void throw_if_errors(const Diagnostics& diagnostics);
 
+// `text` in single quotes for a message, cut to the start of its first line (80 characters at
+// most, then "…"): an error must never print a whole file (a password file, a binary, a
+// 400-digit figure).
+std::string quote_excerpt(const std::string& text);
+
 }  // namespace rapport

@@ -76,7 +76,7 @@ struct TableCheck {
     if (cell.kind == Cell::Kind::text) {
       // Quoted figures, .nan and .inf are text: printing them unchecked would put a total
       // nobody verified into a signed-off PDF.
-      diags.error(cell.pos, what + " must be a number, found '" + cell.text + "'",
+      diags.error(cell.pos, what + " must be a number, found " + quote_excerpt(cell.text),
                   "it is " + how + ": write the figure unquoted, or ~ to let rapport compute it");
       return;
     }
@@ -176,7 +176,7 @@ struct TableCheck {
     Cell& cell = row.cells[column];
     std::string good = cell.kind == Cell::Kind::text ? cell.text : std::string();
     if (cell.kind == Cell::Kind::number || (!good.empty() && good != "higher" && good != "lower")) {
-      diags.error(cell.pos, "a trend cell says which direction is good: higher, lower, or nothing, found '" + cell.text + "'",
+      diags.error(cell.pos, "a trend cell says which direction is good: higher, lower, or nothing, found " + quote_excerpt(cell.text),
                   "write higher when a rising series is good news, lower when a falling one is");
       return;
     }
@@ -195,7 +195,7 @@ struct TableCheck {
     if (cell.kind != Cell::Kind::text || cell.check == Cell::Check::computed) return;
     std::string key = cell.pos.file + ":" + std::to_string(cell.pos.line) + ":" + std::to_string(cell.pos.col);
     if (!reported.insert(key).second) return;  // a cell summed by two totals is one problem
-    diags.error(cell.pos, "'" + column.title + "' of " + label(row) + " must be a number, found '" + cell.text + "'",
+    diags.error(cell.pos, "'" + column.title + "' of " + label(row) + " must be a number, found " + quote_excerpt(cell.text),
                 "write figures without units (-90486 or 4.06); a unit goes in the column's unit: or the cell's {value, unit}");
   }
 

@@ -8,24 +8,11 @@
 
 namespace rapport {
 
-namespace {
-
-// An error quotes at most the start of one line: a file that is not YAML (a password file, a
-// binary) must never be printed whole.
-std::string quoted_excerpt(const std::string& text) {
-  constexpr size_t most = 80;
-  size_t end = std::min(text.find('\n'), most);
-  while (end < text.size() && end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;  // whole characters
-  return "'" + text.substr(0, end) + (end < text.size() ? "…" : "") + "'";
-}
-
-}  // namespace
-
 std::string describe_node(const YAML::Node& node) {
   switch (node.Type()) {
     case YAML::NodeType::Map: return "a mapping";
     case YAML::NodeType::Sequence: return "a list";
-    case YAML::NodeType::Scalar: return quoted_excerpt(node.Scalar());
+    case YAML::NodeType::Scalar: return quote_excerpt(node.Scalar());
     default: return "nothing";
   }
 }
@@ -79,7 +66,7 @@ std::optional<long long> NodeReader::integer(const YAML::Node& node, const std::
     if (ec == std::errc() && end == s.data() + s.size()) {
       if (value >= min && value <= max) return value;
       diags_.error(pos(node), what + " must be between " + std::to_string(min) + " and " + std::to_string(max) +
-                                  ", found " + s);
+                                  ", found " + quote_excerpt(s));
       return std::nullopt;
     }
   }

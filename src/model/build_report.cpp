@@ -1,5 +1,7 @@
 #include "model/build_report.hpp"
 
+#include <charconv>
+#include <cmath>
 #include <filesystem>
 #include <regex>
 #include <set>
@@ -146,13 +148,13 @@ std::optional<Decision> read_decision(BuildContext& ctx, const YAML::Node& node)
   decision.meeting = decision_text(ctx, fields, "meeting", decision.meeting_pos);
   if (!decision.meeting.empty() && !valid_date(decision.meeting))
     ctx.reader.diags().error(decision.meeting_pos,
-                             "'meeting' must be a date written YYYY-MM-DD, found '" + decision.meeting + "'",
+                             "'meeting' must be a date written YYYY-MM-DD, found " + quote_excerpt(decision.meeting),
                              "the date of the meeting that adopted the report, e.g. meeting: 2021-10-04");
   decision.paragraph = decision_text(ctx, fields, "paragraph", decision.paragraph_pos);
   if (!decision.paragraph.empty() && !valid_paragraph(decision.paragraph))
     ctx.reader.diags().error(decision.paragraph_pos,
-                             "'paragraph' must be a paragraph of the minutes such as '§ 175', found '" +
-                                 decision.paragraph + "'",
+                             "'paragraph' must be a paragraph of the minutes such as '§ 175', found " +
+                                 quote_excerpt(decision.paragraph),
                              "write the § sign before the number: paragraph: \"§ 175\"");
   if (YAML::Node extract = fields.get("minutes_extract"); extract.IsDefined()) {
     decision.minutes_extract_pos = ctx.reader.pos(extract);
@@ -202,7 +204,7 @@ DocumentInfo read_document(BuildContext& ctx, const YAML::Node& node) {
   if (date.IsDefined()) {
     info.date = text_or_empty(ctx, date, "'date'");
     if (!info.date.empty() && !valid_date(info.date))
-      ctx.reader.diags().error(ctx.reader.pos(date), "'date' must be a date written YYYY-MM-DD, found '" + info.date + "'");
+      ctx.reader.diags().error(ctx.reader.pos(date), "'date' must be a date written YYYY-MM-DD, found " + quote_excerpt(info.date));
   }
   return info;
 }
@@ -212,7 +214,7 @@ DocumentInfo read_document(BuildContext& ctx, const YAML::Node& node) {
 void check_figure_range(BuildContext& ctx, const Cell& cell) {
   std::string problem = figure_range_problem(cell.number, cell.decimals);
   if (!problem.empty())
-    ctx.reader.diags().error(cell.pos, problem + ", found " + cell.text, "state the figure in tkr or mnkr, and say so in the column's unit:");
+    ctx.reader.diags().error(cell.pos, problem + ", found " + quote_excerpt(cell.text), "state the figure in tkr or mnkr, and say so in the column's unit:");
 }
 
 // A YAML scalar as a cell: plain numbers are figures, quoted scalars always text.
@@ -234,8 +236,10 @@ void read_cell_value(BuildContext& ctx, const YAML::Node& node, Cell& cell) {
   std::smatch m;
   if (std::regex_match(cell.text, m, number)) {
     cell.kind = Cell::Kind::number;
-    cell.number = std::stod(cell.text);
     cell.decimals = static_cast<int>(m[2].length());
+    // from_chars, not stod: 400 digits (or 400 decimals) would throw out_of_range from stod.
+    auto parsed = std::from_chars(cell.text.data(), cell.text.data() + cell.text.size(), cell.number);
+    if (parsed.ec != std::errc()) cell.number = cell.decimals > max_decimals ? 0 : HUGE_VAL;
     check_figure_range(ctx, cell);
   }
 }
@@ -286,7 +290,7 @@ TableRow read_row(BuildContext& ctx, const YAML::Node& node, size_t columns) {
   static const std::regex missing_space(R"((group|varav|total|note):\S.*)");
   if (node.IsScalar() && std::regex_match(node.Scalar(), missing_space)) {
     std::string key = node.Scalar().substr(0, node.Scalar().find(':'));
-    ctx.reader.diags().error(row.pos, "a table row must be a list of cells or " + key + ": …, found '" + node.Scalar() + "'",
+    ctx.reader.diags().error(row.pos, "a table row must be a list of cells or " + key + ": …, found " + quote_excerpt(node.Scalar()),
                              "put a space after the colon: '" + key + ": " + node.Scalar().substr(key.size() + 1) + "'");
     return row;
   }
@@ -312,7 +316,7 @@ TableRow read_row(BuildContext& ctx, const YAML::Node& node, size_t columns) {
       std::string s = text_or_empty(ctx, scope, "'scope'");
       row.table_scope = s == "table";
       if (s != "table" && s != "group")
-        ctx.reader.diags().error(ctx.reader.pos(scope), "'scope' must be group or table, found '" + s + "'");
+        ctx.reader.diags().error(ctx.reader.pos(scope), "'scope' must be group or table, found " + quote_excerpt(s));
     }
   } else {
     row.kind = TableRow::Kind::total;
@@ -360,7 +364,7 @@ Column read_column(BuildContext& ctx, const YAML::Node& node, size_t index, std:
     if (k == "status") column.kind = Column::Kind::status;
     else if (k == "trend") column.kind = Column::Kind::trend;
     else if (k != "values")
-      ctx.reader.diags().error(ctx.reader.pos(kind), "a column's 'kind' must be values, status or trend, found '" + k + "'");
+      ctx.reader.diags().error(ctx.reader.pos(kind), "a column's 'kind' must be values, status or trend, found " + quote_excerpt(k));
   }
   if (YAML::Node series = fields.get("series"); series.IsDefined()) {
     // Resolved to column indexes like compute: ids joined by +.
@@ -376,13 +380,13 @@ Column read_column(BuildContext& ctx, const YAML::Node& node, size_t index, std:
     if (a == "right") column.align = Align::right;
     else if (a == "center") column.align = Align::center;
     else if (a != "left")
-      ctx.reader.diags().error(ctx.reader.pos(align), "'align' must be left, right or center, found '" + a + "'");
+      ctx.reader.diags().error(ctx.reader.pos(align), "'align' must be left, right or center, found " + quote_excerpt(a));
   }
   if (YAML::Node width = fields.get("width"); width.IsDefined()) {
     std::string w = text_or_empty(ctx, width, "'width'");
     if (auto parsed = parse_width(w)) column.width = *parsed;
     else
-      ctx.reader.diags().error(ctx.reader.pos(width), "'width' must be a width such as 30mm (3–1000 mm), 25% (1–100 %) or auto, found '" + w + "'");
+      ctx.reader.diags().error(ctx.reader.pos(width), "'width' must be a width such as 30mm (3–1000 mm), 25% (1–100 %) or auto, found " + quote_excerpt(w));
   }
   return column;
 }
@@ -413,7 +417,7 @@ void resolve_compute(BuildContext& ctx, Table& table, PendingCompute pending) {
   }
   if (begin != end || terms.empty()) {
     ctx.reader.diags().error(pending.pos,
-                             series ? "'series' must list column ids" : "'compute' must be column ids joined by + and -, found '" + pending.expression + "'",
+                             series ? "'series' must list column ids" : "'compute' must be column ids joined by + and -, found " + quote_excerpt(pending.expression),
                              series ? "for example: series: [y2019, y2020, y2021]" : "for example: compute: utfall - budget");
     return;
   }
@@ -564,7 +568,7 @@ Table read_table(BuildContext& ctx, const YAML::Node& node) {
     table.tolerance = ctx.reader.number(tolerance, "'tolerance'").value_or(1);
     // The tolerance is printed in the table's note, so it obeys the figures' own bound.
     if (table.tolerance < 0 || table.tolerance > 1e9)
-      ctx.reader.diags().error(ctx.reader.pos(tolerance), "'tolerance' must be between 0 and 1000000000, found " + tolerance.Scalar());
+      ctx.reader.diags().error(ctx.reader.pos(tolerance), "'tolerance' must be between 0 and 1000000000, found " + quote_excerpt(tolerance.Scalar()));
   }
   if (YAML::Node header = fields.get("header"); header.IsDefined()) table.header = read_header(ctx, header, table.columns.size());
   if (YAML::Node csv = fields.get("csv"); csv.IsDefined()) table.rows = read_csv_rows(ctx, csv, table.columns.size());
@@ -662,7 +666,7 @@ std::unique_ptr<Section> read_section(BuildContext& ctx, const YAML::Node& node,
     static const std::regex pattern(R"([a-z0-9][a-z0-9_-]*)");
     section->id = text_or_empty(ctx, id, "'id'");
     if (!std::regex_match(section->id, pattern))
-      ctx.reader.diags().error(ctx.reader.pos(id), "'id' must be lowercase letters a–z, digits, '-' or '_', found '" + section->id + "'");
+      ctx.reader.diags().error(ctx.reader.pos(id), "'id' must be lowercase letters a–z, digits, '-' or '_', found " + quote_excerpt(section->id));
     else if (!ctx.ids.insert(section->id).second)
       ctx.reader.diags().error(ctx.reader.pos(id), "the id '" + section->id + "' is used by another section");
   } else {

@@ -66,7 +66,7 @@ TextStyle read_text_style(NodeReader& reader, const YAML::Node& node, const std:
     std::string w = read_text(reader, f.get("weight"), "'weight'");
     if (w == "bold") style.weight = 700;
     else if (w == "regular") style.weight = 400;
-    else reader.diags().error(reader.pos(f.get("weight")), "'weight' must be regular or bold, found '" + w + "'");
+    else reader.diags().error(reader.pos(f.get("weight")), "'weight' must be regular or bold, found " + quote_excerpt(w));
   }
   if (f.has("italic")) style.italic = reader.boolean(f.get("italic"), "'italic'").value_or(false);
   if (f.has("color")) style.color = read_color(reader, f.get("color"), "'color'");

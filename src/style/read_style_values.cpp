@@ -38,7 +38,7 @@ double read_length(NodeReader& reader, const YAML::Node& node, const std::string
   double value = *points / scale;
   if (value < range.min - 1e-9 || value > range.max + 1e-9)
     reader.diags().error(reader.pos(node), what + " must be between " + format_length(range.min, range.unit) + " and " +
-                                               format_length(range.max, range.unit) + ", found " + node.Scalar());
+                                               format_length(range.max, range.unit) + ", found " + quote_excerpt(node.Scalar()));
   return *points;
 }
 

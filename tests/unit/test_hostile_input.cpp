@@ -85,14 +85,19 @@ TEST_CASE("figures beyond 15 digits or 6 decimals are errors at the cell, and so
                                                              "        - [z, 999999999999999, 1, ~]\n"
                                                              "        - [w, 999999999999999, 1, ~]\n"
                                                              "        - total: [Summa]\n"));
-  CHECK(problems.find("t.yaml:12:15: error: a figure has at most 15 digits, found 1000000000") != std::string::npos);
+  CHECK(problems.find("t.yaml:12:15: error: a figure has at most 15 digits, found '1000000000") != std::string::npos);
+  // Quoted to 80 characters at most, and without stod's out_of_range.
+  std::string long_figure = diagnose(with_content(two_columns + "        - [x, " + repeated("9", 400) + ", 1, ~]\n"));
+  CHECK(long_figure.find("t.yaml:12:15: error: a figure has at most 15 digits, found '" + repeated("9", 80) + "…'") != std::string::npos);
+  std::string tiny = diagnose(with_content(two_columns + "        - [x, 0." + repeated("0", 400) + "1, 1, ~]\n"));
+  CHECK(tiny.find("t.yaml:12:15: error: a figure has at most 6 decimals, this one has 401") != std::string::npos);
   CHECK(problems.find("t.yaml:13:15: error: a figure has at most 6 decimals, this one has 7") != std::string::npos);
   CHECK(problems.find("'A' of row 'Summa' computes to more than 15 digits") != std::string::npos);
 }
 
 TEST_CASE("a tolerance too large to print is an error, not 'format_number: value too large'") {
   std::string problems = diagnose(with_content("  - table:\n      columns: [A]\n      tolerance: 1e308\n      rows: [[x]]\n"));
-  CHECK(problems == "t.yaml:11:18: error: 'tolerance' must be between 0 and 1000000000, found 1e308\n");
+  CHECK(problems == "t.yaml:11:18: error: 'tolerance' must be between 0 and 1000000000, found '1e308'\n");
 }
 
 TEST_CASE("an alias inside its own anchor is refused, not followed for ever") {
@@ -184,8 +189,8 @@ TEST_CASE("column widths of zero, or beyond the page, are errors") {
 
 TEST_CASE("a layout's page, margins and type sizes are validated before anything is laid out") {
   std::string zero = layout_problems("page: {width: 0mm, height: 0mm, margins: {top: 0mm, bottom: 0mm, left: 0mm, right: 0mm}}\n");
-  CHECK(zero.find("layout.yaml:3:15: error: 'width' must be between 50mm and 2000mm, found 0mm") != std::string::npos);
-  CHECK(zero.find("layout.yaml:3:28: error: 'height' must be between 50mm and 2000mm, found 0mm") != std::string::npos);
+  CHECK(zero.find("layout.yaml:3:15: error: 'width' must be between 50mm and 2000mm, found '0mm'") != std::string::npos);
+  CHECK(zero.find("layout.yaml:3:28: error: 'height' must be between 50mm and 2000mm, found '0mm'") != std::string::npos);
   std::string margins = layout_problems("page: {width: 210mm, height: 297mm, margins: {top: 150mm, bottom: 150mm, left: 25mm, right: 25mm}}\n");
   CHECK(margins.find("layout.yaml:3:52: error: the margins leave a text area -2 mm high") != std::string::npos);
   std::string thin = layout_problems("page: {width: 210mm, height: 297mm, margins: {top: 148mm, bottom: 148mm, left: 25mm, right: 25mm}}\n");
@@ -193,10 +198,10 @@ TEST_CASE("a layout's page, margins and type sizes are validated before anything
   std::string narrow = layout_problems("page: {width: 210mm, height: 297mm, margins: {top: 20mm, bottom: 20mm, left: 100mm, right: 100mm}}\n");
   CHECK(narrow.find("the margins leave a text area 10 mm wide; it must be at least 30 mm") != std::string::npos);
   CHECK(layout_problems("page: {width: 100000000mm, height: 297mm, margins: {top: 20mm, bottom: 20mm, left: 20mm, right: 20mm}}\n")
-            .find("'width' must be between 50mm and 2000mm, found 100000000mm") != std::string::npos);
+            .find("'width' must be between 50mm and 2000mm, found '100000000mm'") != std::string::npos);
   std::string type = layout_problems("text:\n  body: {size: 0}\n  heading1: {size: 100000, line_height: 0}\n");
-  CHECK(type.find("layout.yaml:4:16: error: 'size' must be between 4pt and 100pt, found 0") != std::string::npos);
-  CHECK(type.find("layout.yaml:5:20: error: 'size' must be between 4pt and 100pt, found 100000") != std::string::npos);
+  CHECK(type.find("layout.yaml:4:16: error: 'size' must be between 4pt and 100pt, found '0'") != std::string::npos);
+  CHECK(type.find("layout.yaml:5:20: error: 'size' must be between 4pt and 100pt, found '100000'") != std::string::npos);
   CHECK(type.find("layout.yaml:5:41: error: 'line_height' must be between 0.8 and 3") != std::string::npos);
   CHECK(layout_problems("text:\n  body: {size: 11}\n") == "");
 }
