@@ -2,19 +2,45 @@
 // sanitize build): every file named, or every file in a directory named, goes through the
 // same LLVMFuzzerTestOneInput the fuzzer calls. A crash or a sanitizer report fails the test;
 // CTest's TIMEOUT catches a hang.
+#include <unistd.h>
+
 #include <algorithm>
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
 #include <string>
+#include <thread>
 #include <vector>
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size);
 
 namespace {
+
+// libFuzzer's -rss_limit_mb for the replay: the known layout hangs allocate pages without end,
+// and on a shared machine a test must fail at 2 GB rather than wait for CTest's timeout.
+constexpr long rss_limit_mb = 2048;
+
+long resident_mb() {
+  std::ifstream statm("/proc/self/statm");
+  long pages = 0, resident = 0;
+  statm >> pages >> resident;
+  return resident * (sysconf(_SC_PAGESIZE) / 1024) / 1024;
+}
+
+void watch_memory() {
+  for (;;) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    if (resident_mb() > rss_limit_mb) {
+      std::cerr << "out of memory: more than " << rss_limit_mb << " MB resident\n";
+      std::_Exit(1);
+    }
+  }
+}
 
 std::vector<std::filesystem::path> inputs_under(const std::filesystem::path& path) {
   std::vector<std::filesystem::path> files;
@@ -35,6 +61,7 @@ int main(int argc, char** argv) {
     std::cerr << "usage: " << argv[0] << " FILE|DIR...\n";
     return 2;
   }
+  std::thread(watch_memory).detach();
   int replayed = 0;
   for (int i = 1; i < argc; ++i) {
     for (const auto& file : inputs_under(argv[i])) {
