@@ -9,7 +9,8 @@
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   try {
     rapport::parse_csv("fuzz.csv", rapport::fuzz::as_text(data, size));
-  } catch (const rapport::InputError&) {
+  } catch (const rapport::InputError& e) {
+    rapport::fuzz::input_problem(e);
   }
   return 0;
 }

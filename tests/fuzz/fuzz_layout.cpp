@@ -12,7 +12,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   try {
     rapport::Diagnostics warnings;
     rapport::load_style(file.path(), warnings);
-  } catch (const rapport::InputError&) {
+  } catch (const rapport::InputError& e) {
+    rapport::fuzz::input_problem(e);
   }
   return 0;
 }

@@ -75,7 +75,8 @@ void run(const rapport::fuzz::ReportAndLayout& input) {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   try {
     run(rapport::fuzz::split_report_and_layout(rapport::fuzz::as_text(data, size)));
-  } catch (const rapport::InputError&) {
+  } catch (const rapport::InputError& e) {
+    rapport::fuzz::input_problem(e);
   }
   return 0;
 }

@@ -18,7 +18,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     // prepare_report computes even when the model has errors (it reports them all at once),
     // so a half-read model must be safe to compute too.
     rapport::compute_tables(report, diags);
-  } catch (const rapport::InputError&) {
+  } catch (const rapport::InputError& e) {
+    rapport::fuzz::input_problem(e);
   }
   return 0;
 }

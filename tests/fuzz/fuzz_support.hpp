@@ -5,15 +5,25 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
 #include <string_view>
 
+#include "diag/diagnostic.hpp"
+
 namespace rapport::fuzz {
 
 inline std::string as_text(const uint8_t* data, size_t size) {
   return size == 0 ? std::string() : std::string(reinterpret_cast<const char*>(data), size);
+}
+
+// An input problem is a normal outcome. RAPPORT_FUZZ_VERBOSE=1 prints it, to see why an input
+// meant for a deeper stage (a regression being written) stops early.
+inline void input_problem(const InputError& e) {
+  if (std::getenv("RAPPORT_FUZZ_VERBOSE")) std::fprintf(stderr, "%s", e.diagnostics().format().c_str());
 }
 
 // The style reader only takes a path (load_style resolves `extends` and vocabularies from
