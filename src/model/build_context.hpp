@@ -1,0 +1,43 @@
+#pragma once
+// What the readers of one report file share while they build the model (build_report.cpp,
+// read_document.cpp, read_table.cpp): the node reader, ids and references seen so far, the CSV
+// files read, and the few helpers every reader uses.
+#include <set>
+#include <string>
+#include <vector>
+
+#include "load/file_access.hpp"
+#include "load/node_reader.hpp"
+#include "model/parse_markdown.hpp"
+#include "model/report.hpp"
+
+namespace rapport {
+
+struct BuildContext {
+  NodeReader reader;
+  std::set<std::string> ids;
+  int generated_ids = 0;
+  struct Reference {
+    std::string id;
+    SourcePos pos;
+  };
+  std::vector<Reference> references;
+  std::vector<std::string> data_files;
+  const FileAccess* access = nullptr;  // which CSV files the report may read
+};
+
+// Text, or "" when the key is absent (a wrong type is reported).
+std::string text_or_empty(BuildContext& ctx, const YAML::Node& node, const std::string& what);
+// A line set as a title or heading: limited to max_title_chars.
+std::string title_or_empty(BuildContext& ctx, const YAML::Node& node, const std::string& what);
+// Where the first character of a scalar's value is: block scalars (| and >) start on the
+// next line at that line's indentation; quoted scalars one column after the quote.
+TextOrigin text_origin(const YamlSource& source, const YAML::Node& node);
+std::vector<std::string> read_text_list(BuildContext& ctx, const YAML::Node& node, const std::string& what);
+// YYYY-MM-DD, a real date.
+bool valid_date(const std::string& s);
+
+DocumentInfo read_document(BuildContext& ctx, const YAML::Node& node);
+Table read_table(BuildContext& ctx, const YAML::Node& node);
+
+}  // namespace rapport

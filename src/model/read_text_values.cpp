@@ -1,0 +1,56 @@
+#include "model/build_context.hpp"
+
+#include <regex>
+
+namespace rapport {
+
+std::string text_or_empty(BuildContext& ctx, const YAML::Node& node, const std::string& what) {
+  if (!node.IsDefined()) return {};
+  return ctx.reader.text(node, what).value_or("");
+}
+
+std::string title_or_empty(BuildContext& ctx, const YAML::Node& node, const std::string& what) {
+  if (!node.IsDefined()) return {};
+  return ctx.reader.text(node, what, max_title_chars).value_or("");
+}
+
+TextOrigin text_origin(const YamlSource& source, const YAML::Node& node) {
+  SourcePos pos = position_of(source, node);
+  if (pos.line == 0) return {pos};
+  size_t line_start = 0;
+  for (int line = 1; line < pos.line && line_start != std::string::npos; ++line)
+    line_start = source.text.find('\n', line_start) + 1;
+  size_t at = line_start + static_cast<size_t>(pos.col - 1);
+  if (at >= source.text.size()) return {pos};
+  char indicator = source.text[at];
+  if (indicator == '|' || indicator == '>') {
+    size_t next = source.text.find('\n', at);
+    if (next == std::string::npos) return {pos};
+    size_t first = source.text.find_first_not_of(' ', next + 1);
+    int indent = first == std::string::npos ? 0 : static_cast<int>(first - next - 1);
+    return {{pos.file, pos.line + 1, indent + 1}};
+  }
+  if (indicator == '"' || indicator == '\'') return {{pos.file, pos.line, pos.col + 1}};
+  return {pos};
+}
+
+bool valid_date(const std::string& s) {
+  static const std::regex pattern(R"((\d{4})-(\d{2})-(\d{2}))");
+  std::smatch m;
+  if (!std::regex_match(s, m, pattern)) return false;
+  int month = std::stoi(m[2]), day = std::stoi(m[3]), year = std::stoi(m[1]);
+  static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (month < 1 || month > 12 || day < 1 || day > days[month - 1]) return false;
+  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return !(month == 2 && day == 29 && !leap);
+}
+
+std::vector<std::string> read_text_list(BuildContext& ctx, const YAML::Node& node, const std::string& what) {
+  std::vector<std::string> out;
+  if (!node.IsDefined() || !ctx.reader.expect_sequence(node, what)) return out;
+  for (const auto& item : node)
+    if (auto s = ctx.reader.text(item, "an item of " + what)) out.push_back(*s);
+  return out;
+}
+
+}  // namespace rapport
