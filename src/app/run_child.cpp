@@ -17,6 +17,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <new>
 
 #include "app/check_output.hpp"
 #include "app/run_pipeline.hpp"
@@ -90,7 +91,8 @@ void limit_memory(unsigned mib) {
 // users: when RAPPORT_TEST_CRASH names this report's file (e.g. "sn.yaml") its worker dies of
 // SIGSEGV, and RAPPORT_TEST_HANG makes it sleep for ever; RAPPORT_TEST_PID_DIR names a folder in
 // which the worker touches a file named by its PID. The batch tests need a crash and a hang that
-// do not depend on a bug someone will fix, and a way to count the workers that rendered.
+// do not depend on a bug someone will fix, and a way to count the workers that rendered;
+// RAPPORT_TEST_BAD_ALLOC makes the report named throw std::bad_alloc, as if it ran out of memory.
 void obey_test_hooks(const std::string& input) {
   if (const char* pid_dir = std::getenv("RAPPORT_TEST_PID_DIR")) {
     int fd = open((std::string(pid_dir) + "/" + std::to_string(getpid())).c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0644);
@@ -103,6 +105,7 @@ void obey_test_hooks(const std::string& input) {
   }
   if (const char* hang = std::getenv("RAPPORT_TEST_HANG"); hang && name == hang)
     for (;;) pause();
+  if (const char* bad_alloc = std::getenv("RAPPORT_TEST_BAD_ALLOC"); bad_alloc && name == bad_alloc) throw std::bad_alloc();
 }
 
 struct Rendered {
@@ -117,6 +120,7 @@ Rendered render_report(const ReportTask& task, const Pool& pool, std::optional<F
   Rendered rendered;
   ReportOutcome& outcome = rendered.outcome;
   try {
+    obey_test_hooks(task.input);
     if (!fonts) fonts.emplace(default_font_list());
     PipelineResult result = run_pipeline({task.input, settings.layout, settings.final, settings.roots}, *fonts, pool.shared);
     check_output(task.output, result.archive_inputs);
@@ -164,7 +168,6 @@ std::optional<size_t> read_task(int fd, size_t task_count) {
     limit_memory(pool.settings.memory_mib);
     std::optional<FontRegistry> fonts;
     while (auto index = read_task(request, pool.tasks.size())) {
-      obey_test_hooks(pool.tasks[*index].input);
       Rendered rendered = render_report(pool.tasks[*index], pool, fonts);
       std::string message = encode_reply(rendered.outcome, rendered.out_of_memory);
       if (!write_all(reply, message.data(), message.size())) _exit(1);
