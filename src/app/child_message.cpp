@@ -1,4 +1,5 @@
-// The few bytes a child sends its parent, and the names of the signals a child may die of.
+// The few bytes a worker sends its parent for each report, and the names of the signals a worker
+// may die of.
 #include <csignal>
 #include <string_view>
 
@@ -33,6 +34,22 @@ std::optional<std::string> take_field(std::string_view& rest) {
   return field;
 }
 
+enum class Scan { partial, whole, garbled };
+
+// Whether `rest` begins with a whole field, with the start of one still arriving, or with
+// something that can never become one.
+Scan scan_field(std::string_view rest) {
+  size_t digits = 0;
+  while (digits < rest.size() && digits <= longest_length && rest[digits] >= '0' && rest[digits] <= '9') ++digits;
+  if (digits > longest_length) return Scan::garbled;
+  if (digits == rest.size()) return Scan::partial;
+  if (digits == 0 || rest[digits] != ':') return Scan::garbled;
+  size_t length = 0;
+  for (char c : rest.substr(0, digits)) length = length * 10 + static_cast<size_t>(c - '0');
+  if (rest.size() < digits + length + 2) return Scan::partial;
+  return rest[digits + 1 + length] == ',' ? Scan::whole : Scan::garbled;
+}
+
 std::optional<size_t> page_count(const std::string& text) {
   if (text.empty() || text.size() > longest_length || text.find_first_not_of("0123456789") != std::string::npos)
     return std::nullopt;
@@ -64,6 +81,26 @@ std::optional<ReportOutcome> decode_outcome(const std::string& message) {
   auto pages = page_count(fields[2]);
   if (!pages) return std::nullopt;
   return ReportOutcome{status[0] - '0', fields[1], *pages, fields[3]};
+}
+
+std::string encode_reply(const ReportOutcome& outcome, bool last) {
+  std::string reply;
+  append_field(reply, encode_outcome(outcome));
+  append_field(reply, last ? "last" : "more");
+  return reply;
+}
+
+Reply decode_reply(std::string_view received) {
+  std::string_view rest = received;
+  std::vector<std::string> fields;
+  for (size_t i = 0; i < 2; ++i) {
+    Scan scan = scan_field(rest);
+    if (scan != Scan::whole) return {scan == Scan::partial ? Reply::State::partial : Reply::State::garbled, {}, false};
+    fields.push_back(*take_field(rest));
+  }
+  auto outcome = decode_outcome(fields[0]);
+  if (!rest.empty() || !outcome || (fields[1] != "last" && fields[1] != "more")) return {Reply::State::garbled, {}, false};
+  return {Reply::State::whole, *outcome, fields[1] == "last"};
 }
 
 std::string signal_name(int signal) {

@@ -1,6 +1,6 @@
 #pragma once
-// `rapport batch`: every report found under the given paths rendered in parallel, each in a
-// process of its own, so that one broken input, crash or hang never stops the others.
+// `rapport batch`: every report found under the given paths rendered in parallel by a pool of
+// worker processes, so that one broken input, crash or hang never stops the others.
 #include <iosfwd>
 #include <string>
 #include <vector>
@@ -10,7 +10,7 @@ namespace rapport {
 struct BatchOptions {
   std::vector<std::string> paths;  // report files and directories to search
   std::string output_directory;
-  unsigned jobs = 0;  // 0: the number of cores
+  unsigned jobs = 0;  // worker processes; 0: the number of cores
   std::string layout;
   std::vector<std::string> roots;  // --root: folders beyond each report's own it may read from
   bool final = false;
@@ -18,7 +18,7 @@ struct BatchOptions {
   std::string volume;        // also bind every report into this PDF (empty: none)
   std::string volume_title;  // empty: the first report's title
   unsigned timeout_seconds = 300;  // a report still rendering after this is stopped and failed
-  unsigned memory_mib = 4096;      // each report's address space
+  unsigned memory_mib = 4096;      // each worker's address space
 };
 
 // Returns the exit status: 0 when every report rendered, 2 when any input was bad, 1 for any

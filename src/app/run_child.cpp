@@ -1,5 +1,5 @@
-// The batch's children: forked one per report, watched by the parent through a pipe each, killed
-// when they overrun their time.
+// The batch's worker processes: forked a few at once, each rendering report after report that
+// the parent hands it through a pipe, and killed and replaced when a report crashes or overruns.
 #include "app/run_child.hpp"
 
 #include <fcntl.h>
@@ -13,9 +13,11 @@
 #include <cerrno>
 #include <chrono>
 #include <csignal>
+#include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <new>
 
 #include "app/check_output.hpp"
 #include "app/run_pipeline.hpp"
@@ -28,10 +30,8 @@ namespace {
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
-// A child's message is a few diagnostics; anything far longer is not one.
+// A worker's reply is a few diagnostics; anything far longer is not one.
 constexpr size_t longest_message = 16u << 20;
-// How often the parent looks again at a child whose pipe and process have not both ended.
-constexpr int settle_ms = 10;
 
 constexpr bool under_address_sanitizer() {
 #if defined(__SANITIZE_ADDRESS__)
@@ -47,7 +47,35 @@ constexpr bool under_address_sanitizer() {
 #endif
 }
 
-// ---- in the child ----
+// A worker slot in the parent. pid -1: none there now; one is forked when a report needs it.
+struct Worker {
+  pid_t pid = -1;
+  int request = -1, reply = -1;  // the parent's ends of the worker's two pipes
+  std::optional<size_t> task;    // the report in its hands
+  std::string received;          // of its reply so far
+  Clock::time_point handed, deadline;
+};
+
+struct Pool {
+  const std::vector<ReportTask>& tasks;
+  const ChildSettings& settings;
+  SharedResources& shared;
+  const std::function<void(size_t, const ReportOutcome&, long long)>& done;
+  std::vector<Worker> workers;
+};
+
+bool write_all(int fd, const void* data, size_t size) {
+  const char* bytes = static_cast<const char*>(data);
+  for (size_t written = 0; written < size;) {
+    ssize_t n = write(fd, bytes + written, size - written);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    written += static_cast<size_t>(n);
+  }
+  return true;
+}
+
+// ---- in the worker ----
 
 void limit_memory(unsigned mib) {
   // AddressSanitizer reserves terabytes of address space for its shadow memory: under an
@@ -59,11 +87,17 @@ void limit_memory(unsigned mib) {
   setrlimit(RLIMIT_AS, &limit);
 }
 
-// Test-only hooks, read in the child alone and nowhere documented for users: when
-// RAPPORT_TEST_CRASH names this report's file (e.g. "sn.yaml") its child dies of SIGSEGV, and
-// RAPPORT_TEST_HANG makes it sleep for ever. The batch tests need a crash and a hang that do not
-// depend on a bug someone will fix.
+// Test-only hooks, read in the worker alone at each report it takes and nowhere documented for
+// users: when RAPPORT_TEST_CRASH names this report's file (e.g. "sn.yaml") its worker dies of
+// SIGSEGV, and RAPPORT_TEST_HANG makes it sleep for ever; RAPPORT_TEST_PID_DIR names a folder in
+// which the worker touches a file named by its PID. The batch tests need a crash and a hang that
+// do not depend on a bug someone will fix, and a way to count the workers that rendered;
+// RAPPORT_TEST_BAD_ALLOC makes the report named throw std::bad_alloc, as if it ran out of memory.
 void obey_test_hooks(const std::string& input) {
+  if (const char* pid_dir = std::getenv("RAPPORT_TEST_PID_DIR")) {
+    int fd = open((std::string(pid_dir) + "/" + std::to_string(getpid())).c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0644);
+    if (fd >= 0) close(fd);
+  }
   std::string name = fs::path(input).filename().string();
   if (const char* crash = std::getenv("RAPPORT_TEST_CRASH"); crash && name == crash) {
     std::signal(SIGSEGV, SIG_DFL);  // die of the signal even where a sanitizer has a handler for it
@@ -71,13 +105,24 @@ void obey_test_hooks(const std::string& input) {
   }
   if (const char* hang = std::getenv("RAPPORT_TEST_HANG"); hang && name == hang)
     for (;;) pause();
+  if (const char* bad_alloc = std::getenv("RAPPORT_TEST_BAD_ALLOC"); bad_alloc && name == bad_alloc) throw std::bad_alloc();
 }
 
-ReportOutcome render_report(const ReportTask& task, const ChildSettings& settings, SharedResources& shared) {
+struct Rendered {
   ReportOutcome outcome;
+  bool out_of_memory = false;
+};
+
+// `fonts` is built at a worker's first report (fontconfig and Pango start here, after the fork)
+// and kept for the others: that is what the pool saves.
+Rendered render_report(const ReportTask& task, const Pool& pool, std::optional<FontRegistry>& fonts) {
+  const ChildSettings& settings = pool.settings;
+  Rendered rendered;
+  ReportOutcome& outcome = rendered.outcome;
   try {
-    FontRegistry fonts(default_font_list());  // fontconfig and Pango start here, after the fork
-    PipelineResult result = run_pipeline({task.input, settings.layout, settings.final, settings.roots}, fonts, shared);
+    obey_test_hooks(task.input);
+    if (!fonts) fonts.emplace(default_font_list());
+    PipelineResult result = run_pipeline({task.input, settings.layout, settings.final, settings.roots}, *fonts, pool.shared);
     check_output(task.output, result.archive_inputs);
     if (settings.final)
       write_final_pdf(result.frames, task.output, result.archive_inputs, fs::path(task.input).parent_path().string());
@@ -91,142 +136,153 @@ ReportOutcome render_report(const ReportTask& task, const ChildSettings& setting
   } catch (const std::bad_alloc&) {
     outcome.status = 1;
     outcome.problem = "rapport: error: ran out of memory (--memory " + std::to_string(settings.memory_mib) + " MiB)\n";
+    rendered.out_of_memory = true;
   } catch (const std::exception& e) {
     outcome.status = 1;
     outcome.problem = std::string("rapport: error: ") + e.what() + "\n";
   }
-  return outcome;
+  return rendered;
 }
 
-bool write_all(int fd, const std::string& bytes) {
-  for (size_t written = 0; written < bytes.size();) {
-    ssize_t n = write(fd, bytes.data() + written, bytes.size() - written);
+// The next report's index; nullopt once the parent has closed the pipe: there is no more work.
+std::optional<size_t> read_task(int fd, size_t task_count) {
+  std::uint64_t index = 0;
+  size_t got = 0;
+  while (got < sizeof index) {
+    ssize_t n = read(fd, reinterpret_cast<char*>(&index) + got, sizeof index - got);
     if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return false;
-    written += static_cast<size_t>(n);
+    if (n <= 0) break;
+    got += static_cast<size_t>(n);
   }
-  return true;
+  if (got == 0) return std::nullopt;
+  if (got != sizeof index || index >= task_count) _exit(1);
+  return static_cast<size_t>(index);
 }
 
-// Never returns: a child that fell back into the parent's code would run the batch again.
-[[noreturn]] void be_child(const ReportTask& task, const ChildSettings& settings, SharedResources& shared, int fd,
-                           pid_t parent) {
+// Never returns: a worker that fell back into the parent's code would run the batch again.
+[[noreturn]] void be_worker(const Pool& pool, int request, int reply, pid_t parent) {
   try {
-    // Should the parent die (Ctrl-C reaches only its process group), its children go with it.
+    // Should the parent die (Ctrl-C reaches only its process group), its workers go with it.
     prctl(PR_SET_PDEATHSIG, SIGKILL);
     if (getppid() != parent) _exit(1);
-    limit_memory(settings.memory_mib);
-    obey_test_hooks(task.input);
-    _exit(write_all(fd, encode_outcome(render_report(task, settings, shared))) ? 0 : 1);
+    limit_memory(pool.settings.memory_mib);
+    std::optional<FontRegistry> fonts;
+    while (auto index = read_task(request, pool.tasks.size())) {
+      Rendered rendered = render_report(pool.tasks[*index], pool, fonts);
+      std::string message = encode_reply(rendered.outcome, rendered.out_of_memory);
+      if (!write_all(reply, message.data(), message.size())) _exit(1);
+      if (rendered.out_of_memory) _exit(0);  // its heap may be in pieces: a fresh worker takes the next
+    }
+    _exit(0);
   } catch (...) {
-    _exit(1);  // the parent, finding no message, reports the failure
+    _exit(1);  // the parent, finding no reply, fails the report in hand
   }
 }
 
 // ---- in the parent ----
 
-struct Child {
-  size_t index = 0;
-  pid_t pid = -1;
-  int fd = -1;
-  std::string message;
-  bool eof = false, reaped = false, timed_out = false;
-  int wait_status = 0;
-  Clock::time_point started, deadline;
-};
-
 ReportOutcome failure(std::string text) { return {1, {}, 0, "rapport: error: " + std::move(text) + "\n"}; }
 
-// Starts the child for tasks[index]; nullopt, with `problem` set, when none could be started.
-std::optional<Child> start_child(const std::vector<ReportTask>& tasks, size_t index, const ChildSettings& settings,
-                                 SharedResources& shared, std::string& problem) {
-  int fds[2];
-  if (pipe2(fds, O_CLOEXEC) != 0) {
-    problem = std::string("cannot start a worker: ") + std::strerror(errno);
-    return std::nullopt;
+bool open_pipe(int fds[2], std::string& problem) {
+  if (pipe2(fds, O_CLOEXEC) == 0) return true;
+  problem = std::string("cannot start a worker: ") + std::strerror(errno);
+  return false;
+}
+
+// In a fresh worker: the other workers' request pipes, inherited from the parent across the fork
+// (O_CLOEXEC acts at exec only), would keep those pipes open after the parent closes them, and
+// their workers would wait for work for ever.
+void close_other_workers(const Pool& pool) {
+  for (const auto& worker : pool.workers) {
+    if (worker.request >= 0) close(worker.request);
+    if (worker.reply >= 0) close(worker.reply);
+  }
+}
+
+// Forks a worker into the empty slot `worker`; false, with `problem` set, when none could be.
+bool start_worker(Pool& pool, Worker& worker, std::string& problem) {
+  int request[2], reply[2];
+  if (!open_pipe(request, problem)) return false;
+  if (!open_pipe(reply, problem)) {
+    close(request[0]);
+    close(request[1]);
+    return false;
   }
   pid_t parent = getpid();
-  Clock::time_point started = Clock::now();
   pid_t pid = fork();
   if (pid == 0) {
-    close(fds[0]);
+    close(request[1]);
+    close(reply[0]);
+    close_other_workers(pool);
     setpgid(0, 0);  // its own process group, so that a kill takes anything it started too
-    be_child(tasks[index], settings, shared, fds[1], parent);
+    be_worker(pool, request[0], reply[1], parent);
   }
-  close(fds[1]);
+  close(request[0]);
+  close(reply[1]);
   if (pid < 0) {
     problem = std::string("cannot start a worker: ") + std::strerror(errno);
-    close(fds[0]);
-    return std::nullopt;
+    close(request[1]);
+    close(reply[0]);
+    return false;
   }
-  setpgid(pid, pid);  // as the child does: whichever runs first, the group exists before a kill
-  Child child;
-  child.index = index;
-  child.pid = pid;
-  child.fd = fds[0];
-  child.started = started;
-  child.deadline = started + std::chrono::seconds(settings.timeout_seconds);
-  return child;
+  setpgid(pid, pid);  // as the worker does: whichever runs first, the group exists before a kill
+  worker.pid = pid;
+  worker.request = request[1];
+  worker.reply = reply[0];
+  return true;
 }
 
-void read_from(Child& child) {
-  char buffer[65536];
-  ssize_t n = read(child.fd, buffer, sizeof buffer);
-  if (n < 0 && (errno == EINTR || errno == EAGAIN)) return;
-  if (n <= 0) {
-    close(child.fd);
-    child.eof = true;
-    return;
+// Ends the worker in the slot (a kill when `kill_it`, else closing its request pipe, which it
+// reads as the end of its work), reaps it and returns its wait status. The slot keeps its task.
+int end_worker(Worker& worker, bool kill_it) {
+  if (kill_it) {
+    kill(-worker.pid, SIGKILL);  // the group: whatever the worker may have started goes too
+    kill(worker.pid, SIGKILL);   // should the group not exist yet
   }
-  if (child.message.size() < longest_message) child.message.append(buffer, static_cast<size_t>(n));
+  if (worker.request >= 0) close(worker.request);
+  if (worker.reply >= 0) close(worker.reply);
+  int status = 0;
+  while (waitpid(worker.pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  worker.pid = -1;
+  worker.request = worker.reply = -1;
+  worker.received.clear();
+  return status;
 }
 
-int poll_timeout(const std::vector<Child>& running) {
-  auto now = Clock::now();
-  long long ms = 60'000;
-  for (const auto& child : running) {
-    if (child.eof != child.reaped) ms = std::min<long long>(ms, settle_ms);
-    if (!child.timed_out)
-      ms = std::min<long long>(ms, std::chrono::duration_cast<std::chrono::milliseconds>(child.deadline - now).count() + 1);
-  }
-  return static_cast<int>(std::max(0LL, ms));
+// A worker that died while idle leaves no reader on its request pipe, and writing there raises
+// SIGPIPE, which would kill the whole batch: blocked for the write, and taken off again if raised.
+bool send_task(int fd, size_t index) {
+  sigset_t pipe_signal, old;
+  sigemptyset(&pipe_signal);
+  sigaddset(&pipe_signal, SIGPIPE);
+  sigprocmask(SIG_BLOCK, &pipe_signal, &old);
+  std::uint64_t task = index;
+  bool sent = write_all(fd, &task, sizeof task);
+  timespec now{};
+  if (!sent) sigtimedwait(&pipe_signal, nullptr, &now);
+  sigprocmask(SIG_SETMASK, &old, nullptr);
+  return sent;
 }
 
-// Waits until a child has written, ended or overrun, and takes note of it.
-void watch(std::vector<Child>& running) {
-  std::vector<pollfd> fds;
-  for (const auto& child : running)
-    if (!child.eof) fds.push_back({child.fd, POLLIN, 0});
-  if (poll(fds.data(), fds.size(), poll_timeout(running)) > 0)
-    for (const auto& p : fds)
-      if (p.revents)
-        for (auto& child : running)
-          if (child.fd == p.fd && !child.eof) read_from(child);
-  auto now = Clock::now();
-  for (auto& child : running) {
-    // The child never closes its end of the pipe itself, so the end of the pipe is the end of the
-    // child: waiting for it then cannot hang, and does not poll for a process still tearing down.
-    int flags = child.eof ? 0 : WNOHANG;
-    if (!child.reaped && waitpid(child.pid, &child.wait_status, flags) == child.pid) child.reaped = true;
-    bool finished = child.eof && child.reaped;  // in time, however close to the deadline
-    if (!finished && !child.timed_out && now >= child.deadline) {
-      kill(-child.pid, SIGKILL);  // the group: whatever the child may have started goes too
-      if (!child.reaped) kill(child.pid, SIGKILL);  // should the group not exist yet
-      child.timed_out = true;
+// Gives tasks[index] to the idle worker in the slot, forking one first if the slot is empty or
+// its worker died while it waited; failed alone when no worker can be had.
+void hand_out(Pool& pool, Worker& worker, size_t index) {
+  std::string problem = "cannot start a worker: it ended before taking its report";
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    if (worker.pid < 0 && !start_worker(pool, worker, problem)) break;
+    worker.handed = Clock::now();
+    if (send_task(worker.request, index)) {
+      worker.task = index;
+      worker.deadline = worker.handed + std::chrono::seconds(pool.settings.timeout_seconds);
+      return;
     }
+    end_worker(worker, true);
   }
+  pool.done(index, failure(problem), 0);
 }
 
-ReportOutcome outcome_of(const Child& child, const ChildSettings& settings) {
-  if (child.timed_out) return failure("took longer than " + std::to_string(settings.timeout_seconds) + " s (--timeout)");
-  if (WIFSIGNALED(child.wait_status)) return failure("crashed (" + signal_name(WTERMSIG(child.wait_status)) + ")");
-  auto outcome = decode_outcome(child.message);
-  if (outcome && WIFEXITED(child.wait_status) && WEXITSTATUS(child.wait_status) == 0) return *outcome;
-  return failure("the worker ended without saying how the render went (exit status " +
-                 std::to_string(WIFEXITED(child.wait_status) ? WEXITSTATUS(child.wait_status) : -1) + ")");
-}
-
-// A child killed while writing leaves write_atomically's temporary, ".NAME.pdf.XXXXXX", beside
+// A worker killed while writing leaves write_atomically's temporary, ".NAME.pdf.XXXXXX", beside
 // the output; no one else will ever remove it.
 void remove_temporaries(const std::string& output) {
   std::error_code error;
@@ -246,33 +302,99 @@ long long elapsed_ms(Clock::time_point since) {
   return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - since).count();
 }
 
+// The report in the worker's hands has ended: told to the caller, its temporaries removed unless
+// its worker replied.
+void finish(Pool& pool, Worker& worker, const ReportOutcome& outcome, bool replied) {
+  size_t index = *worker.task;
+  worker.task.reset();
+  worker.received.clear();
+  if (!replied) remove_temporaries(pool.tasks[index].output);
+  pool.done(index, outcome, elapsed_ms(worker.handed));
+}
+
+// The worker closed its reply pipe with a report in its hands: it has died.
+void worker_died(Pool& pool, Worker& worker) {
+  int status = end_worker(worker, false);  // the end of its pipe is its end: the wait cannot hang
+  if (WIFSIGNALED(status)) return finish(pool, worker, failure("crashed (" + signal_name(WTERMSIG(status)) + ")"), false);
+  finish(pool, worker,
+         failure("the worker ended without saying how the render went (exit status " +
+                 std::to_string(WIFEXITED(status) ? WEXITSTATUS(status) : -1) + ")"),
+         false);
+}
+
+void read_reply(Pool& pool, Worker& worker) {
+  char buffer[65536];
+  ssize_t n = read(worker.reply, buffer, sizeof buffer);
+  if (n < 0 && (errno == EINTR || errno == EAGAIN)) return;
+  if (n <= 0) return worker_died(pool, worker);
+  worker.received.append(buffer, static_cast<size_t>(n));
+  Reply reply = decode_reply(worker.received);
+  if (reply.state == Reply::State::partial && worker.received.size() > longest_message) reply.state = Reply::State::garbled;
+  if (reply.state == Reply::State::partial) return;
+  if (reply.state == Reply::State::garbled) {
+    end_worker(worker, true);  // what else it may say cannot be trusted either
+    return finish(pool, worker, failure("the worker ended without saying how the render went (a garbled reply)"), false);
+  }
+  finish(pool, worker, reply.outcome, true);
+  if (reply.last) end_worker(worker, false);
+}
+
+int poll_timeout(const Pool& pool) {
+  auto now = Clock::now();
+  long long ms = 60'000;
+  for (const auto& worker : pool.workers)
+    if (worker.task)
+      ms = std::min<long long>(ms, std::chrono::duration_cast<std::chrono::milliseconds>(worker.deadline - now).count() + 1);
+  return static_cast<int>(std::max(0LL, ms));
+}
+
+// Waits until a busy worker has written, ended or overrun, and deals with it.
+void watch(Pool& pool) {
+  std::vector<pollfd> fds;
+  std::vector<Worker*> owners;
+  for (auto& worker : pool.workers)
+    if (worker.task) {
+      fds.push_back({worker.reply, POLLIN, 0});
+      owners.push_back(&worker);
+    }
+  if (poll(fds.data(), fds.size(), poll_timeout(pool)) > 0)
+    for (size_t i = 0; i < fds.size(); ++i)
+      if (fds[i].revents) read_reply(pool, *owners[i]);
+  // After the replies: a worker that replied by its deadline, however close, is not late.
+  auto now = Clock::now();
+  for (auto& worker : pool.workers)
+    if (worker.task && now >= worker.deadline) {
+      end_worker(worker, true);
+      finish(pool, worker, failure("took longer than " + std::to_string(pool.settings.timeout_seconds) + " s (--timeout)"),
+             false);
+    }
+}
+
+bool any_busy(const Pool& pool) {
+  return std::any_of(pool.workers.begin(), pool.workers.end(), [](const Worker& w) { return w.task.has_value(); });
+}
+
 }  // namespace
 
 void run_in_children(const std::vector<ReportTask>& tasks, const std::vector<size_t>& order, const ChildSettings& settings,
                      SharedResources& shared, const std::function<void(size_t, const ReportOutcome&, long long)>& done) {
-  std::vector<Child> running;
+  Pool pool{tasks, settings, shared, done, std::vector<Worker>(std::min<size_t>(std::max(1u, settings.jobs), order.size()))};
+  std::string problem;  // a worker not started now is tried again, and its failure told, at hand-out
+  for (auto& worker : pool.workers) start_worker(pool, worker, problem);
   size_t next = 0;
-  while (next < order.size() || !running.empty()) {
-    while (running.size() < std::max(1u, settings.jobs) && next < order.size()) {
-      size_t index = order[next++];
-      std::string problem;
-      if (auto child = start_child(tasks, index, settings, shared, problem)) running.push_back(std::move(*child));
-      else done(index, failure(problem), 0);
-    }
-    if (running.empty()) continue;  // none could be started: nothing to wait for
-    watch(running);
-    for (auto it = running.begin(); it != running.end();) {
-      if (!it->eof || !it->reaped) {
-        ++it;
-        continue;
-      }
-      ReportOutcome outcome = outcome_of(*it, settings);
-      bool ended_normally = !it->timed_out && decode_outcome(it->message) && WIFEXITED(it->wait_status);
-      if (!ended_normally) remove_temporaries(tasks[it->index].output);
-      done(it->index, outcome, elapsed_ms(it->started));
-      it = running.erase(it);
-    }
+  while (next < order.size() || any_busy(pool)) {
+    for (auto& worker : pool.workers)
+      if (!worker.task && next < order.size()) hand_out(pool, worker, order[next++]);
+    if (any_busy(pool)) watch(pool);
   }
+  // Closing every request pipe first lets the workers exit side by side.
+  for (auto& worker : pool.workers)
+    if (worker.pid >= 0) {
+      close(worker.request);
+      worker.request = -1;
+    }
+  for (auto& worker : pool.workers)
+    if (worker.pid >= 0) end_worker(worker, false);
 }
 
 }  // namespace rapport

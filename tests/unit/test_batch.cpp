@@ -1,4 +1,5 @@
-// rapport batch: every report rendered, in parallel, one broken input stopping none of the others.
+// rapport batch: every report rendered, in parallel by a pool of worker processes, one broken
+// input, crash or hang stopping none of the others.
 #include <doctest/doctest.h>
 
 #include <unistd.h>
@@ -151,6 +152,86 @@ TEST_CASE("a batch report that hangs is stopped at --timeout, its temporaries re
   CHECK(summary_row(result.output, "sn.yaml").ends_with(" ms failed"));
 }
 
+namespace {
+
+// Five reports, each larger than the next, so that the batch hands them out as p1, p2, … p5.
+std::string five_reports() {
+  std::string dir = temp_dir() + "/five";
+  std::filesystem::create_directories(dir);
+  for (int i = 1; i <= 5; ++i)
+    write_file(dir + "/p" + std::to_string(i) + ".yaml", small_report("Nämnd " + std::to_string(i), 12 - 2 * i));
+  return dir;
+}
+
+// The distinct workers that took a report: each touches a file named by its PID there.
+size_t worker_count(const std::string& pid_dir) {
+  auto entries = std::filesystem::directory_iterator(pid_dir);
+  return static_cast<size_t>(std::distance(begin(entries), end(entries)));
+}
+
+struct PoolRun {
+  CommandResult result;
+  std::string out;
+  size_t workers = 0;
+};
+
+// The five reports rendered at -j 1 with the test hook `hook` ("RAPPORT_TEST_CRASH=p2.yaml") set.
+PoolRun run_five(const std::string& hook, const std::string& options = "") {
+  std::string in = five_reports(), out = in + "/../out", pids = in + "/../pids";
+  std::filesystem::create_directories(pids);
+  auto result = run_rapport_with(hook + " RAPPORT_TEST_PID_DIR=" + shell_quote(pids),
+                                 "batch " + shell_quote(in) + " -o " + shell_quote(out) + " -j 1 " + options);
+  return {result, out, worker_count(pids)};
+}
+
+void check_all_but_p2_rendered(const PoolRun& run, const std::string& problem) {
+  const std::string& out = run.out;
+  CHECK(run.result.status == 1);
+  CHECK_MESSAGE(run.result.output.find("p2.yaml: FAILED\nrapport: error: " + problem + "\n") != std::string::npos,
+                run.result.output);
+  for (std::string name : {"p1", "p3", "p4", "p5"}) CHECK_MESSAGE(std::filesystem::exists(out + "/" + name + ".pdf"), name);
+  CHECK_FALSE(std::filesystem::exists(out + "/p2.pdf"));
+  CHECK(run.result.output.find("5 reports, ") != std::string::npos);
+  CHECK(run.result.output.find(", 1 failed, ") != std::string::npos);
+  CHECK(count_occurrences(run.result.output, "FAILED") == 1);
+}
+
+}  // namespace
+
+TEST_CASE("a batch worker is replaced after a crash, and the reports after it still render") {
+  auto run = run_five("RAPPORT_TEST_CRASH=p2.yaml");
+  check_all_but_p2_rendered(run, "crashed (SIGSEGV)");
+  CHECK(run.workers == 2);  // p1 and p2 in the first, p3 to p5 in its replacement
+}
+
+TEST_CASE("a batch worker is replaced after a hang, and the reports after it still render") {
+  auto run = run_five("RAPPORT_TEST_HANG=p2.yaml", "--timeout 5");
+  check_all_but_p2_rendered(run, "took longer than 5 s (--timeout)");
+  CHECK(run.workers == 2);
+}
+
+TEST_CASE("a batch worker that runs out of memory reports it, retires, and its replacement renders the rest") {
+  auto run = run_five("RAPPORT_TEST_BAD_ALLOC=p2.yaml");
+  check_all_but_p2_rendered(run, "ran out of memory (--memory 4096 MiB)");
+  CHECK(run.workers == 2);
+}
+
+TEST_CASE("batch workers are reused: one worker renders every report at -j 1, two at -j 2") {
+  std::string in = good_committees(), pids = in + "/../pids";
+  write_file(in + "/vn.yaml", small_report("Valnämnden", 2));
+  for (int jobs : {1, 2}) {
+    std::string out = in + "/../out" + std::to_string(jobs);
+    std::filesystem::remove_all(pids);
+    std::filesystem::create_directories(pids);
+    auto result = run_rapport_with("RAPPORT_TEST_PID_DIR=" + shell_quote(pids),
+                                   "batch " + shell_quote(in) + " -o " + shell_quote(out) + " -j " + std::to_string(jobs));
+    CHECK(result.status == 0);
+    CHECK(result.output.find("4 reports, ") != std::string::npos);
+    if (jobs == 1) CHECK(worker_count(pids) == 1);
+    else CHECK(worker_count(pids) <= 2);
+  }
+}
+
 TEST_CASE("a batch's --timeout and --memory take whole numbers from 1") {
   std::string in = good_committees(), out = in + "/../out";
   for (std::string bad : {"0", "-5", "abc", "5s", "", "99999999999"}) {
@@ -259,7 +340,7 @@ TEST_CASE("the batch of a whole municipality finds its eight reports and no layo
   CHECK_THROWS_AS(rapport::find_reports({source_dir() + "/layouts"}), rapport::InputError);
 }
 
-TEST_CASE("a batch child's message survives any text, and a message cut short is refused") {
+TEST_CASE("a batch worker's message survives any text, and a message cut short is refused") {
   using rapport::decode_outcome;
   rapport::ReportOutcome outcome{2, "Socialnämnden: 3,5", 17, "x.yaml:1:2: error: a \"bad\"\n  hint: 12:ab,\n"};
   std::string message = rapport::encode_outcome(outcome);
@@ -276,5 +357,20 @@ TEST_CASE("a batch child's message survives any text, and a message cut short is
   CHECK_FALSE(decode_outcome("1:0,0:,1:0,99:abc,"));
   CHECK(decode_outcome("1:0,0:,1:0,0:,"));
   CHECK(rapport::signal_name(SIGSEGV) == "SIGSEGV");
+
+  // A worker's reply: a whole one is told from one still arriving and from garbage.
+  using State = rapport::Reply::State;
+  std::string reply = rapport::encode_reply(outcome, true);
+  CHECK(rapport::decode_reply(reply).state == State::whole);
+  CHECK(rapport::decode_reply(reply).last);
+  CHECK(rapport::decode_reply(reply).outcome.problem == outcome.problem);
+  CHECK_FALSE(rapport::decode_reply(rapport::encode_reply(outcome, false)).last);
+  for (size_t length = 0; length < reply.size(); ++length)
+    CHECK_MESSAGE(rapport::decode_reply(reply.substr(0, length)).state == State::partial, length);
+  CHECK(rapport::decode_reply(reply + "1").state == State::garbled);  // a worker says nothing after its reply
+  CHECK(rapport::decode_reply("x").state == State::garbled);
+  CHECK(rapport::decode_reply("1234567890").state == State::garbled);
+  CHECK(rapport::decode_reply("3:abc,4:more,").state == State::garbled);  // no outcome inside
+  CHECK(rapport::decode_reply("14:1:0,0:,1:0,0:,4:some,").state == State::garbled);
   CHECK(rapport::signal_name(SIGABRT) == "SIGABRT");
 }
