@@ -1,11 +1,9 @@
-// The batch's worker processes: forked a few at once, each rendering report after report that
+// The parent side of the batch's worker processes: forked a few at once, each rendering report after
 // the parent hands it through a pipe, and killed and replaced when a report crashes or overruns.
 #include "app/run_child.hpp"
 
 #include <fcntl.h>
 #include <poll.h>
-#include <sys/prctl.h>
-#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -17,12 +15,9 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
-#include <new>
 
-#include "app/check_output.hpp"
-#include "app/run_pipeline.hpp"
+#include "app/run_worker.hpp"
 #include "export/write_manifest.hpp"
-#include "export/write_pdf.hpp"
 
 namespace rapport {
 namespace {
@@ -32,20 +27,6 @@ using Clock = std::chrono::steady_clock;
 
 // A worker's reply is a few diagnostics; anything far longer is not one.
 constexpr size_t longest_message = 16u << 20;
-
-constexpr bool under_address_sanitizer() {
-#if defined(__SANITIZE_ADDRESS__)
-  return true;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-  return true;
-#else
-  return false;
-#endif
-#else
-  return false;
-#endif
-}
 
 // A worker slot in the parent. pid -1: none there now; one is forked when a report needs it.
 struct Worker {
@@ -63,121 +44,6 @@ struct Pool {
   const std::function<void(size_t, const ReportOutcome&, long long)>& done;
   std::vector<Worker> workers;
 };
-
-bool write_all(int fd, const void* data, size_t size) {
-  const char* bytes = static_cast<const char*>(data);
-  for (size_t written = 0; written < size;) {
-    ssize_t n = write(fd, bytes + written, size - written);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return false;
-    written += static_cast<size_t>(n);
-  }
-  return true;
-}
-
-// ---- in the worker ----
-
-void limit_memory(unsigned mib) {
-  // AddressSanitizer reserves terabytes of address space for its shadow memory: under an
-  // RLIMIT_AS it fails at its first allocation, so a sanitizer build goes without the limit.
-  if constexpr (under_address_sanitizer()) return;
-  rlimit limit{};
-  if (getrlimit(RLIMIT_AS, &limit) != 0) return;
-  limit.rlim_cur = std::min<rlim_t>(static_cast<rlim_t>(mib) << 20, limit.rlim_max);
-  setrlimit(RLIMIT_AS, &limit);
-}
-
-// Test-only hooks, read in the worker alone at each report it takes and nowhere documented for
-// users: when RAPPORT_TEST_CRASH names this report's file (e.g. "sn.yaml") its worker dies of
-// SIGSEGV, and RAPPORT_TEST_HANG makes it sleep for ever; RAPPORT_TEST_PID_DIR names a folder in
-// which the worker touches a file named by its PID. The batch tests need a crash and a hang that
-// do not depend on a bug someone will fix, and a way to count the workers that rendered;
-// RAPPORT_TEST_BAD_ALLOC makes the report named throw std::bad_alloc, as if it ran out of memory.
-void obey_test_hooks(const std::string& input) {
-  if (const char* pid_dir = std::getenv("RAPPORT_TEST_PID_DIR")) {
-    int fd = open((std::string(pid_dir) + "/" + std::to_string(getpid())).c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0644);
-    if (fd >= 0) close(fd);
-  }
-  std::string name = fs::path(input).filename().string();
-  if (const char* crash = std::getenv("RAPPORT_TEST_CRASH"); crash && name == crash) {
-    std::signal(SIGSEGV, SIG_DFL);  // die of the signal even where a sanitizer has a handler for it
-    std::raise(SIGSEGV);
-  }
-  if (const char* hang = std::getenv("RAPPORT_TEST_HANG"); hang && name == hang)
-    for (;;) pause();
-  if (const char* bad_alloc = std::getenv("RAPPORT_TEST_BAD_ALLOC"); bad_alloc && name == bad_alloc) throw std::bad_alloc();
-}
-
-struct Rendered {
-  ReportOutcome outcome;
-  bool out_of_memory = false;
-};
-
-// `fonts` is built at a worker's first report (fontconfig and Pango start here, after the fork)
-// and kept for the others: that is what the pool saves.
-Rendered render_report(const ReportTask& task, const Pool& pool, std::optional<FontRegistry>& fonts) {
-  const ChildSettings& settings = pool.settings;
-  Rendered rendered;
-  ReportOutcome& outcome = rendered.outcome;
-  try {
-    obey_test_hooks(task.input);
-    if (!fonts) fonts.emplace(default_font_list());
-    PipelineResult result = run_pipeline({task.input, settings.layout, settings.final, settings.roots}, *fonts, pool.shared);
-    check_output(task.output, result.archive_inputs);
-    if (settings.final)
-      write_final_pdf(result.frames, task.output, result.archive_inputs, fs::path(task.input).parent_path().string());
-    else
-      write_pdf(result.frames, task.output);
-    outcome.committee = result.committee;
-    outcome.pages = result.frames.pages.size();
-  } catch (const InputError& e) {
-    outcome.status = 2;
-    outcome.problem = e.diagnostics().format(Severity::error);
-  } catch (const std::bad_alloc&) {
-    outcome.status = 1;
-    outcome.problem = "rapport: error: ran out of memory (--memory " + std::to_string(settings.memory_mib) + " MiB)\n";
-    rendered.out_of_memory = true;
-  } catch (const std::exception& e) {
-    outcome.status = 1;
-    outcome.problem = std::string("rapport: error: ") + e.what() + "\n";
-  }
-  return rendered;
-}
-
-// The next report's index; nullopt once the parent has closed the pipe: there is no more work.
-std::optional<size_t> read_task(int fd, size_t task_count) {
-  std::uint64_t index = 0;
-  size_t got = 0;
-  while (got < sizeof index) {
-    ssize_t n = read(fd, reinterpret_cast<char*>(&index) + got, sizeof index - got);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) break;
-    got += static_cast<size_t>(n);
-  }
-  if (got == 0) return std::nullopt;
-  if (got != sizeof index || index >= task_count) _exit(1);
-  return static_cast<size_t>(index);
-}
-
-// Never returns: a worker that fell back into the parent's code would run the batch again.
-[[noreturn]] void be_worker(const Pool& pool, int request, int reply, pid_t parent) {
-  try {
-    // Should the parent die (Ctrl-C reaches only its process group), its workers go with it.
-    prctl(PR_SET_PDEATHSIG, SIGKILL);
-    if (getppid() != parent) _exit(1);
-    limit_memory(pool.settings.memory_mib);
-    std::optional<FontRegistry> fonts;
-    while (auto index = read_task(request, pool.tasks.size())) {
-      Rendered rendered = render_report(pool.tasks[*index], pool, fonts);
-      std::string message = encode_reply(rendered.outcome, rendered.out_of_memory);
-      if (!write_all(reply, message.data(), message.size())) _exit(1);
-      if (rendered.out_of_memory) _exit(0);  // its heap may be in pieces: a fresh worker takes the next
-    }
-    _exit(0);
-  } catch (...) {
-    _exit(1);  // the parent, finding no reply, fails the report in hand
-  }
-}
 
 // ---- in the parent ----
 
@@ -215,7 +81,7 @@ bool start_worker(Pool& pool, Worker& worker, std::string& problem) {
     close(reply[0]);
     close_other_workers(pool);
     setpgid(0, 0);  // its own process group, so that a kill takes anything it started too
-    be_worker(pool, request[0], reply[1], parent);
+    be_worker({pool.tasks, pool.settings, pool.shared}, request[0], reply[1], parent);
   }
   close(request[0]);
   close(reply[1]);
