@@ -1,5 +1,6 @@
-// The parent side of the batch's worker processes: forked a few at once, each rendering report after
-// the parent hands it through a pipe, and killed and replaced when a report crashes or overruns.
+// The parent's side of the batch's worker processes (run_worker.cpp is theirs): forked a few at
+// once, handed report after report through a pipe, killed and replaced when a report crashes or
+// overruns.
 #include "app/run_child.hpp"
 
 #include <fcntl.h>
