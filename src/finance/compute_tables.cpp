@@ -48,7 +48,7 @@ struct TableCheck {
     int decimals = 0;
     for (const Cell* c : operands)
       if (c->kind == Cell::Kind::number) decimals = std::max(decimals, c->decimals);
-    return decimals;
+    return std::min(decimals, max_decimals);  // an operand with more was reported when read
   }
 
   // Records `computed` for the cell: fills it in when the author left it out, else checks it.
@@ -80,7 +80,7 @@ struct TableCheck {
                   "it is " + how + ": write the figure unquoted, or ~ to let rapport compute it");
       return;
     }
-    if (cell.kind != Cell::Kind::number) return;
+    if (cell.kind != Cell::Kind::number || !figure_range_problem(cell.number, cell.decimals).empty()) return;  // reported when read
     double difference = std::fabs(cell.number - computed);
     if (difference < epsilon) return;
     std::string stated = format_number(cell.number, cell.decimals, message_numbers);

@@ -1,13 +1,16 @@
 #include "load/yaml_source.hpp"
 
-#include "load/check_utf8.hpp"
-#include "load/file_access.hpp"
+#include <yaml-cpp/eventhandler.h>
 
 #include <algorithm>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <sstream>
 #include <vector>
+
+#include "load/check_utf8.hpp"
+#include "load/file_access.hpp"
 
 namespace rapport {
 namespace {
@@ -101,10 +104,55 @@ struct TreeCheck {
   }
 };
 
-// A second document after `---` would be silently ignored by a single-document reader.
-void refuse_second_document(const YamlSource& source, const std::vector<YAML::Node>& documents, Diagnostics& diags) {
-  if (documents.size() <= 1) return;
-  diags.error(position_of(source, documents[1]), "the file holds more than one YAML document (a second one after '---')",
+// Where the second document of a YAML stream starts, if it holds anything. yaml-cpp's LoadAll
+// cannot be used to find out: on some malformed input (a stray '}' after a block) it loops,
+// making empty documents until memory runs out. Two calls of the parser are bounded.
+class SecondDocument : public YAML::EventHandler {
+ public:
+  std::optional<YAML::Mark> first_value;
+
+  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}  // a trailing '---' alone is harmless
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override { seen(mark); }
+  void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t, const std::string&) override { seen(mark); }
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
+    seen(mark);
+  }
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override { seen(mark); }
+  void OnMapEnd() override {}
+
+ private:
+  void seen(const YAML::Mark& mark) {
+    if (!first_value) first_value = mark;
+  }
+};
+
+class IgnoreEvents : public YAML::EventHandler {
+ public:
+  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
+  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+  void OnMapEnd() override {}
+};
+
+// A second document after `---` would be silently ignored by a single-document reader, and so
+// would anything after the first document's end. Throws YAML::ParserException for the latter.
+void refuse_second_document(const YamlSource& source, Diagnostics& diags) {
+  std::istringstream stream(source.text);
+  YAML::Parser parser(stream);
+  IgnoreEvents first;
+  if (!parser.HandleNextDocument(first)) return;
+  SecondDocument second;
+  if (!parser.HandleNextDocument(second) || !second.first_value) return;
+  diags.error(position_at(source.path, second.first_value->line, second.first_value->column),
+              "the file holds more than one YAML document (a second one after '---')",
               "a report or layout is one document; remove the '---' line or move the rest to a file of its own");
 }
 
@@ -127,9 +175,9 @@ YamlSource parse_yaml(std::string path, std::string text) {
     throw InputError(diags);
   }
   YamlSource source{std::move(path), std::move(text), {}};
-  std::vector<YAML::Node> documents;
   try {
-    documents = YAML::LoadAll(source.text);
+    source.root = YAML::Load(source.text);
+    refuse_second_document(source, diags);
   } catch (const YAML::ParserException& e) {
     // yaml-cpp's own depth guard says only "bad file".
     if (e.msg == "bad file")
@@ -140,8 +188,6 @@ YamlSource parse_yaml(std::string path, std::string text) {
                   "check the indentation and quoting on this line and the one above");
     throw InputError(diags);
   }
-  if (!documents.empty()) source.root = documents.front();
-  refuse_second_document(source, documents, diags);
   TreeCheck check{source, diags, 0, {}, false};
   check.visit(source.root);
   throw_if_errors(diags);

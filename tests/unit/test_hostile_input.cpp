@@ -86,6 +86,9 @@ TEST_CASE("figures beyond 15 digits or 6 decimals are errors at the cell, and so
                                                              "        - [w, 999999999999999, 1, ~]\n"
                                                              "        - total: [Summa]\n"));
   CHECK(problems.find("t.yaml:12:15: error: a figure has at most 15 digits, found '1000000000") != std::string::npos);
+  // A stated total too large to print is reported, not formatted (format_number threw).
+  std::string total = diagnose(with_content(two_columns + "        - [x, 1, 1, ~]\n        - total: [Summa, -1000000000000000000000000000000000000000050]\n"));
+  CHECK(total.find("t.yaml:13:26: error: a figure has at most 15 digits") != std::string::npos);
   // Quoted to 80 characters at most, and without stod's out_of_range.
   std::string long_figure = diagnose(with_content(two_columns + "        - [x, " + repeated("9", 400) + ", 1, ~]\n"));
   CHECK(long_figure.find("t.yaml:12:15: error: a figure has at most 15 digits, found '" + repeated("9", 80) + "…'") != std::string::npos);
@@ -129,6 +132,12 @@ TEST_CASE("YAML nested past the limit is refused with a message about nesting") 
   std::string deep = diagnose("a: " + repeated("{b: ", 3000) + repeated("}", 3000) + "\n");
   CHECK(deep.find("error: brackets or mappings nest too deeply") != std::string::npos);
   CHECK(deep.find("bad file") == std::string::npos);
+}
+
+TEST_CASE("a stray ', b}' after a block ends in an error, not in yaml-cpp's endless stream of documents") {
+  // Found by the fuzzer: YAML::LoadAll never returns on this, making empty documents until
+  // memory runs out; the second document is found with a bounded parse instead.
+  CHECK(diagnose("- a\n, b}\n") == "t.yaml:1:1: error: the report must be a mapping (key: value lines), found a list\n");
 }
 
 TEST_CASE("a second YAML document and YAML tags are refused, not ignored") {
