@@ -5,7 +5,7 @@
 #include <array>
 #include <fstream>
 
-#include "style/load_style.hpp"
+#include "load/data_directory.hpp"
 
 namespace rapport {
 namespace fs = std::filesystem;

@@ -1,7 +1,6 @@
 #include "style/load_style.hpp"
 
 #include <algorithm>
-#include <cstdlib>
 #include <filesystem>
 #include <regex>
 
@@ -242,12 +241,6 @@ void read_goal_levels(NodeReader& reader, const YAML::Node& node, Style& style) 
 }
 
 }  // namespace
-
-std::string data_directory() {
-  // Read once per call at start-up; never stored in a global.
-  if (const char* home = std::getenv("RAPPORT_HOME"); home && *home) return home;
-  return RAPPORT_SOURCE_DIR;
-}
 
 std::string resolve_layout_path(const std::string& name_or_file) {
   bool is_file = name_or_file.find('/') != std::string::npos || name_or_file.ends_with(".yaml");

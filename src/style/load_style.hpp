@@ -1,13 +1,11 @@
 #pragma once
 #include <string>
 
+#include "load/data_directory.hpp"
 #include "load/file_access.hpp"
 #include "style/style.hpp"
 
 namespace rapport {
-
-// Where layouts/ and fonts/ live: $RAPPORT_HOME, else the source tree rapport was built from.
-std::string data_directory();
 
 // `name_or_file` is a layout name (layouts/NAME.yaml) or a path to a layout file.
 std::string resolve_layout_path(const std::string& name_or_file);
