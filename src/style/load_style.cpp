@@ -97,6 +97,15 @@ std::vector<const TextStyle*> all_text_styles(const Style& style) {
   return all;
 }
 
+// The value under `key`, or an undefined node: a const operator[] on a missing key gives an
+// invalid node, which throws at the first question asked of it.
+YAML::Node value_of(const YAML::Node& map, const char* key) {
+  if (map.IsDefined() && map.IsMap())
+    for (const auto& pair : map)
+      if (pair.first.IsScalar() && pair.first.Scalar() == key) return pair.second;
+  return YAML::Node(YAML::NodeType::Undefined);
+}
+
 // Checked before anything is laid out, so that no page can be too small to hold a line: the
 // layout engine relies on every line and table row fitting on an empty page.
 void check_text_area(NodeReader& reader, const YAML::Node& page_node, const Style& style) {
@@ -104,7 +113,7 @@ void check_text_area(NodeReader& reader, const YAML::Node& page_node, const Styl
   // A layout that extends another gets a merged page mapping with no position of its own; the
   // margins it names keep theirs.
   auto at = [&](const char* margin) {
-    YAML::Node leaf = page_node["margins"][margin];
+    YAML::Node leaf = value_of(value_of(page_node, "margins"), margin);
     return reader.pos(leaf.IsDefined() && leaf.Mark().line >= 0 ? leaf : page_node);
   };
   constexpr double mm = 72.0 / 25.4;

@@ -213,6 +213,10 @@ TEST_CASE("a layout's page, margins and type sizes are validated before anything
   CHECK(type.find("layout.yaml:5:20: error: 'size' must be between 4pt and 100pt, found '100000'") != std::string::npos);
   CHECK(type.find("layout.yaml:5:41: error: 'line_height' must be between 0.8 and 3") != std::string::npos);
   CHECK(layout_problems("text:\n  body: {size: 11}\n") == "");
+  // Found by the fuzzer: a page without margins (or not a mapping) once threw from yaml-cpp.
+  CHECK(layout_problems("page: {width: 210mm, height: 297mm, margin: 20mm}\n").find("layout.yaml:3:37: error: unknown key 'margin' in page") !=
+        std::string::npos);
+  CHECK(layout_problems("page: A4\n").find("layout.yaml:3:7: error: page must be a mapping") != std::string::npos);
 }
 
 TEST_CASE("a table whose header rows are taller than the page is an error, not an endless loop") {
