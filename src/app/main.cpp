@@ -100,10 +100,10 @@ const char* const batch_help = R"(usage: rapport batch PATH... -o OUTDIR [-j N] 
                      [--timeout SECONDS] [--memory MIB] [--volume OUT.pdf [--volume-title TEXT]]
 
 Renders every report under PATH (a report file, or a directory searched, through directory
-symlinks, for .yaml files whose top level has a document key) into OUTDIR as NAME.pdf, each
-in a process of its own, N at once (default: the number of cores). A broken input is reported
-with its file:line:col, a report that crashes or overruns its budget as failed, and the others
-are rendered all the same. Prints a line per report (a progress bar on a terminal) and a
+symlinks, for .yaml files whose top level has a document key) into OUTDIR as NAME.pdf, on N
+worker processes (default: the number of cores). A broken input is reported with its
+file:line:col; a report that crashes, overruns --timeout or runs out of memory fails alone (its
+worker is replaced), and the others are rendered all the same. Prints a line per report (a progress bar on a terminal) and a
 summary. Exit status 0 when every report rendered, 2 when an input was bad, 1 for other
 failures (a crash or a timeout among them).
 
@@ -111,8 +111,8 @@ failures (a crash or a timeout among them).
   -j N                  reports rendered at once
   --timeout SECONDS     a report still rendering after this long is stopped and failed
                         (default 300)
-  --memory MIB          the memory each report may take, as address space (default 4096);
-                        a report that needs more fails
+  --memory MIB          the memory each worker process may take, as address space
+                        (default 4096); a report that needs more fails
   --volume OUT.pdf      also bind every report into one PDF: a common cover and contents, each
                         report a part in its own layout, pages numbered through, an outline
                         by report. Reports are bound in the order given (a directory's in name
