@@ -103,9 +103,9 @@ Renders every report under PATH (a report file, or a directory searched, through
 symlinks, for .yaml files whose top level has a document key) into OUTDIR as NAME.pdf, on N
 worker processes (default: the number of cores). A broken input is reported with its
 file:line:col; a report that crashes, overruns --timeout or runs out of memory fails alone (its
-worker is replaced), and the others are rendered all the same. Prints a line per report (a progress bar on a terminal) and a
-summary. Exit status 0 when every report rendered, 2 when an input was bad, 1 for other
-failures (a crash or a timeout among them).
+worker is replaced), and the others are rendered all the same. Prints a line per report (a
+progress bar on a terminal) and a summary. Exit status 0 when every report rendered, 2 when an
+input was bad, 1 for other failures (a crash or a timeout among them).
 
   --root DIR            also allow each report to read files under DIR (as for render)
   -j N                  reports rendered at once
