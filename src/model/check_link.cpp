@@ -28,7 +28,7 @@ void check_link_target(const std::string& url, const SourcePos& pos, Diagnostics
   std::string scheme = scheme_of(url);
   if (scheme == "http" || scheme == "https" || scheme == "mailto") return;
   if (scheme.empty())
-    diags.error(pos, "the link target '" + url.substr(0, 80) + "' is a relative path, which a PDF cannot follow safely", allowed_hint);
+    diags.error(pos, "the link target " + quote_excerpt(url) + " is a relative path, which a PDF cannot follow safely", allowed_hint);
   else
     diags.error(pos, "the link uses the scheme '" + scheme + ":', which is not allowed", allowed_hint);
 }
