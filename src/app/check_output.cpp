@@ -5,30 +5,20 @@
 #include "diag/diagnostic.hpp"
 
 namespace rapport {
-namespace {
-
-[[noreturn]] void refuse(const std::string& output, const std::string& message, const std::string& hint) {
-  Diagnostics diags;
-  diags.error({output, 0, 0}, message, hint);
-  throw InputError(diags);
-}
-
-}  // namespace
-
 void check_output(const std::string& output, const std::vector<std::string>& inputs) {
   namespace fs = std::filesystem;
   std::error_code error;
   fs::file_status status = fs::status(output, error);
   if (fs::exists(status) && !fs::is_regular_file(status))
-    refuse(output, "the output exists and is not a regular file", "write the PDF to a file name, not a folder, device or pipe");
+    throw_input_error({output, 0, 0}, "the output exists and is not a regular file", "write the PDF to a file name, not a folder, device or pipe");
   if (fs::exists(status))
     for (const auto& input : inputs)
       if (fs::equivalent(output, input, error))
-        refuse(output, "the output is an input of the render ('" + input + "'); writing would destroy it",
+        throw_input_error({output, 0, 0}, "the output is an input of the render ('" + input + "'); writing would destroy it",
                "choose another output with -o, for example a name ending in .pdf");
   fs::path folder = fs::path(output).parent_path();
   if (!folder.empty() && !fs::is_directory(folder, error))
-    refuse(output, "the folder " + folder.string() + " does not exist", "create it first (mkdir -p " + folder.string() + ")");
+    throw_input_error({output, 0, 0}, "the folder " + folder.string() + " does not exist", "create it first (mkdir -p " + folder.string() + ")");
 }
 
 }  // namespace rapport

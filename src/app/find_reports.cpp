@@ -24,12 +24,6 @@ constexpr std::uintmax_t largest_looked_at = 1u << 20;
 
 enum class Kind { report, other };
 
-[[noreturn]] void fail(const std::string& path, const std::string& message, const std::string& hint) {
-  Diagnostics diags;
-  diags.error({path, 0, 0}, message, hint);
-  throw InputError(diags);
-}
-
 // The first `limit` bytes of a file of `size` bytes (as stat saw it; it may have changed since).
 bool read_prefix(const fs::path& path, std::uintmax_t size, std::uintmax_t limit, std::string& text) {
   std::ifstream in(path, std::ios::binary);
@@ -82,7 +76,7 @@ bool has_yaml_extension(const fs::path& path) { return path.extension() == ".yam
 // point at each other would otherwise be walked for ever.
 using Visited = std::set<std::pair<dev_t, ino_t>>;
 
-void walk(const fs::path& directory, Visited& visited, std::vector<ReportFile>& found) {
+void walk(const fs::path& directory, Visited& visited, std::vector<std::string>& found) {
   std::error_code error;
   for (fs::directory_iterator it(directory, error), end; !error && it != end; it.increment(error)) {
     const fs::path& path = it->path();
@@ -91,27 +85,27 @@ void walk(const fs::path& directory, Visited& visited, std::vector<ReportFile>& 
     if (S_ISDIR(info.st_mode)) {
       if (visited.emplace(info.st_dev, info.st_ino).second) walk(path, visited, found);
     } else if (S_ISREG(info.st_mode) && has_yaml_extension(path)) {
-      if (classify(path, static_cast<std::uintmax_t>(info.st_size)) == Kind::report) found.push_back({path.string()});
+      if (classify(path, static_cast<std::uintmax_t>(info.st_size)) == Kind::report) found.push_back(path.string());
     }
   }
 }
 
-std::vector<ReportFile> reports_in(const std::string& directory) {
+std::vector<std::string> reports_in(const std::string& directory) {
   Visited visited;
   struct stat info {};
   if (::stat(directory.c_str(), &info) == 0) visited.emplace(info.st_dev, info.st_ino);
-  std::vector<ReportFile> found;
+  std::vector<std::string> found;
   walk(directory, visited, found);
-  std::sort(found.begin(), found.end(), [](const ReportFile& a, const ReportFile& b) { return a.path < b.path; });
+  std::sort(found.begin(), found.end());
   return found;
 }
 
-std::vector<ReportFile> each_once(const std::vector<ReportFile>& reports) {
-  std::vector<ReportFile> unique;
+std::vector<std::string> each_once(const std::vector<std::string>& reports) {
+  std::vector<std::string> unique;
   for (const auto& report : reports) {
-    auto same_file = [&](const ReportFile& other) {
+    auto same_file = [&](const std::string& other) {
       std::error_code error;
-      return fs::equivalent(report.path, other.path, error) || report.path == other.path;
+      return fs::equivalent(report, other, error) || report == other;
     };
     if (std::none_of(unique.begin(), unique.end(), same_file)) unique.push_back(report);
   }
@@ -123,22 +117,16 @@ std::vector<ReportFile> each_once(const std::vector<ReportFile>& reports) {
 bool is_report_text(const std::string& text) { return classify_text(text) == Kind::report; }
 
 std::vector<std::string> find_reports(const std::vector<std::string>& paths) {
-  std::vector<std::string> names;
-  for (auto& report : find_report_files(paths)) names.push_back(std::move(report.path));
-  return names;
-}
-
-std::vector<ReportFile> find_report_files(const std::vector<std::string>& paths) {
-  std::vector<ReportFile> reports;
+  std::vector<std::string> reports;
   for (const auto& path : paths) {
     std::error_code error;
-    if (!fs::exists(path, error)) fail(path, "no such file or directory", "check the path");
+    if (!fs::exists(path, error)) throw_input_error({path, 0, 0}, "no such file or directory", "check the path");
     if (!fs::is_directory(path, error)) {
-      reports.push_back({path});
+      reports.push_back(path);
       continue;
     }
-    std::vector<ReportFile> found = reports_in(path);
-    if (found.empty()) fail(path, "the directory holds no reports", "a report is a .yaml file with a document: key");
+    std::vector<std::string> found = reports_in(path);
+    if (found.empty()) throw_input_error({path, 0, 0}, "the directory holds no reports", "a report is a .yaml file with a document: key");
     reports.insert(reports.end(), found.begin(), found.end());
   }
   return each_once(reports);

@@ -13,9 +13,7 @@
 
 #include "app/run_child.hpp"
 #include "app/run_pipeline.hpp"
-#include "app/check_output.hpp"
 #include "app/write_volume.hpp"
-#include "style/load_style.hpp"
 
 namespace rapport {
 namespace {
@@ -29,12 +27,6 @@ struct Outcome {
   int status = 0;  // 0 rendered, 2 bad input, 1 other failure
   std::string problem;
 };
-
-void fail(const std::string& path, const std::string& message, const std::string& hint) {
-  Diagnostics diags;
-  diags.error({path, 0, 0}, message, hint);
-  throw InputError(diags);
-}
 
 // Where each report's PDF goes; two inputs must not write the same file.
 std::vector<std::string> output_paths(const std::vector<std::string>& reports, const std::string& directory) {
@@ -58,7 +50,7 @@ void check_writable(const std::string& directory) {
   fs::create_directories(directory, error);
   std::string probe = (fs::path(directory) / ".rapport-probe-XXXXXX").string();
   int fd = error ? -1 : mkstemp(probe.data());
-  if (fd < 0) fail(directory, "the output directory cannot be written", "check that it exists and that you may write in it");
+  if (fd < 0) throw_input_error({directory, 0, 0}, "the output directory cannot be written", "check that it exists and that you may write in it");
   close(fd);
   fs::remove(probe, error);
 }
@@ -96,13 +88,13 @@ void check_volume_path(const std::string& volume, const std::vector<std::string>
   std::error_code error;
   for (const auto& output : outputs)
     if (fs::weakly_canonical(volume, error) == fs::weakly_canonical(output, error))
-      fail(volume, "the volume would overwrite a report's own PDF", "write the volume elsewhere, or under another name");
+      throw_input_error({volume, 0, 0}, "the volume would overwrite a report's own PDF", "write the volume elsewhere, or under another name");
   for (const auto& report : reports)
     if (fs::equivalent(volume, report, error))
-      fail(volume, "the volume would overwrite the report " + report, "write the volume elsewhere, or under another name");
+      throw_input_error({volume, 0, 0}, "the volume would overwrite the report " + report, "write the volume elsewhere, or under another name");
   fs::file_status status = fs::status(volume, error);
   if (fs::exists(status) && !fs::is_regular_file(status))
-    fail(volume, "the volume exists and is not a regular file", "write the volume to a file name, not a folder, device or pipe");
+    throw_input_error({volume, 0, 0}, "the volume exists and is not a regular file", "write the volume to a file name, not a folder, device or pipe");
   fs::path directory = fs::path(volume).parent_path();
   check_writable(directory.empty() ? "." : directory.string());
 }
@@ -166,9 +158,7 @@ std::vector<size_t> largest_first(const std::vector<std::string>& reports) {
 
 int run_batch(const BatchOptions& options, std::ostream& log) {
   auto started = std::chrono::steady_clock::now();
-  std::vector<ReportFile> found = find_report_files(options.paths);
-  std::vector<std::string> reports;
-  for (const auto& report : found) reports.push_back(report.path);
+  std::vector<std::string> reports = find_reports(options.paths);
   std::vector<std::string> outputs = output_paths(reports, options.output_directory);
   check_writable(options.output_directory);
   check_volume_path(options.volume, outputs, reports);

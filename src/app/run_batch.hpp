@@ -28,16 +28,11 @@ int run_batch(const BatchOptions& options, std::ostream& log);
 // The report files under `paths`, in the order given; a directory is searched, recursively and
 // through directory symlinks (each directory once), for .yaml/.yml files whose top-level mapping
 // has a `document` key, taken in name order. A YAML file that cannot be read, or does not parse
-// but mentions `document` near a line's start, is taken too: rendering it reports its error. A file found twice counts once, where
-// it first appears, so `kommunstyrelsen.yaml DIR` puts Kommunstyrelsen first in a volume.
+// but mentions `document` near a line's start, is taken too: rendering it reports its error. A
+// file found twice counts once, where it first appears, so `kommunstyrelsen.yaml DIR` puts
+// Kommunstyrelsen first in a volume.
 // Throws InputError for a missing path or a directory with none.
 std::vector<std::string> find_reports(const std::vector<std::string>& paths);
-
-struct ReportFile {
-  std::string path;
-};
-// The same, with what was learnt of each report on the way.
-std::vector<ReportFile> find_report_files(const std::vector<std::string>& paths);
 
 // Whether a YAML file's text (a byte-order mark allowed) is a report by the rule above.
 bool is_report_text(const std::string& text);

@@ -54,6 +54,12 @@ void throw_if_errors(const Diagnostics& diagnostics) {
   if (diagnostics.has_errors()) throw InputError(diagnostics);
 }
 
+void throw_input_error(const SourcePos& at, const std::string& message, const std::string& hint) {
+  Diagnostics diags;
+  diags.error(at, message, hint);
+  throw InputError(diags);
+}
+
 std::string quote_excerpt(const std::string& text) {
   constexpr size_t most = 80;
   size_t end = std::min(text.find('\n'), most);

@@ -58,6 +58,9 @@ class InputError : public std::runtime_error {
 // Throws InputError when `diagnostics` holds an error.
 void throw_if_errors(const Diagnostics& diagnostics);
 
+// Throws an InputError holding just this one error.
+[[noreturn]] void throw_input_error(const SourcePos& at, const std::string& message, const std::string& hint);
+
 // `text` in single quotes for a message, cut to the start of its first line (80 characters at
 // most, then "…"): an error must never print a whole file (a password file, a binary, a
 // 400-digit figure).

@@ -27,12 +27,6 @@ bool is_under(const fs::path& path, const fs::path& folder) {
   return true;
 }
 
-[[noreturn]] void refuse(const SourcePos& at, const std::string& message, const std::string& hint) {
-  Diagnostics diags;
-  diags.error(at, message, hint);
-  throw InputError(diags);
-}
-
 std::string megabytes(std::uintmax_t bytes) { return std::to_string((bytes + 1024 * 1024 - 1) / (1024 * 1024)) + " MB"; }
 
 uint32_t big_endian(const unsigned char* p, size_t bytes) {
@@ -94,17 +88,17 @@ std::vector<fs::path> always_readable_folders() {
 
 void check_readable(const FileAccess& access, const std::string& path, const SourcePos& named_at, std::uintmax_t limit) {
   if (!access.allows(path))
-    refuse(named_at, "'" + path + "' lies outside the folders a report may read",
+    throw_input_error(named_at, "'" + path + "' lies outside the folders a report may read",
            "files a report reads must lie under " + access.describe_roots() + "; use --root to widen it");
   std::error_code error;
   fs::file_status status = fs::status(path, error);
   if (!fs::exists(status))
-    refuse({path, 0, 0}, "cannot read the file", "check the path and that the file is readable");
+    throw_input_error({path, 0, 0}, "cannot read the file", "check the path and that the file is readable");
   if (!fs::is_regular_file(status))
-    refuse(named_at, "'" + path + "' is not a regular file", "name a file, not a folder, device or pipe");
+    throw_input_error(named_at, "'" + path + "' is not a regular file", "name a file, not a folder, device or pipe");
   std::uintmax_t size = fs::file_size(path, error);
   if (!error && size > limit)
-    refuse(named_at, "'" + path + "' is " + megabytes(size) + "; rapport reads files of at most " + megabytes(limit),
+    throw_input_error(named_at, "'" + path + "' is " + megabytes(size) + "; rapport reads files of at most " + megabytes(limit),
            "split the file, or check that it is the file you meant");
 }
 
@@ -112,24 +106,24 @@ std::string read_bounded_file(const std::string& path, std::uintmax_t limit) {
   // stat, not the path's name: a FIFO would block the open and a device never ends.
   struct stat info {};
   if (::stat(path.c_str(), &info) == 0 && !S_ISREG(info.st_mode))
-    refuse({path, 0, 0}, "cannot read the file: it is not a regular file", "name a file, not a folder, device or pipe");
+    throw_input_error({path, 0, 0}, "cannot read the file: it is not a regular file", "name a file, not a folder, device or pipe");
   std::ifstream in(path, std::ios::binary);
-  if (!in) refuse({path, 0, 0}, "cannot read the file", "check the path and that the file is readable");
+  if (!in) throw_input_error({path, 0, 0}, "cannot read the file", "check the path and that the file is readable");
   std::string content;
   std::array<char, 65536> buffer;
   while (in) {
     in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
     content.append(buffer.data(), static_cast<size_t>(in.gcount()));
     if (content.size() > limit)
-      refuse({path, 0, 0}, "the file is larger than " + megabytes(limit), "rapport reads files of at most " + megabytes(limit));
+      throw_input_error({path, 0, 0}, "the file is larger than " + megabytes(limit), "rapport reads files of at most " + megabytes(limit));
   }
-  if (in.bad()) refuse({path, 0, 0}, "cannot read the file", "check the path and that the file is readable");
+  if (in.bad()) throw_input_error({path, 0, 0}, "cannot read the file", "check the path and that the file is readable");
   return content;
 }
 
 void check_pixel_count(double width, double height, const std::string& path, const SourcePos& named_at) {
   if (width * height <= static_cast<double>(max_image_pixels)) return;
-  refuse(named_at,
+  throw_input_error(named_at,
          "the image '" + path + "' is " + std::to_string(static_cast<long long>(width)) + "×" +
              std::to_string(static_cast<long long>(height)) + " pixels, more than the 50 megapixels rapport decodes",
          "scale the image down; a logo needs a few hundred pixels, or use an SVG");

@@ -104,42 +104,29 @@ struct TreeCheck {
   }
 };
 
-// Where the second document of a YAML stream starts, if it holds anything. yaml-cpp's LoadAll
-// cannot be used to find out: on some malformed input (a stray '}' after a block) it loops,
-// making empty documents until memory runs out. Two calls of the parser are bounded.
-class SecondDocument : public YAML::EventHandler {
+// The first value of one YAML document, if it holds any: used on the second document of a stream.
+// yaml-cpp's LoadAll cannot be used to find one: on some malformed input (a stray '}' after a
+// block) it loops, making empty documents until memory runs out. Two parser calls are bounded.
+class FirstValue : public YAML::EventHandler {
  public:
-  std::optional<YAML::Mark> first_value;
+  std::optional<YAML::Mark> mark;
 
   void OnDocumentStart(const YAML::Mark&) override {}
   void OnDocumentEnd() override {}
   void OnNull(const YAML::Mark&, YAML::anchor_t) override {}  // a trailing '---' alone is harmless
-  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override { seen(mark); }
-  void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t, const std::string&) override { seen(mark); }
-  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
-    seen(mark);
+  void OnAlias(const YAML::Mark& at, YAML::anchor_t) override { seen(at); }
+  void OnScalar(const YAML::Mark& at, const std::string&, YAML::anchor_t, const std::string&) override { seen(at); }
+  void OnSequenceStart(const YAML::Mark& at, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
+    seen(at);
   }
   void OnSequenceEnd() override {}
-  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override { seen(mark); }
+  void OnMapStart(const YAML::Mark& at, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override { seen(at); }
   void OnMapEnd() override {}
 
  private:
-  void seen(const YAML::Mark& mark) {
-    if (!first_value) first_value = mark;
+  void seen(const YAML::Mark& at) {
+    if (!mark) mark = at;
   }
-};
-
-class IgnoreEvents : public YAML::EventHandler {
- public:
-  void OnDocumentStart(const YAML::Mark&) override {}
-  void OnDocumentEnd() override {}
-  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
-  void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
-  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
-  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
-  void OnSequenceEnd() override {}
-  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
-  void OnMapEnd() override {}
 };
 
 // A second document after `---` would be silently ignored by a single-document reader, and so
@@ -147,11 +134,10 @@ class IgnoreEvents : public YAML::EventHandler {
 void refuse_second_document(const YamlSource& source, Diagnostics& diags) {
   std::istringstream stream(source.text);
   YAML::Parser parser(stream);
-  IgnoreEvents first;
+  FirstValue first, second;
   if (!parser.HandleNextDocument(first)) return;
-  SecondDocument second;
-  if (!parser.HandleNextDocument(second) || !second.first_value) return;
-  diags.error(position_at(source.path, second.first_value->line, second.first_value->column),
+  if (!parser.HandleNextDocument(second) || !second.mark) return;
+  diags.error(position_at(source.path, second.mark->line, second.mark->column),
               "the file holds more than one YAML document (a second one after '---')",
               "a report or layout is one document; remove the '---' line or move the rest to a file of its own");
 }
