@@ -38,8 +38,6 @@ void draw_picture(cairo_t* cr, const Picture& picture, double x, double y, doubl
 
 struct Painter {
   cairo_t* cr;
-  StructureNotes* notes;
-  bool with_links = notes != nullptr;
 
   void operator()(const TextLineItem& t) const { draw_text_line(cr, t); }
   void operator()(const RuleItem& r) const {
@@ -77,38 +75,20 @@ struct Painter {
       cairo_stroke(cr);
     }
   }
-  void operator()(const LinkItem& l) const {
-    if (!with_links) return;
-    std::string attributes = "rect=[" + number(l.x) + " " + number(l.y) + " " + number(l.width) + " " + number(l.height) + "] ";
-    attributes += l.target.starts_with("#") ? "dest=" + tag_quoted(l.target.substr(1)) : "uri=" + tag_quoted(l.target);
-    cairo_tag_begin(cr, CAIRO_TAG_LINK, attributes.c_str());
-    cairo_tag_end(cr, CAIRO_TAG_LINK);
-    notes->link_texts.push_back(l.text);
-  }
-  void operator()(const TagItem& tag) const {
-    if (!with_links) return;
-    // Cairo 1.16 refuses "Artifact"; finish_pdf turns its stand-in into artifact content.
-    const char* role = tag.role == "Artifact" ? artifact_stand_in : tag.role.c_str();
-    if (tag.kind == TagItem::Kind::end) {
-      cairo_tag_end(cr, role);
-      if (!notes->open.empty()) notes->open.pop_back();
-      return;
-    }
-    cairo_tag_begin(cr, role, "");
-    notes->open.push_back(notes->next_element++);
-    if (tag.role == "Figure") notes->figure_alts.push_back(tag.alt);
-    if (tag.role == "TH") notes->header_scopes.push_back(tag.scope);
-  }
   void operator()(const ImageItem& image) const {
     if (image.picture) draw_picture(cr, *image.picture, image.x, image.y, image.width, image.height);
   }
-  void operator()(const AnchorItem& a) const {
-    if (!with_links) return;
-    std::string attributes = "name=" + tag_quoted(a.name) + " x=" + number(a.x) + " y=" + number(a.y);
-    cairo_tag_begin(cr, CAIRO_TAG_DEST, attributes.c_str());
-    cairo_tag_end(cr, CAIRO_TAG_DEST);
-  }
+  // Structure, links and destinations are the recorder's (PDF only).
+  void operator()(const LinkItem&) const {}
+  void operator()(const TagItem&) const {}
+  void operator()(const AnchorItem&) const {}
 };
+
+void add_destination(cairo_t* cr, const AnchorItem& anchor) {
+  std::string attributes = "name=" + tag_quoted(anchor.name) + " x=" + number(anchor.x) + " y=" + number(anchor.y);
+  cairo_tag_begin(cr, CAIRO_TAG_DEST, attributes.c_str());
+  cairo_tag_end(cr, CAIRO_TAG_DEST);
+}
 
 }  // namespace
 
@@ -121,56 +101,18 @@ std::string tag_quoted(const std::string& value) {
   return out + "'";
 }
 
-namespace {
-
-bool is_drawing(const Item& item) {
-  return !std::holds_alternative<TagItem>(item) && !std::holds_alternative<LinkItem>(item) &&
-         !std::holds_alternative<AnchorItem>(item);
-}
-
-// Would Cairo leave this drawing outside any marked content? (See StructureNotes.)
-bool falls_outside_structure(const StructureNotes& notes) {
-  return notes.open.empty() || notes.has_children.at(notes.open.back());
-}
-
-// A Span or an artifact drawn around content (in draw_page) never counts: it only goes into
-// elements that have children already.
-void wrapped(cairo_t* cr, StructureNotes* notes, const Item& item) {
-  const char* wrapper = std::holds_alternative<TextLineItem>(item) ? "Span" : artifact_stand_in;
-  cairo_tag_begin(cr, wrapper, "");
-  std::visit(Painter{cr, notes}, item);
-  cairo_tag_end(cr, wrapper);
-}
-
-}  // namespace
-
-std::vector<bool> elements_with_children(const std::vector<Page>& pages) {
-  std::vector<bool> has_children;
-  std::vector<size_t> open;
-  for (const auto& page : pages)
-    for (const auto& item : page.items) {
-      const auto* tag = std::get_if<TagItem>(&item);
-      bool child = std::holds_alternative<LinkItem>(item) || (tag && tag->kind == TagItem::Kind::begin);
-      if (child && !open.empty()) has_children[open.back()] = true;
-      if (!tag) continue;
-      if (tag->kind == TagItem::Kind::end) {
-        if (!open.empty()) open.pop_back();
-        continue;
-      }
-      open.push_back(has_children.size());
-      has_children.push_back(false);
-    }
-  return has_children;
-}
-
-void draw_page(cairo_t* cr, const Page& page, StructureNotes* notes) {
+void draw_page(cairo_t* cr, const Page& page, StructureRecorder* recorder) {
+  if (recorder) recorder->begin_page();
   for (const auto& item : page.items) {
-    if (notes && is_drawing(item) && falls_outside_structure(*notes)) {
-      wrapped(cr, notes, item);
-      continue;
+    if (recorder) {
+      if (auto* tag = std::get_if<TagItem>(&item)) recorder->tag(*tag);
+      else if (auto* link = std::get_if<LinkItem>(&item)) recorder->link(*link);
+      else if (auto* anchor = std::get_if<AnchorItem>(&item)) add_destination(cr, *anchor);
+      else recorder->before_drawing(item);
     }
-    std::visit(Painter{cr, notes}, item);
+    std::visit(Painter{cr}, item);
   }
+  if (recorder) recorder->end_page();
 }
 
 }  // namespace rapport

@@ -143,6 +143,10 @@ void draw_text_line(cairo_t* cr, const TextLineItem& item) {
   double x = item.x;
   for (GSList* l = line->runs; l; l = l->next) {
     auto* run = static_cast<PangoGlyphItem*>(l->data);
+    if (run->item->offset < item.from || run->item->offset >= item.to) {
+      x += pango_glyph_string_get_width(run->glyphs) / scale;  // another piece of the line draws it
+      continue;
+    }
     x = draw_run(cr, run, text, x, item.baseline, broke_at_soft_hyphen && !l->next, item.color);
   }
 }

@@ -1,25 +1,17 @@
 #include "export/finish_pdf.hpp"
 
 #include <qpdf/QPDF.hh>
-#include <qpdf/QPDFNumberTreeObjectHelper.hh>
-#include <qpdf/QPDFPageDocumentHelper.hh>
 #include <qpdf/QPDFWriter.hh>
 
 #include <stdexcept>
 
+#include "export/write_structure_tree.hpp"
 #include "load/yaml_source.hpp"
 
 namespace rapport {
 namespace {
 
 using Handle = QPDFObjectHandle;
-
-// The notes, consumed in the order Cairo wrote the elements.
-struct NoteCursor {
-  const StructureNotes& notes;
-  size_t figure = 0, header = 0, link = 0;
-  QPDFObjectHandle empty_appearance;  // shared by every link
-};
 
 std::string xml_escaped(const std::string& text) {
   std::string out;
@@ -123,135 +115,30 @@ void set_catalog(QPDF& pdf, const DocumentMetadata& meta) {
   root.replaceKey("/OutputIntents", intents);
 }
 
-bool is_struct_elem(Handle h) { return h.isDictionary() && h.hasKey("/S"); }
-
-void note_element(Handle elem, NoteCursor& cursor) {
-  std::string role = elem.getKey("/S").isName() ? elem.getKey("/S").getName() : "";
-  if (role == "/Figure") {
-    if (cursor.figure >= cursor.notes.figure_alts.size()) throw std::runtime_error("a Figure without its alternative text");
-    elem.replaceKey("/Alt", Handle::newUnicodeString(cursor.notes.figure_alts[cursor.figure++]));
-  } else if (role == "/TH") {
-    if (cursor.header >= cursor.notes.header_scopes.size()) throw std::runtime_error("a TH without its scope");
-    Handle attributes = Handle::newDictionary();
-    attributes.replaceKey("/O", Handle::newName("/Table"));
-    attributes.replaceKey("/Scope", Handle::newName("/" + cursor.notes.header_scopes[cursor.header++]));
-    elem.replaceKey("/A", attributes);
-  }
-}
-
-// Depth first, in the order Cairo created the elements, which is the order they were drawn.
-void complete_elements(Handle elem, NoteCursor& cursor) {
-  Handle kids = elem.getKey("/K");
-  if (!kids.isArray()) {
-    if (is_struct_elem(kids)) {
-      note_element(kids, cursor);
-      complete_elements(kids, cursor);
-    }
-    return;
-  }
-  for (int i = 0; i < kids.getArrayNItems(); ++i) {
-    Handle kid = kids.getArrayItem(i);
-    if (!is_struct_elem(kid)) continue;
-    if (kid.getKey("/S").isName() && kid.getKey("/S").getName() == std::string("/") + artifact_stand_in) {
-      kids.eraseItem(i--);  // artifacts are not part of the document's structure
-      continue;
-    }
-    note_element(kid, cursor);
-    complete_elements(kid, cursor);
-  }
-}
-
-// Cairo 1.16 can only draw content inside structure elements; what it drew inside the
-// artifacts' stand-in element becomes artifact content proper: "/Private << /MCID 7 >> BDC"
-// turns into "/Artifact BMC", and MCID 7 leaves the page's parent tree entry.
-std::vector<int> unmark_artifacts(std::string& content) {
-  static const std::string opening = std::string("/") + artifact_stand_in + " << /MCID ";
-  std::vector<int> mcids;
-  std::string out;
-  out.reserve(content.size());
-  size_t from = 0;
-  for (size_t at; (at = content.find(opening, from)) != std::string::npos;) {
-    size_t digits = at + opening.size();
-    size_t end = content.find_first_not_of("0123456789", digits);
-    static const std::string closing = " >> BDC";
-    if (end == std::string::npos || end == digits || content.compare(end, closing.size(), closing) != 0) {
-      out.append(content, from, digits - from);
-      from = digits;
-      continue;
-    }
-    mcids.push_back(std::stoi(content.substr(digits, end - digits)));
-    out.append(content, from, at - from);
-    out += "/Artifact BMC";
-    from = end + closing.size();
-  }
-  if (mcids.empty()) return mcids;
-  out.append(content, from, std::string::npos);
-  content = std::move(out);
-  return mcids;
-}
-
-// An empty appearance for links: they draw nothing, and PDF/A wants every annotation to say so.
-Handle empty_appearance(QPDF& pdf) {
-  Handle form = Handle::newStream(&pdf, "");
-  form.getDict().replaceKey("/Type", Handle::newName("/XObject"));
-  form.getDict().replaceKey("/Subtype", Handle::newName("/Form"));
-  form.getDict().replaceKey("/BBox", Handle::parse("[0 0 1 1]"));
-  Handle appearance = Handle::newDictionary();
-  appearance.replaceKey("/N", form);
-  return appearance;
-}
-
-void complete_page(QPDF& pdf, QPDFPageObjectHelper& page, Handle parent_tree, NoteCursor& cursor) {
-  Handle dict = page.getObjectHandle();
-  Handle contents = dict.getKey("/Contents");
-  if (contents.isStream()) {
-    auto data = contents.getStreamData(qpdf_dl_generalized);
-    std::string text(reinterpret_cast<const char*>(data->getBuffer()), data->getSize());
-    std::vector<int> artifacts = unmark_artifacts(text);
-    if (!artifacts.empty()) {
-      contents.replaceStreamData(text, Handle::newNull(), Handle::newNull());
-      Handle parents;
-      QPDFNumberTreeObjectHelper tree(parent_tree, pdf);
-      if (dict.getKey("/StructParents").isInteger() && tree.findObject(dict.getKey("/StructParents").getIntValue(), parents) &&
-          parents.isArray())
-        for (int mcid : artifacts)
-          if (mcid < parents.getArrayNItems()) parents.setArrayItem(mcid, Handle::newNull());
-    }
-  }
-  // PDF/UA: with annotations on a page, the tab order follows the structure.
-  dict.replaceKey("/Tabs", Handle::newName("/S"));
-  Handle annotations = dict.getKey("/Annots");
-  if (!annotations.isArray()) return;
-  for (int i = 0; i < annotations.getArrayNItems(); ++i) {
-    Handle annotation = annotations.getArrayItem(i);
-    annotation.replaceKey("/F", Handle::newInteger(4));  // printed, as PDF/A requires
-    if (!annotation.hasKey("/AP")) annotation.replaceKey("/AP", cursor.empty_appearance);
-    if (annotation.getKey("/Subtype").isName() && annotation.getKey("/Subtype").getName() == "/Link" &&
-        cursor.link < cursor.notes.link_texts.size())
-      annotation.replaceKey("/Contents", Handle::newUnicodeString(cursor.notes.link_texts[cursor.link++]));
+// PDF/A-2 (6.2.11.3.2) wants every CIDFontType2 to say how CIDs map to glyphs. Cairo numbers
+// the glyphs of its subsets by CID and leaves out the map that says so.
+void name_cid_to_gid_maps(QPDF& pdf) {
+  for (auto& object : pdf.getAllObjects()) {
+    if (!object.isDictionary() || !object.getKey("/Subtype").isNameAndEquals("/CIDFontType2")) continue;
+    if (!object.hasKey("/CIDToGIDMap")) object.replaceKey("/CIDToGIDMap", Handle::newName("/Identity"));
   }
 }
 
 }  // namespace
 
-void finish_pdf(const std::string& cairo_pdf, const StructureNotes& notes, const DocumentMetadata& meta,
+void finish_pdf(const std::string& cairo_pdf, const StructureRecord& structure, const DocumentMetadata& meta,
                 const std::string& path) {
   QPDF pdf;
   pdf.processMemoryFile("cairo output", cairo_pdf.data(), cairo_pdf.size());
-  NoteCursor cursor{notes, 0, 0, 0, pdf.makeIndirectObject(empty_appearance(pdf))};
-  Handle tree_root = pdf.getRoot().getKey("/StructTreeRoot");
-  if (!tree_root.isDictionary()) throw std::runtime_error("the PDF has no structure tree");
-  complete_elements(tree_root, cursor);
-  if (cursor.figure != notes.figure_alts.size() || cursor.header != notes.header_scopes.size())
-    throw std::runtime_error("the structure tree does not match the drawn figures and table headers");
-  for (auto& page : QPDFPageDocumentHelper(pdf).getAllPages()) complete_page(pdf, page, tree_root.getKey("/ParentTree"), cursor);
-  if (cursor.link != notes.link_texts.size()) throw std::runtime_error("the link annotations do not match the drawn links");
+  write_structure_tree(pdf, structure);
+  name_cid_to_gid_maps(pdf);
   set_info(pdf, meta);
   set_catalog(pdf, meta);
 
   QPDFWriter writer(pdf, path.c_str());
   writer.setDeterministicID(true);
   writer.setDecodeLevel(qpdf_dl_none);  // Cairo's streams pass through; only the rewritten ones are compressed again
+  writer.setNewlineBeforeEndstream(true);  // PDF/A-2, 6.1.7.1
   writer.setMinimumPDFVersion("1.7");
   writer.write();
 }

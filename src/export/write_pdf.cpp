@@ -30,20 +30,18 @@ cairo_status_t append_bytes(void* closure, const unsigned char* data, unsigned i
   return CAIRO_STATUS_SUCCESS;
 }
 
-// Cairo's tagged PDF, in memory; `notes` receives what Cairo cannot write itself.
-std::string draw_document(const DocumentFrames& document, StructureNotes& notes) {
+// Cairo's PDF with marked content, in memory; `structure` receives what was drawn where.
+std::string draw_document(const DocumentFrames& document, StructureRecord& structure) {
   std::string bytes;
   std::unique_ptr<cairo_surface_t, decltype(&cairo_surface_destroy)> surface(
       cairo_pdf_surface_create_for_stream(append_bytes, &bytes, document.width, document.height), cairo_surface_destroy);
   std::unique_ptr<cairo_t, decltype(&cairo_destroy)> cr(cairo_create(surface.get()), cairo_destroy);
-  // Links must sit inside a structure element or Cairo 1.16 writes a damaged file.
-  cairo_tag_begin(cr.get(), "Document", "");
-  notes.has_children = elements_with_children(document.pages);
+  StructureRecorder recorder(cr.get());
   for (const auto& page : document.pages) {
-    draw_page(cr.get(), page, &notes);
+    draw_page(cr.get(), page, &recorder);
     cairo_show_page(cr.get());
   }
-  cairo_tag_end(cr.get(), "Document");
+  structure = recorder.finish();
   add_outline(surface.get(), document.outline);
   cr.reset();
   cairo_surface_finish(surface.get());
@@ -56,10 +54,10 @@ std::string draw_document(const DocumentFrames& document, StructureNotes& notes)
 
 void write_pdf(const DocumentFrames& document, const std::string& path,
                const std::function<void(const std::string& temporary)>& before_rename) {
-  StructureNotes notes;
-  std::string drawn = draw_document(document, notes);
+  StructureRecord structure;
+  std::string drawn = draw_document(document, structure);
   write_atomically(path, [&](const std::string& temporary) {
-    finish_pdf(drawn, notes, document.metadata, temporary);
+    finish_pdf(drawn, structure, document.metadata, temporary);
     if (before_rename) before_rename(temporary);
   });
 }

@@ -1,5 +1,7 @@
 #include "frames/frame.hpp"
 
+#include <algorithm>
+
 namespace rapport {
 
 LayoutRef adopt_layout(PangoLayout* layout) {
@@ -8,7 +10,8 @@ LayoutRef adopt_layout(PangoLayout* layout) {
 
 std::string TextLineItem::text() const {
   const char* all = pango_layout_get_text(layout.get());
-  return std::string(all + line->start_index, static_cast<size_t>(line->length));
+  int start = std::max(line->start_index, from), end = std::min(line->start_index + line->length, to);
+  return end > start ? std::string(all + start, static_cast<size_t>(end - start)) : std::string();
 }
 
 TagItem begin_tag(std::string role, std::string alt) {

@@ -3,6 +3,7 @@
 // (export/) only draw them. Coordinates are PostScript points from the page's top-left.
 #include <pango/pango.h>
 
+#include <limits>
 #include <memory>
 #include <string>
 #include <variant>
@@ -16,12 +17,15 @@ struct Picture;
 using LayoutRef = std::shared_ptr<PangoLayout>;
 LayoutRef adopt_layout(PangoLayout* layout);
 
-// One shaped line of text; `layout` keeps the line alive.
+// One shaped line of text, or the part of it whose runs start in [from, to) (bytes of the
+// layout's text): a link's words are drawn as a piece of their own, so the tagged PDF can put
+// them inside the Link element. `x` is where the whole line starts; `layout` keeps it alive.
 struct TextLineItem {
   LayoutRef layout;
   PangoLayoutLine* line = nullptr;
   double x = 0, baseline = 0;
   Color color;
+  int from = 0, to = std::numeric_limits<int>::max();
   std::string text() const;  // the line's characters, for traces and tests
 };
 
@@ -81,6 +85,7 @@ struct TagItem {
   std::string role;
   std::string alt;    // Figure: what it shows, in words
   std::string scope;  // TH: "Column" or "Row"
+  int colspan = 1;    // TH, TD: the columns the cell spans
   double x = 0, y = 0;  // unused; lets translate() treat every item alike
 };
 TagItem begin_tag(std::string role, std::string alt = {});

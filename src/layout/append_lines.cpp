@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <string>
 
 #include "layout/layout_context.hpp"
@@ -21,12 +22,43 @@ std::string link_text(const ShapedText& shaped, const LinkRange& link) {
   return text;
 }
 
+// Which link, if any, the run that starts at byte `offset` belongs to (-1: none).
+int link_of(const ShapedText& shaped, int offset) {
+  for (size_t k = 0; k < shaped.links.size(); ++k)
+    if (offset >= shaped.links[k].start && offset < shaped.links[k].end) return static_cast<int>(k);
+  return -1;
+}
+
+// A line with links is drawn in pieces, runs grouped by the link they belong to, and each
+// link's piece is a Link element holding its words and its clickable area.
 void add_line_items(const ShapedText& shaped, const PlacedLine& placed, const TextStyle& text, double x, double y,
                     std::vector<Item>& out) {
-  out.push_back(TextLineItem{shaped.layout, placed.line, x + placed.x, y + placed.baseline, text.color});
-  for (const auto& link : shaped.links)
-    for (auto [rx, rw] : line_ranges(placed.line, link.start, link.end))
-      out.push_back(LinkItem{x + rx, y + placed.top, rw, placed.height, link.target, link_text(shaped, link)});
+  TextLineItem whole{shaped.layout, placed.line, x + placed.x, y + placed.baseline, text.color};
+  bool has_links = std::any_of(shaped.links.begin(), shaped.links.end(), [&](const LinkRange& link) {
+    return link.start < placed.line->start_index + placed.line->length && link.end > placed.line->start_index;
+  });
+  if (!has_links) {
+    out.push_back(std::move(whole));
+    return;
+  }
+  for (GSList* l = placed.line->runs; l;) {
+    auto* run = static_cast<PangoGlyphItem*>(l->data);
+    int link = link_of(shaped, run->item->offset);
+    TextLineItem piece = whole;
+    piece.from = run->item->offset;
+    for (; l && link_of(shaped, static_cast<PangoGlyphItem*>(l->data)->item->offset) == link; l = l->next)
+      piece.to = static_cast<PangoGlyphItem*>(l->data)->item->offset + static_cast<PangoGlyphItem*>(l->data)->item->length;
+    if (link < 0) {
+      out.push_back(std::move(piece));
+      continue;
+    }
+    const LinkRange& range = shaped.links[static_cast<size_t>(link)];
+    out.push_back(begin_tag("Link"));
+    out.push_back(std::move(piece));
+    for (auto [rx, rw] : line_ranges(placed.line, range.start, range.end))
+      out.push_back(LinkItem{x + rx, y + placed.top, rw, placed.height, range.target, link_text(shaped, range)});
+    out.push_back(end_tag("Link"));
+  }
 }
 
 }  // namespace

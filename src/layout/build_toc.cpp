@@ -49,6 +49,9 @@ Slab toc_entry(const LayoutContext& ctx, const HeadingEntry& heading, int page_n
   slab.items.insert(slab.items.end(), leader.begin(), leader.end());
   slab.height = last.top + last.height;
   slab.items.push_back(LinkItem{x, 0, right - x, slab.height, "#" + heading.id, heading.title + ", sidan " + std::to_string(page_number)});
+  // ISO 32000-1 table 333: a TOCI holds a Reference, and the Link inside it holds the words.
+  enclose(slab.items, begin_tag("Link"));
+  enclose(slab.items, begin_tag("Reference"));
   enclose(slab.items, begin_tag("TOCI"));
   return slab;
 }

@@ -213,6 +213,7 @@ class FlowBuilder {
     }
     tag_since(body_first, begin_tag("TBody"));
     tag_since(table_first, begin_tag("Table"));
+    for (auto& s : slabs.notes) push(std::move(s));
     close(style.body.space_after * 1.5);
   }
 

@@ -34,20 +34,33 @@ TagItem header_cell(const char* scope) {
   return th;
 }
 
-// The slab's items enclosed in TR, each cell's run of items in its TH or TD.
+// The slab's items enclosed in TR, each cell's run of items in its TH or TD. A cell that drew
+// nothing is still an element, so every later cell stays under its column's header.
 Slab tagged_row(Slab slab, const std::vector<int>& cell_of, const std::vector<TagItem>& cells) {
   std::vector<Item> items;
   items.reserve(slab.items.size() + 2 * cells.size() + 2);
   items.push_back(begin_tag("TR"));
+  size_t next = 0;  // the first cell not yet begun
+  auto empty_cells_until = [&](size_t end) {
+    for (; next < end; ++next) {
+      items.push_back(cells[next]);
+      items.push_back(end_tag(cells[next].role));
+    }
+  };
   int open = -1;
   for (size_t i = 0; i < slab.items.size(); ++i) {
     int cell = i < cell_of.size() ? cell_of[i] : -1;
     if (cell != open && open >= 0) items.push_back(end_tag(cells[static_cast<size_t>(open)].role));
-    if (cell != open && cell >= 0) items.push_back(cells[static_cast<size_t>(cell)]);
+    if (cell != open && cell >= 0) {
+      empty_cells_until(static_cast<size_t>(cell));
+      items.push_back(cells[static_cast<size_t>(cell)]);
+      next = std::max(next, static_cast<size_t>(cell) + 1);
+    }
     open = cell;
     items.push_back(std::move(slab.items[i]));
   }
   if (open >= 0) items.push_back(end_tag(cells[static_cast<size_t>(open)].role));
+  empty_cells_until(cells.size());
   items.push_back(end_tag("TR"));
   slab.items = std::move(items);
   return slab;
@@ -120,9 +133,10 @@ struct RowBuilder {
     return row;
   }
 
-  RowSlab spanning(const ShapedCell& cell, const SourcePos& pos, const TagItem& role) const {
+  RowSlab spanning(const ShapedCell& cell, const SourcePos& pos, TagItem role) const {
     RowSlab row;
     row.slab.height = place(cell, Align::left, t.layout.left(), total_width(), row, pos);
+    role.colspan = static_cast<int>(widths.size());
     row.own_new_items(role);
     return row;
   }
@@ -142,7 +156,7 @@ struct RowBuilder {
 // title that spans several columns ("Period" over three).
 Slab spanning_header_row(const RowBuilder& rows, const TableContext& t, const std::vector<HeaderCell>& cells) {
   RowSlab row;
-  const TagItem th = header_cell("Column");
+  TagItem th = header_cell("Column");
   size_t column = 0;
   std::vector<std::pair<double, double>> underlines;
   for (const auto& cell : cells) {
@@ -152,6 +166,7 @@ Slab spanning_header_row(const RowBuilder& rows, const TableContext& t, const st
     ShapedCell shaped = shape_cell(t, {{cell.text, false, false, {}}}, t.header, 0);
     Align align = cell.span > 1 ? Align::center : t.table.columns[std::min(column, t.table.columns.size() - 1)].align;
     row.slab.height = std::max(row.slab.height, rows.place(shaped, align, x, width, row, t.table.pos));
+    th.colspan = static_cast<int>(cell.span);
     row.own_new_items(th);
     if (cell.span > 1 && !cell.text.empty()) underlines.emplace_back(x + t.pad, width - 2 * t.pad);
     column += cell.span;
@@ -290,10 +305,12 @@ TableSlabs lay_out_table(const LayoutContext& ctx, const Table& table) {
   }
   // The notes stay together and with the table's last row: a note never starts a page alone.
   for (const auto& text : table.notes) {
-    if (!out.body.empty()) out.body.back().keep_with_next = true;
+    Slab* before = !out.notes.empty() ? &out.notes.back() : out.body.empty() ? nullptr : &out.body.back();
+    if (before) before->keep_with_next = true;
     ShapedCell note = shape_cell(t, {{text, false, false, {}}}, t.note, 0);
-    RowSlab row = builder.spanning(note, table.pos, begin_tag("TD"));
-    out.body.push_back(tagged_row(row.slab, row.cell_of, row.cells));
+    RowSlab row = builder.spanning(note, table.pos, begin_tag("P"));
+    enclose(row.slab.items, begin_tag("P"));
+    out.notes.push_back(std::move(row.slab));
   }
   return out;
 }

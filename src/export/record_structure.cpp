@@ -1,0 +1,171 @@
+#include "export/record_structure.hpp"
+
+#include <pango/pango.h>
+
+#include <algorithm>
+#include <array>
+
+namespace rapport {
+namespace {
+
+// Elements that group others and hold no content of their own (ISO 32000-1, 14.8.4.2-4):
+// text drawn straight into one becomes a paragraph of it.
+bool is_grouping(const std::string& role) {
+  static constexpr std::array<const char*, 14> grouping = {"Document", "Part", "Art", "Sect", "Div", "TOC", "TOCI",
+                                                           "L", "LI", "Table", "THead", "TBody", "TFoot", "TR"};
+  return std::any_of(grouping.begin(), grouping.end(), [&](const char* g) { return role == g; });
+}
+
+bool is_decoration(const Item& item) {
+  return std::holds_alternative<RuleItem>(item) || std::holds_alternative<RectItem>(item) ||
+         std::holds_alternative<PathItem>(item) || std::holds_alternative<ImageItem>(item);
+}
+
+Box around_points(const std::vector<std::pair<double, double>>& points, double margin) {
+  Box box{points.front().first, points.front().second, points.front().first, points.front().second};
+  for (auto [x, y] : points) box.include({x, y, x, y});
+  return {box.x1 - margin, box.y1 - margin, box.x2 + margin, box.y2 + margin};
+}
+
+// Where an item draws, as closely as it is cheap to say.
+std::optional<Box> drawn_bounds(const Item& item) {
+  if (auto* text = std::get_if<TextLineItem>(&item)) {
+    PangoRectangle extent;
+    pango_layout_line_get_extents(text->line, nullptr, &extent);
+    double x = text->x + extent.x / double(PANGO_SCALE), y = text->baseline + extent.y / double(PANGO_SCALE);
+    return Box{x, y, x + extent.width / double(PANGO_SCALE), y + extent.height / double(PANGO_SCALE)};
+  }
+  if (auto* rule = std::get_if<RuleItem>(&item)) return around_points({{rule->x1, rule->y1}, {rule->x2, rule->y2}}, rule->width / 2);
+  if (auto* rect = std::get_if<RectItem>(&item)) return Box{rect->x, rect->y, rect->x + rect->width, rect->y + rect->height};
+  if (auto* image = std::get_if<ImageItem>(&item)) return Box{image->x, image->y, image->x + image->width, image->y + image->height};
+  if (auto* path = std::get_if<PathItem>(&item)) {
+    std::vector<std::pair<double, double>> points;
+    for (const auto& op : path->ops) {
+      if (op.kind == PathOp::Kind::arc) {
+        points.emplace_back(op.a[0] - op.a[2], op.a[1] - op.a[2]);
+        points.emplace_back(op.a[0] + op.a[2], op.a[1] + op.a[2]);
+      } else if (op.kind != PathOp::Kind::close) {
+        int count = op.kind == PathOp::Kind::curve ? 3 : 1;
+        for (int i = 0; i < count; ++i) points.emplace_back(op.a[2 * i], op.a[2 * i + 1]);
+      }
+    }
+    if (points.empty()) return std::nullopt;
+    return around_points(points, path->has_stroke ? path->stroke_width / 2 : 0);
+  }
+  return std::nullopt;
+}
+
+// The name Cairo writes before a marked-content sequence. Any name but "Link" (a Cairo link)
+// will do; the element's own role keeps the content stream readable.
+std::string mark_name(const StructureElement& element) { return element.role == "Link" ? "Span" : element.role; }
+
+}  // namespace
+
+void Box::include(const Box& other) {
+  x1 = std::min(x1, other.x1), y1 = std::min(y1, other.y1);
+  x2 = std::max(x2, other.x2), y2 = std::max(y2, other.y2);
+}
+
+StructureRecorder::StructureRecorder(cairo_t* cr) : cr_(cr) {
+  record_.elements.emplace_back().role = "Document";
+  open_.push_back(0);
+}
+
+void StructureRecorder::begin_page() { record_.pages.emplace_back(); }
+
+void StructureRecorder::end_page() { end_mark(); }
+
+size_t StructureRecorder::add_element(std::string role) {
+  size_t index = record_.elements.size();
+  record_.elements.emplace_back().role = std::move(role);
+  record_.elements[open_.back()].kids.push_back({StructureKid::Kind::element, index, page()});
+  return index;
+}
+
+size_t StructureRecorder::page() const { return record_.pages.empty() ? 0 : record_.pages.size() - 1; }
+
+void StructureRecorder::tag(const TagItem& tag) {
+  // Every tag ends the sequence: the next drawing may belong elsewhere, and the kids of an
+  // element must stay in drawing order.
+  end_mark();
+  implicit_.reset();
+  bool begins = tag.kind == TagItem::Kind::begin;
+  if (tag.role == "Artifact") {
+    artifact_depth_ = std::max(0, artifact_depth_ + (begins ? 1 : -1));
+    return;
+  }
+  if (artifact_depth_ > 0) return;  // what an artifact holds is not structure
+  if (!begins) {
+    if (open_.size() > 1) open_.pop_back();
+    return;
+  }
+  size_t index = add_element(tag.role);
+  StructureElement& element = record_.elements[index];
+  element.alt = tag.alt;
+  element.scope = tag.scope;
+  element.colspan = tag.colspan;
+  open_.push_back(index);
+}
+
+void StructureRecorder::link(const LinkItem& link) {
+  if (artifact_depth_ > 0) return;
+  size_t owner = open_.back();
+  if (record_.elements[owner].role != "Link") {  // a link without a Link element: it says its words as /Alt
+    owner = add_element("Link");
+    record_.elements[owner].alt = link.text;
+  }
+  Box area{link.x, link.y, link.x + link.width, link.y + link.height};
+  record_.links.push_back({page(), area, link.target, link.text, owner});
+  record_.elements[owner].kids.push_back({StructureKid::Kind::link, record_.links.size() - 1, page()});
+}
+
+long StructureRecorder::owner_of(const Item& item) {
+  if (artifact_depth_ > 0) return PageMarks::artifact;
+  size_t inner = open_.back();
+  const std::string& role = record_.elements[inner].role;
+  if (is_decoration(item)) return role == "Figure" ? static_cast<long>(inner) : PageMarks::artifact;
+  if (!is_grouping(role)) return static_cast<long>(inner);
+  if (!implicit_ || implicit_->first != inner) implicit_ = std::pair{inner, add_element("P")};
+  return static_cast<long>(implicit_->second);
+}
+
+void StructureRecorder::before_drawing(const Item& item) {
+  long owner = owner_of(item);
+  // A line of text is a sequence of its own: readers that extract an element's text by its
+  // sequences (poppler) then keep every line of a paragraph, not just its first.
+  bool new_line = std::holds_alternative<TextLineItem>(item) && owner != PageMarks::artifact;
+  if (!mark_ || *mark_ != owner || new_line) {
+    end_mark();
+    mark_tag_ = owner == PageMarks::artifact ? artifact_stand_in : mark_name(record_.elements[static_cast<size_t>(owner)]);
+    cairo_tag_begin(cr_, mark_tag_.c_str(), "");
+    auto& owners = record_.pages.back().owners;
+    if (owner != PageMarks::artifact)
+      record_.elements[static_cast<size_t>(owner)].kids.push_back({StructureKid::Kind::content, owners.size(), page()});
+    owners.push_back(owner);
+    mark_ = owner;
+  }
+  if (owner == PageMarks::artifact) return;
+  StructureElement& element = record_.elements[static_cast<size_t>(owner)];
+  if (element.role != "Figure") return;
+  auto bounds = drawn_bounds(item);
+  if (!bounds) return;
+  if (!element.bbox) {
+    element.bbox = bounds;
+    element.bbox_page = page();
+  } else if (element.bbox_page == page()) {
+    element.bbox->include(*bounds);
+  }
+}
+
+void StructureRecorder::end_mark() {
+  if (!mark_) return;
+  cairo_tag_end(cr_, mark_tag_.c_str());
+  mark_.reset();
+}
+
+StructureRecord StructureRecorder::finish() {
+  end_mark();
+  return std::move(record_);
+}
+
+}  // namespace rapport

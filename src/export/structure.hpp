@@ -1,0 +1,60 @@
+#pragma once
+// The document's logical structure as draw_page records it while it draws a PDF, for
+// finish_pdf to write as the structure tree. Cairo 1.16 writes marked content well but its
+// own structure tree cannot carry what PDF/UA asks for (attributes, artifacts, a link's words
+// inside its Link element), so Cairo is only asked for marked-content sequences and rapport
+// writes the tree.
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace rapport {
+
+// A rectangle in page coordinates: points from the page's top-left corner.
+struct Box {
+  double x1 = 0, y1 = 0, x2 = 0, y2 = 0;
+  void include(const Box& other);
+};
+
+struct StructureKid {
+  enum class Kind { element, content, link } kind = Kind::element;
+  size_t index = 0;  // element: into elements; content: the mark's ordinal on `page`; link: into links
+  size_t page = 0;
+};
+
+struct StructureElement {
+  std::string role;
+  std::string alt;    // Figure: what it shows; a Link without words of its own: what it says
+  std::string scope;  // TH: Column or Row
+  int colspan = 1;
+  std::vector<StructureKid> kids;
+  std::optional<Box> bbox;  // Figure: what it covers on the page it starts on
+  size_t bbox_page = 0;
+};
+
+struct LinkAnnotation {
+  size_t page = 0;
+  Box area;
+  std::string target;  // "#name" for a named destination, else a URI
+  std::string text;
+  size_t element = 0;  // the Link element that owns it
+};
+
+// Every marked-content sequence Cairo wrote on a page, in order, by its owner: an element's
+// index, or `artifact`.
+struct PageMarks {
+  static constexpr long artifact = -1;
+  std::vector<long> owners;
+};
+
+struct StructureRecord {
+  std::vector<StructureElement> elements;  // [0] is the Document, the root of everything
+  std::vector<PageMarks> pages;
+  std::vector<LinkAnnotation> links;
+};
+
+// The Cairo tag name artifacts are drawn in, since Cairo 1.16 has no artifacts: finish_pdf
+// rewrites "/Private << /MCID n >> BDC" as "/Artifact BMC". rapport uses it for nothing else.
+inline constexpr const char* artifact_stand_in = "Private";
+
+}  // namespace rapport
