@@ -116,6 +116,9 @@ void rename_destinations(Page& page, const std::string& prefix) {
 void append_part(DocumentFrames part, size_t index, const std::string& committee, DocumentFrames& doc) {
   for (auto& page : part.pages) rename_destinations(page, part_prefix(index));
   part.pages.front().items.push_back(AnchorItem{part_anchor(index), 0, 0});
+  // Each report is a Part of the volume's structure, as it is a part of the book.
+  part.pages.front().items.insert(part.pages.front().items.begin(), begin_tag("Part"));
+  part.pages.back().items.push_back(end_tag("Part"));
   doc.outline.push_back({committee, 1, part_anchor(index), true});
   for (const auto& entry : part.outline)
     doc.outline.push_back({entry.title, entry.level + 1, part_prefix(index) + entry.anchor, entry.in_toc});
