@@ -1,6 +1,7 @@
 // rapport batch --volume: every committee's report bound into one PDF, numbered through.
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
+#include <qpdf/QPDF.hh>
 
 #include <algorithm>
 #include <filesystem>
@@ -141,6 +142,28 @@ TEST_CASE("the volume's outline is nested by committee, and every link has a des
   // Several committees have a section "Ekonomi"; each part has its own destination for it.
   CHECK(dests.find("\"part1-") != std::string::npos);
   CHECK(dests.find("\"part8-") != std::string::npos);
+}
+
+TEST_CASE("the volume's author names each office and the municipality once, and its keywords are its reports'") {
+  const Volume& v = timra_volume();
+  QPDF pdf;
+  pdf.processFile(v.pdf.c_str());
+  QPDFObjectHandle info = pdf.getTrailer().getKey("/Info");
+  // In the order the parts are bound; Valnämnden's office, Kommunledningskontoret, already named.
+  const std::string author = "Kommunledningskontoret, Barn- och utbildningsförvaltningen, Bygg- och miljöförvaltningen, "
+                             "Kultur- och teknikförvaltningen, Överförmyndarenheten, Kommunens förtroendevalda revisorer, "
+                             "Socialförvaltningen, Timrå kommun";
+  const std::string keywords = "delårsrapport, Kommunstyrelsen, Timrå kommun, 2021, Barn- och utbildningsnämnden, "
+                               "Bygg- och miljönämnden, Kultur- och tekniknämnden, Överförmyndarnämnden, Revisionen, "
+                               "revisorerna, Socialnämnden, Valnämnden, valen 2022";
+  CHECK(info.getKey("/Author").getUTF8Value() == author);
+  REQUIRE(info.getKey("/Keywords").isString());
+  CHECK(info.getKey("/Keywords").getUTF8Value() == keywords);
+  // The XMP packet says the same.
+  auto data = pdf.getRoot().getKey("/Metadata").getStreamData();
+  std::string xmp(reinterpret_cast<const char*>(data->getBuffer()), data->getSize());
+  CHECK(xmp.find("<dc:creator><rdf:Seq><rdf:li>" + author + "</rdf:li></rdf:Seq></dc:creator>") != std::string::npos);
+  CHECK(xmp.find("<pdf:Keywords>" + keywords + "</pdf:Keywords>") != std::string::npos);
 }
 
 TEST_CASE("the volume passes qpdf --check and is the same bytes at -j 1 and -j 2") {
