@@ -58,8 +58,8 @@ Page make_cover(const LayoutContext& ctx) {
   y = text_block(ctx, info.subtitle, s.cover_subtitle, y + 3 * points_per_mm, page);
   text_block(ctx, info.committee, s.cover_committee, y + 10 * points_per_mm, page);
 
-  // The date and the diarienummer at the foot: two facts, so two paragraphs, one line each,
-  // where one two-line block stood (read aloud or extracted, they stay apart).
+  // The date and the diarienummer at the foot: two facts, each a paragraph of its own, so that
+  // read aloud or extracted they stay apart.
   TextStyle small = s.footer;
   y = s.page.height - s.page.bottom - 2 * ctx.pitch(small);
   y = text_block(ctx, info.date, small, y, page);

@@ -55,9 +55,9 @@ std::string joined(const std::vector<std::string>& names) {
   return out;
 }
 
-// A single report's metadata, with the volume's author and keywords: every part's author
-// (its office, else its committee, as make_metadata names one report's) and then the
-// municipality, each named once; the parts' keywords, each once.
+// The volume's metadata as make_metadata makes a report's, but for the author and keywords: the
+// author names every part's office (else its committee, as for one report) and then the
+// municipality, each once; the keywords are the parts', each once.
 DocumentMetadata volume_metadata(const Report& volume, const std::vector<VolumePart>& parts) {
   DocumentMetadata meta = make_metadata(volume);
   std::vector<std::string> authors, keywords;
