@@ -58,11 +58,12 @@ Page make_cover(const LayoutContext& ctx) {
   y = text_block(ctx, info.subtitle, s.cover_subtitle, y + 3 * points_per_mm, page);
   text_block(ctx, info.committee, s.cover_committee, y + 10 * points_per_mm, page);
 
-  std::string details = info.date;
-  if (!info.case_number.empty()) details += "\nDiarienummer " + info.case_number;
+  // The date and the diarienummer at the foot: two facts, each a paragraph of its own, so that
+  // read aloud or extracted they stay apart.
   TextStyle small = s.footer;
-  double block = 2 * ctx.pitch(small);
-  text_block(ctx, details, small, s.page.height - s.page.bottom - block, page);
+  y = s.page.height - s.page.bottom - 2 * ctx.pitch(small);
+  y = text_block(ctx, info.date, small, y, page);
+  if (!info.case_number.empty()) text_block(ctx, "Diarienummer " + info.case_number, small, y, page);
   return page;
 }
 

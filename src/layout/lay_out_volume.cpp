@@ -38,11 +38,38 @@ Report volume_report(const std::vector<VolumePart>& parts, const VolumeOptions& 
   info.kind = first.kind;
   info.period = first.period;
   info.address = first.address;
-  info.author = first.municipality;
   // The newest of the reports' dates: the volume is as recent as its latest part, and the
   // date never comes from the clock.
   for (const auto& part : parts) info.date = std::max(info.date, part.report->info.date);
   return volume;
+}
+
+// `name` added to `names` unless it is there already: each once, in the order of first appearance.
+void add_once(std::vector<std::string>& names, const std::string& name) {
+  if (!name.empty() && std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
+}
+
+std::string joined(const std::vector<std::string>& names) {
+  std::string out;
+  for (const auto& name : names) out += (out.empty() ? "" : ", ") + name;
+  return out;
+}
+
+// The volume's metadata as make_metadata makes a report's, but for the author and keywords: the
+// author names every part's office (else its committee, as for one report) and then the
+// municipality, each once; the keywords are the parts', each once.
+DocumentMetadata volume_metadata(const Report& volume, const std::vector<VolumePart>& parts) {
+  DocumentMetadata meta = make_metadata(volume);
+  std::vector<std::string> authors, keywords;
+  for (const auto& part : parts) {
+    const DocumentInfo& info = part.report->info;
+    add_once(authors, info.author.empty() ? info.committee : info.author);
+    for (const auto& keyword : info.keywords) add_once(keywords, keyword);
+  }
+  for (const auto& part : parts) add_once(authors, part.report->info.municipality);
+  meta.author = joined(authors);
+  meta.keywords = joined(keywords);
+  return meta;
 }
 
 LaidPart lay_out_part(const VolumePart& part, const FontRegistry& fonts, const LayoutOptions& options, Diagnostics& diags) {
@@ -194,7 +221,7 @@ DocumentFrames lay_out_volume(const std::vector<VolumePart>& parts, const Volume
     if (options.draft) add_watermark(ctx, back);
     doc.pages.push_back(std::move(back.front()));
   }
-  doc.metadata = make_metadata(volume);
+  doc.metadata = volume_metadata(volume, parts);
   return doc;
 }
 

@@ -113,6 +113,18 @@ TEST_CASE("the structure tree follows the document: headings, paragraphs, lists,
   CHECK(tree.find("Kommunstyrelsen · Delårsrapport") == std::string::npos);
 }
 
+TEST_CASE("the cover's date and diarienummer are two paragraphs, read as two facts") {
+  std::string tree = struct_text(final_ks());
+  std::string cover_tree = tree.substr(0, tree.find("  H1 (block)"));  // the cover comes before the first heading
+  CHECK(cover_tree.find("  P (block)\n    \"2021-09-21\"\n") != std::string::npos);
+  CHECK(cover_tree.find("  P (block)\n    \"Diarienummer KS/2021:311\"\n") != std::string::npos);
+  CHECK(count_occurrences(cover_tree, "  P (block)\n") == 6);  // municipality, title, subtitle, committee, date, diarienummer
+  // As a text extractor reads the cover: each fact on a line of its own.
+  std::string cover = run_command("pdftotext -layout -f 1 -l 1 " + shell_quote(final_ks()) + " -").output;
+  CHECK(cover.find("2021-09-21\n") != std::string::npos);
+  CHECK(cover.find("\nDiarienummer KS/2021:311\n") != std::string::npos);
+}
+
 TEST_CASE("every icon and the logo have their alternative text in the PDF") {
   QPDF document;
   document.processFile(final_ks().c_str());

@@ -1,12 +1,15 @@
 // rapport batch --volume: every committee's report bound into one PDF, numbered through.
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
+#include <qpdf/QPDF.hh>
 
 #include <algorithm>
 #include <filesystem>
 #include <regex>
 #include <sstream>
 
+#include "app/run_batch.hpp"
+#include "model/build_report.hpp"
 #include "test_support.hpp"
 
 using namespace rapport::test;
@@ -143,6 +146,28 @@ TEST_CASE("the volume's outline is nested by committee, and every link has a des
   CHECK(dests.find("\"part8-") != std::string::npos);
 }
 
+TEST_CASE("the volume's author names each office and the municipality once, and its keywords are its reports'") {
+  const Volume& v = timra_volume();
+  QPDF pdf;
+  pdf.processFile(v.pdf.c_str());
+  QPDFObjectHandle info = pdf.getTrailer().getKey("/Info");
+  // In the order the parts are bound; Valnämnden's office, Kommunledningskontoret, already named.
+  const std::string author = "Kommunledningskontoret, Barn- och utbildningsförvaltningen, Bygg- och miljöförvaltningen, "
+                             "Kultur- och teknikförvaltningen, Överförmyndarenheten, Kommunens förtroendevalda revisorer, "
+                             "Socialförvaltningen, Timrå kommun";
+  const std::string keywords = "delårsrapport, Kommunstyrelsen, Timrå kommun, 2021, Barn- och utbildningsnämnden, "
+                               "Bygg- och miljönämnden, Kultur- och tekniknämnden, Överförmyndarnämnden, Revisionen, "
+                               "revisorerna, Socialnämnden, Valnämnden, valen 2022";
+  CHECK(info.getKey("/Author").getUTF8Value() == author);
+  REQUIRE(info.getKey("/Keywords").isString());
+  CHECK(info.getKey("/Keywords").getUTF8Value() == keywords);
+  // The XMP packet says the same.
+  auto data = pdf.getRoot().getKey("/Metadata").getStreamData();
+  std::string xmp(reinterpret_cast<const char*>(data->getBuffer()), data->getSize());
+  CHECK(xmp.find("<dc:creator><rdf:Seq><rdf:li>" + author + "</rdf:li></rdf:Seq></dc:creator>") != std::string::npos);
+  CHECK(xmp.find("<pdf:Keywords>" + keywords + "</pdf:Keywords>") != std::string::npos);
+}
+
 TEST_CASE("the volume passes qpdf --check and is the same bytes at -j 1 and -j 2") {
   const Volume& v = timra_volume();
   CHECK(run_command("qpdf --check " + shell_quote(v.pdf)).status == 0);
@@ -202,4 +227,63 @@ TEST_CASE("a final volume is checked like its reports, and has a manifest naming
   for (const auto& page : pages) text += page;
   CHECK(text.find("UTKAST") == std::string::npos);  // no draft mark, and none drawn as text either
   CHECK(text.find("Godkänd av Kommunstyrelsen 2020-12-07, § 262") != std::string::npos);
+}
+
+TEST_CASE("every bundled report renders final") {
+  std::string dir = temp_dir();
+  auto reports = rapport::find_reports({source_dir() + "/input"});
+  CHECK(reports.size() >= 11);  // the eight committees of August 2021, two more examples, the specimen
+  for (size_t i = 0; i < reports.size(); ++i) {
+    auto result = run_rapport("render " + shell_quote(reports[i]) + " --final -o " + shell_quote(dir + "/" + std::to_string(i) + ".pdf"));
+    CHECK_MESSAGE(result.status == 0, reports[i] << ":\n" << result.output);
+  }
+}
+
+TEST_CASE("each committee of August 2021 was adopted at a meeting of its own, before Kommunstyrelsen's") {
+  std::vector<std::string> paragraphs, chairs, series;
+  for (const auto& path : rapport::find_reports({source_dir() + "/input/timra/2021-08"})) {
+    const rapport::Report report = rapport::load_report(path);
+    const rapport::DocumentInfo& info = report.info;
+    REQUIRE_MESSAGE(info.decision, path);
+    const rapport::Decision& d = *info.decision;
+    CAPTURE(path);
+    CHECK(d.body == info.committee);
+    CHECK(d.meeting >= info.date);  // ISO dates compare as text
+    if (info.committee == "Kommunstyrelsen") {
+      CHECK(d.meeting == "2021-10-04");
+      continue;
+    }
+    CHECK(d.meeting.starts_with("2021-09-"));
+    // The chair signs: the official whose role is the committee's chair.
+    REQUIRE(!info.officials.empty());
+    CHECK(info.officials.front().role.find("ordförande") != std::string::npos);
+    CHECK(d.approved_by == info.officials.front().name + ", ordförande");
+    paragraphs.push_back(info.committee.substr(0, 3) + d.paragraph);
+    chairs.push_back(d.approved_by);
+    series.push_back(info.case_number.substr(0, info.case_number.find('/')));
+  }
+  CHECK(paragraphs.size() == 7);
+  for (auto* list : {&chairs, &series}) {
+    std::sort(list->begin(), list->end());
+    CHECK(std::adjacent_find(list->begin(), list->end()) == list->end());
+  }
+  CHECK(std::find(series.begin(), series.end(), "KS") == series.end());
+}
+
+TEST_CASE("the municipality's signed-off volume renders, each part with its own sign-off") {
+  std::string dir = temp_dir();
+  std::string in = source_dir() + "/input/timra/2021-08";
+  auto result = run_rapport("batch " + shell_quote(in + "/kommunstyrelsen.yaml") + " " + shell_quote(in) + " -o " +
+                            shell_quote(dir + "/out") + " --final --volume " + shell_quote(dir + "/volym.pdf"));
+  REQUIRE_MESSAGE(result.status == 0, result.output);
+  CHECK(std::filesystem::exists(dir + "/volym.manifest.json"));
+  for (const auto& report : rapport::find_reports({in}))
+    CHECK(std::filesystem::exists(dir + "/out/" + std::filesystem::path(report).stem().string() + ".manifest.json"));
+  std::string text;
+  for (const auto& page : pdf_pages_text(dir + "/volym.pdf")) text += page;
+  CHECK(text.find("UTKAST") == std::string::npos);
+  for (const auto& committee : committees)
+    CHECK_MESSAGE(text.find("Godkänd av " + committee + " 2021-") != std::string::npos, committee);
+  auto check = run_command(std::string(RAPPORT_PDFCHECK) + " " + shell_quote(dir + "/volym.pdf"));
+  CHECK_MESSAGE(check.status == 0, check.output);
 }
