@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <functional>
+#include <future>
 
 #include "export/atomic_output.hpp"
 #include "export/write_pdf.hpp"
@@ -32,8 +34,15 @@ std::string json_string(const std::string& text) {
   return out + "\"";
 }
 
-std::string file_entry(const std::string& path, const std::string& name) {
-  return "{\"path\": " + json_string(name) + ", \"sha256\": \"" + sha256_hex(read_text_file(path)) + "\"}";
+std::string file_entry(const std::string& name, const std::string& sha256) {
+  return "{\"path\": " + json_string(name) + ", \"sha256\": \"" + sha256 + "\"}";
+}
+
+// The SHA-256 of every input, in order.
+std::vector<std::string> digests_of(const std::vector<std::string>& inputs) {
+  std::vector<std::string> digests;
+  for (const auto& input : inputs) digests.push_back(sha256_hex(read_text_file(input)));
+  return digests;
 }
 
 // The system files the shipped layouts and font list use, by the Debian package that has them.
@@ -93,9 +102,10 @@ std::string manifest_name(const std::string& path, const std::string& report_fol
 void write_manifest(const ManifestRequest& request) {
   std::string json = "{\n  \"rapport\": " + json_string(RAPPORT_VERSION) + ",\n";
   json += "  \"conformance\": [\"PDF/A-2a\", \"PDF/UA-1\"],\n";
-  json += "  \"pdf\": " + file_entry(request.pdf_file, request.pdf_name) + ",\n  \"inputs\": [";
+  json += "  \"pdf\": " + file_entry(request.pdf_name, sha256_hex(read_text_file(request.pdf_file))) + ",\n  \"inputs\": [";
+  std::vector<std::string> digests = request.input_digests.empty() ? digests_of(request.inputs) : request.input_digests;
   for (size_t i = 0; i < request.inputs.size(); ++i)
-    json += std::string(i ? "," : "") + "\n    " + file_entry(request.inputs[i], manifest_name(request.inputs[i], request.report_folder));
+    json += std::string(i ? "," : "") + "\n    " + file_entry(manifest_name(request.inputs[i], request.report_folder), digests.at(i));
   json += "\n  ]\n}\n";
   write_atomically(request.manifest_path, [&](const std::string& temporary) {
     std::ofstream out(temporary, std::ios::binary);
@@ -107,8 +117,11 @@ void write_manifest(const ManifestRequest& request) {
 void write_final_pdf(const DocumentFrames& document, const std::string& pdf, const std::vector<std::string>& inputs,
                      const std::string& report_folder) {
   std::string name = std::filesystem::path(pdf).filename().string();
+  // The inputs (fonts are megabytes) are hashed on a second thread while the PDF is drawn and
+  // finished: the manifest then costs a final render almost nothing on a machine with two cores.
+  auto digests = std::async(std::launch::async, digests_of, std::cref(inputs));
   write_pdf(document, pdf, [&](const std::string& temporary) {
-    write_manifest({temporary, name, inputs, report_folder, manifest_path_for(pdf)});
+    write_manifest({temporary, name, inputs, digests.get(), report_folder, manifest_path_for(pdf)});
   });
 }
 
