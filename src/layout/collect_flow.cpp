@@ -160,7 +160,7 @@ class FlowBuilder {
     if (text_height < icon)
       for (auto& item : slab.items) translate(item, 0, (icon - text_height) / 2);
     auto figure = draw_status_icon(*status, ctx_.left(), (slab.height - icon) / 2, icon);
-    // After its label: Cairo marks no text in an element after a child element (the Figure).
+    // The icon (a Figure) after its label: a reader meets the words first, then what the icon adds.
     slab.items.insert(slab.items.end(), figure.begin(), figure.end());
     enclose(slab.items, begin_tag("P"));
     slab.keep_with_next = true;

@@ -96,7 +96,7 @@ struct RowBuilder {
       label.natural = cell.natural;
       height = std::max(height, place(label, Align::left, x, width, row, pos));
     }
-    // The icon after its label: Cairo marks no text in a cell after a child element (the Figure).
+    // The icon (a Figure) after its label: a reader meets the words first, then what the icon adds.
     row.slab.items.insert(row.slab.items.end(), icon.begin(), icon.end());
     return height;
   }
