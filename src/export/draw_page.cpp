@@ -31,7 +31,10 @@ void draw_picture(cairo_t* cr, const Picture& picture, double x, double y, doubl
     cairo_translate(cr, x, y);
     cairo_scale(cr, width / picture.width, height / picture.height);
     cairo_set_source_surface(cr, picture.bitmap, 0, 0);
-    cairo_paint(cr);
+    // A filled rectangle, not cairo_paint: Cairo 1.16 loses the structure tag around a paint
+    // that is the first thing drawn on a PDF's page ("invalid tag nesting").
+    cairo_rectangle(cr, 0, 0, picture.width, picture.height);
+    cairo_fill(cr);
   }
   cairo_restore(cr);
 }

@@ -115,12 +115,17 @@ void set_catalog(QPDF& pdf, const DocumentMetadata& meta) {
   root.replaceKey("/OutputIntents", intents);
 }
 
-// PDF/A-2 (6.2.11.3.2) wants every CIDFontType2 to say how CIDs map to glyphs. Cairo numbers
-// the glyphs of its subsets by CID and leaves out the map that says so.
-void name_cid_to_gid_maps(QPDF& pdf) {
+// What Cairo writes that PDF/A-2 does not allow, put right in one pass over the objects:
+// every CIDFontType2 must say how CIDs map to glyphs (6.2.11.3.2; Cairo numbers its subsets'
+// glyphs by CID and leaves the map out), and no image may ask to be interpolated (6.2.8;
+// Cairo asks for a smoothly scaled PNG logo, librsvg for an SVG's raster parts).
+void make_objects_archival(QPDF& pdf) {
   for (auto& object : pdf.getAllObjects()) {
-    if (!object.isDictionary() || !object.getKey("/Subtype").isNameAndEquals("/CIDFontType2")) continue;
-    if (!object.hasKey("/CIDToGIDMap")) object.replaceKey("/CIDToGIDMap", Handle::newName("/Identity"));
+    if (object.isDictionary() && object.getKey("/Subtype").isNameAndEquals("/CIDFontType2")) {
+      if (!object.hasKey("/CIDToGIDMap")) object.replaceKey("/CIDToGIDMap", Handle::newName("/Identity"));
+    } else if (object.isStream() && object.getDict().getKey("/Subtype").isNameAndEquals("/Image")) {
+      if (object.getDict().hasKey("/Interpolate")) object.getDict().removeKey("/Interpolate");
+    }
   }
 }
 
@@ -131,7 +136,7 @@ void finish_pdf(const std::string& cairo_pdf, const StructureRecord& structure, 
   QPDF pdf;
   pdf.processMemoryFile("cairo output", cairo_pdf.data(), cairo_pdf.size());
   write_structure_tree(pdf, structure);
-  name_cid_to_gid_maps(pdf);
+  make_objects_archival(pdf);
   set_info(pdf, meta);
   set_catalog(pdf, meta);
 

@@ -3,6 +3,7 @@
 // PDF/A-2 and PDF/UA-1 check of an earlier version (issue 12), so it fails on that version.
 #include <doctest/doctest.h>
 
+#include <cairo.h>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFPageDocumentHelper.hh>
 #include <qpdf/QPDFPageObjectHelper.hh>
@@ -292,4 +293,26 @@ TEST_CASE("structure: empty table cells are elements, so later cells stay under 
   for (auto& cell : tree.with_role("TD"))
     if (kids_of(cell).empty()) ++empty;
   CHECK(empty > 0);
+}
+
+TEST_CASE("structure: a PNG logo in a final PDF is an image that does not ask to be interpolated (PDF/A-2 6.2.8)") {
+  std::string dir = temp_dir();
+  cairo_surface_t* png = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 40, 20);
+  cairo_surface_write_to_png(png, (dir + "/logo.png").c_str());
+  cairo_surface_destroy(png);
+  write_file(dir + "/png.yaml", "name: png\nextends: default\npage_furniture: {logo: {file: logo.png, width: 30mm, alt: Logga}}\n");
+  std::string pdf_path = dir + "/with-logo.pdf";
+  auto result = run_rapport("render " + shell_quote(example_report()) + " --final --root / --layout " + shell_quote(dir + "/png.yaml") +
+                            " -o " + shell_quote(pdf_path));
+  REQUIRE_MESSAGE(result.status == 0, result.output);
+  QPDF pdf;
+  pdf.processFile(pdf_path.c_str());
+  int images = 0;
+  for (auto& object : pdf.getAllObjects()) {
+    if (!object.isStream() || !object.getDict().getKey("/Subtype").isNameAndEquals("/Image")) continue;
+    ++images;
+    Handle interpolate = object.getDict().getKey("/Interpolate");
+    CHECK_FALSE((interpolate.isBool() && interpolate.getBoolValue()));
+  }
+  CHECK(images >= 1);
 }
