@@ -109,14 +109,17 @@ void check_display_doc_title(Context& c) {
 void check_output_intent(Context& c) {
   Handle intents = entry(c.catalog, "/OutputIntents");
   if (!intents.isArray()) return c.add("output-intent", "the Catalog has no /OutputIntents array");
-  std::optional<Handle> first;
+  std::vector<QPDFObjGen> profiles;
   for (auto intent : intents.getArrayAsVector()) {
     Handle profile = entry(intent, "/DestOutputProfile");
-    if (first && profile.isStream() && !(profile.isIndirect() && first->isIndirect() &&
-                                         profile.getObjGen() == first->getObjGen()))
-      c.add("output-intent", "the output intents have different /DestOutputProfile objects");
-    if (!first && profile.isStream()) first = profile;
+    if (profile.isStream()) profiles.push_back(profile.isIndirect() ? profile.getObjGen() : QPDFObjGen());
+  }
+  for (const auto& profile : profiles)
+    if (profile != profiles.front() || !profile.isIndirect())
+      return c.add("output-intent", "the output intents do not share one indirect /DestOutputProfile object");
+  for (auto intent : intents.getArrayAsVector()) {
     if (!has_name(intent, "/S", "/GTS_PDFA1")) continue;
+    Handle profile = entry(intent, "/DestOutputProfile");
     if (!profile.isStream()) return c.add("output-intent", "the GTS_PDFA1 OutputIntent has no /DestOutputProfile stream");
     auto n = integer_of(entry(profile, "/N"));
     if (n != 3) c.add("output-intent", "the /DestOutputProfile (" + object_id(profile) + ") does not have /N 3");

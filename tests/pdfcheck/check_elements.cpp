@@ -49,13 +49,13 @@ std::vector<int> table_rows(const StructTree& tree, const StructNode& table) {
 }
 
 // How many columns each row covers: its cells' ColSpans plus cells from rows above that
-// reach down into it by RowSpan.
+// reach down into it by RowSpan. Any kid counts as one place: a cell mistagged as something
+// else is table-structure's finding, not a missing column.
 std::vector<long long> row_widths(const StructTree& tree, const std::vector<int>& rows) {
   std::vector<long long> widths(rows.size(), 0);
   for (size_t r = 0; r < rows.size(); ++r) {
     for (int kid : tree.nodes[static_cast<size_t>(rows[r])].kids) {
       const StructNode& cell = tree.nodes[static_cast<size_t>(kid)];
-      if (cell.type != "TH" && cell.type != "TD") continue;
       long long columns = span(cell.element, "/ColSpan").value_or(1);
       long long down = span(cell.element, "/RowSpan").value_or(1);
       for (size_t below = r; below < rows.size() && static_cast<long long>(below - r) < down; ++below)
