@@ -25,6 +25,7 @@ constexpr Rule kRules[] = {
     {"stream-syntax", check_stream_syntax},
     {"stream-keys", check_stream_keys},
     {"stream-filters", check_stream_filters},
+    {"xobjects", check_xobjects},
     {"lang", check_lang},
     {"mark-info", check_mark_info},
     {"display-doc-title", check_display_doc_title},

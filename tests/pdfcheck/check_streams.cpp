@@ -159,3 +159,24 @@ void check_stream_filters(Context& c) {
 }
 
 }  // namespace rapport::pdfcheck
+
+namespace rapport::pdfcheck {
+
+// PDF/A-2 6.2.8 and 6.2.9: no reference XObjects (/Ref: content in another file), no OPI, no
+// PostScript XObjects or form /Subtype2 /PS, no image /Alternates, no /Interpolate true.
+void check_xobjects(Context& c) {
+  std::vector<std::string> problems;
+  for (auto object : c.pdf.getAllObjects()) {
+    // Font programs and metadata have a /Subtype too; only XObjects' are these three.
+    auto subtype = name_of(entry(object, "/Subtype")).value_or("");
+    if (!object.isStream() || (subtype != "/Form" && subtype != "/Image" && subtype != "/PS")) continue;
+    std::string where = object_id(object) + " (" + subtype + ")";
+    if (subtype == "/PS" || has_name(object, "/Subtype2", "/PS")) problems.push_back(where + ": a PostScript XObject");
+    for (const char* key : {"/Ref", "/OPI", "/Alternates"})
+      if (!entry(object, key).isNull()) problems.push_back(where + ": has " + key);
+    if (is_true(entry(object, "/Interpolate"))) problems.push_back(where + ": /Interpolate true");
+  }
+  c.add_all("xobjects", problems);
+}
+
+}  // namespace rapport::pdfcheck

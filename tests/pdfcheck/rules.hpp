@@ -52,6 +52,7 @@ void check_file_structure(Context& c);
 void check_stream_syntax(Context& c);
 void check_stream_keys(Context& c);
 void check_stream_filters(Context& c);
+void check_xobjects(Context& c);
 
 // check_fonts.cpp
 void check_fonts_embedded(Context& c);

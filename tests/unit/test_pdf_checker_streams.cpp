@@ -46,6 +46,20 @@ std::vector<Variant> stream_variants() {
        [](QPDF& pdf, TaggedPdf& d) { add_stream(pdf, d, "this is not zlib data", "/FlateDecode"); }},
       {"ASCIIHexDecode data with a bad digit", "stream-filters",
        [](QPDF& pdf, TaggedPdf& d) { add_stream(pdf, d, "4142zz>", "/ASCIIHexDecode"); }},
+      {"a reference XObject", "xobjects",
+       [](QPDF& pdf, TaggedPdf& d) {
+         Handle form = form_xobject(pdf, "0 0 9 9 re f");
+         form.getDict().replaceKey("/Ref", Handle::parse("<< /F (other.pdf) /Page 0 >>"));
+         d.catalog.replaceKey("/RapportTest", form);
+       }},
+      {"an image with /Interpolate true", "xobjects",
+       [](QPDF& pdf, TaggedPdf& d) {
+         Handle image = pdf.newStream(std::string(1, '\x80'));
+         image.getDict().replaceKey("/Type", Handle::newName("/XObject"));
+         image.getDict().replaceKey("/Subtype", Handle::newName("/Image"));
+         image.getDict().replaceKey("/Interpolate", Handle::newBool(true));
+         d.catalog.replaceKey("/RapportTest", image);
+       }},
   };
 }
 
