@@ -1,8 +1,9 @@
 #pragma once
-// The project's own checker for tagged, archival PDFs: a handful of PDF/UA-1 and PDF/A-2
-// invariants that rapport's output must keep. veraPDF is not available here, so the tests need
-// a checker that can fail; this is it. It is deliberately narrow: every rule is one invariant
-// that has a name, so a test can say which one a file breaks.
+// The project's own checker for tagged, archival PDFs: the machine-checkable rules of PDF/A-2
+// (levels A and B) and PDF/UA-1, with the Matterhorn Protocol's failure conditions, that bear
+// on what rapport writes. veraPDF is not available here, so the tests need a checker that can
+// fail; this is it. Every rule has a name, so a test can say which one a file breaks; each
+// rule's comment in tests/pdfcheck/check_*.cpp names the clauses it stands for.
 #include <string>
 #include <vector>
 

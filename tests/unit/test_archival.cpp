@@ -6,6 +6,7 @@
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFWriter.hh>
 
+#include <algorithm>
 #include <filesystem>
 #include <functional>
 #include <regex>
@@ -48,6 +49,8 @@ std::string broken_copy(const std::string& pdf, const std::string& name, const s
   std::string out = temp_dir() + "/" + name + ".pdf";
   QPDFWriter writer(document, out.c_str());
   writer.setDeterministicID(true);
+  writer.setDecodeLevel(qpdf_dl_none);  // the data as rapport wrote it
+  writer.setCompressStreams(false);
   writer.write();
   return out;
 }
@@ -135,21 +138,31 @@ TEST_CASE("every icon and the logo have their alternative text in the PDF") {
   CHECK(document.getTrailer().getKey("/Info").getKey("/Title").getUTF8Value() == "Delårsrapport 2021 – Kommunstyrelsen");
 }
 
+// Each break adds exactly its rule to what the file breaks already (rapport's export still
+// breaks a few rules; test_pdf_checker_rapport.cpp has the full set of such breaks).
 TEST_CASE("the checks fail on the same PDF broken on purpose") {
   const std::string& good = final_ks();
-  REQUIRE(rules_broken(good).empty());
+  auto baseline = rules_broken(good);
+  auto added = [&](const std::string& pdf) {
+    std::vector<std::string> out;
+    for (const auto& rule : rules_broken(pdf))
+      if (std::find(baseline.begin(), baseline.end(), rule) == baseline.end() &&
+          std::find(out.begin(), out.end(), rule) == out.end())
+        out.push_back(rule);
+    return out;
+  };
   auto no_lang = broken_copy(good, "no-lang", [](QPDF& pdf) { pdf.getRoot().removeKey("/Lang"); });
-  CHECK(rules_broken(no_lang) == std::vector<std::string>{"lang"});
+  CHECK(added(no_lang) == std::vector<std::string>{"lang"});
   auto no_alt = broken_copy(good, "no-alt", [](QPDF& pdf) {
     first_with_role(pdf.getRoot().getKey("/StructTreeRoot"), "/Figure").removeKey("/Alt");
   });
-  CHECK(rules_broken(no_alt) == std::vector<std::string>{"figure-alt"});
+  CHECK(added(no_alt) == std::vector<std::string>{"figure-alt"});
   auto no_xmp = broken_copy(good, "no-xmp", [](QPDF& pdf) { pdf.getRoot().removeKey("/Metadata"); });
-  CHECK(rules_broken(no_xmp) == std::vector<std::string>{"xmp"});
+  CHECK(added(no_xmp) == std::vector<std::string>{"xmp"});
   auto no_scope = broken_copy(good, "no-scope", [](QPDF& pdf) {
     first_with_role(pdf.getRoot().getKey("/StructTreeRoot"), "/TH").removeKey("/A");
   });
-  CHECK(rules_broken(no_scope) == std::vector<std::string>{"th-scope"});
+  CHECK(added(no_scope) == std::vector<std::string>{"th-scope"});
 }
 
 TEST_CASE("a final PDF has a manifest with the SHA-256 of the PDF and of every input; a draft has none") {
