@@ -51,6 +51,7 @@ std::string broken_copy(const std::string& pdf, const std::string& name, const s
   writer.setDeterministicID(true);
   writer.setDecodeLevel(qpdf_dl_none);  // the data as rapport wrote it
   writer.setCompressStreams(false);
+  writer.setNewlineBeforeEndstream(true);  // as rapport writes it: PDF/A-2 6.1.7.1
   writer.write();
   return out;
 }
@@ -138,17 +139,15 @@ TEST_CASE("every icon and the logo have their alternative text in the PDF") {
   CHECK(document.getTrailer().getKey("/Info").getKey("/Title").getUTF8Value() == "Delårsrapport 2021 – Kommunstyrelsen");
 }
 
-// Each break adds exactly its rule to what the file breaks already (rapport's export still
-// breaks a few rules; test_pdf_checker_rapport.cpp has the full set of such breaks).
+// The final PDF breaks no rule, and each break makes exactly its rule fire
+// (test_pdf_checker_rapport.cpp has many more such breaks).
 TEST_CASE("the checks fail on the same PDF broken on purpose") {
   const std::string& good = final_ks();
-  auto baseline = rules_broken(good);
+  REQUIRE(rules_broken(good).empty());
   auto added = [&](const std::string& pdf) {
     std::vector<std::string> out;
     for (const auto& rule : rules_broken(pdf))
-      if (std::find(baseline.begin(), baseline.end(), rule) == baseline.end() &&
-          std::find(out.begin(), out.end(), rule) == out.end())
-        out.push_back(rule);
+      if (std::find(out.begin(), out.end(), rule) == out.end()) out.push_back(rule);
     return out;
   };
   auto no_lang = broken_copy(good, "no-lang", [](QPDF& pdf) { pdf.getRoot().removeKey("/Lang"); });
