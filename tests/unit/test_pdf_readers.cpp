@@ -1,12 +1,14 @@
 // Real readers on every PDF the examples give, draft and final: Ghostscript renders each page
-// without a complaint, and `qpdf --check` finds no error and no warning. A reader that has to
-// repair a file is a reader that might not manage the next time; an archive wants none.
+// without a complaint, `qpdf --check` finds no error and no warning, and the project's checker
+// (tests/pdfcheck) no finding. A reader that has to repair a file is a reader that might not
+// manage the next time; an archive wants none.
 #include <doctest/doctest.h>
 
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
 
+#include "pdfcheck/check_pdf.hpp"
 #include "test_support.hpp"
 
 using namespace rapport::test;
@@ -36,6 +38,7 @@ void check_readers(const std::string& label, const std::string& pdf) {
   auto qpdf = run_command("qpdf --check " + shell_quote(pdf));
   CHECK_MESSAGE(qpdf.status == 0, "qpdf --check exit status " << qpdf.status << ":\n" << qpdf.output);
   CHECK_MESSAGE(qpdf.output.find("WARNING") == std::string::npos, "qpdf --check warns:\n" << qpdf.output);
+  for (const auto& finding : rapport::pdfcheck::check_pdf(pdf)) CHECK_MESSAGE(false, finding.rule << ": " << finding.detail);
 }
 
 std::string render(const std::string& example, const std::string& dir, bool final) {
@@ -71,12 +74,19 @@ TEST_CASE("pdf readers: Ghostscript and qpdf read each 2021-08 report and their 
   check_readers("2021-08 volume draft", dir + "/volume.pdf");
 }
 
-// Most 2021-08 reports carry no decision yet, so rapport refuses them --final; this fails
-// with rapport's reason until they do, and then checks the final volume like the rest.
-TEST_CASE("pdf readers: Ghostscript and qpdf read the final 2021-08 volume without a complaint") {
+// What the municipality's office sends before a council meeting: every committee's signed-off
+// report and the bound volume of them all.
+TEST_CASE("pdf readers: Ghostscript and qpdf read each final 2021-08 report and the final volume without a complaint") {
   std::string dir = temp_dir();
   auto result = run_rapport("batch " + shell_quote(source_dir() + "/" + kMonthDir) + " --final -j 2 -o " +
                             shell_quote(dir + "/out") + " --volume " + shell_quote(dir + "/volume.pdf"));
   REQUIRE_MESSAGE(result.status == 0, "rapport refused the final volume:\n" << result.output);
+  size_t reports = 0;
+  for (const auto& file : std::filesystem::directory_iterator(source_dir() + "/" + kMonthDir)) {
+    if (file.path().extension() != ".yaml") continue;
+    check_readers(file.path().filename().string() + " --final", dir + "/out/" + file.path().stem().string() + ".pdf");
+    ++reports;
+  }
+  CHECK(reports == 8);
   check_readers("2021-08 volume --final", dir + "/volume.pdf");
 }
