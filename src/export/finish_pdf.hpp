@@ -17,7 +17,7 @@ inline constexpr const char* srgb_profile_path = "/usr/share/color/icc/sRGB.icc"
 // sRGB OutputIntent, an end of line before every endstream, and a document ID derived from
 // the content so the same input gives the same bytes. Throws std::runtime_error when the
 // input is not what Cairo writes.
-void finish_pdf(const std::string& cairo_pdf, const StructureRecord& structure, const DocumentMetadata& meta,
+void finish_pdf(std::string cairo_pdf, const StructureRecord& structure, const DocumentMetadata& meta,
                 const std::string& path);
 
 }  // namespace rapport

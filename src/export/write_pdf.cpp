@@ -3,6 +3,7 @@
 #include <cairo-pdf.h>
 
 #include <memory>
+#include <utility>
 #include <stdexcept>
 
 #include "export/atomic_output.hpp"
@@ -57,7 +58,7 @@ void write_pdf(const DocumentFrames& document, const std::string& path,
   StructureRecord structure;
   std::string drawn = draw_document(document, structure);
   write_atomically(path, [&](const std::string& temporary) {
-    finish_pdf(drawn, structure, document.metadata, temporary);
+    finish_pdf(std::move(drawn), structure, document.metadata, temporary);
     if (before_rename) before_rename(temporary);
   });
 }
