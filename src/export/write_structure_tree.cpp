@@ -87,8 +87,9 @@ Handle rectangle(const Box& box, double height) {
 }
 
 // The links draw nothing of their own (the page draws their words), and PDF/A wants every
-// annotation's appearance to say so: an empty form, not compressed, since an empty stream is
-// not valid Flate data.
+// annotation's appearance to say so: a form that draws nothing. One space, not zero bytes:
+// libqpdf compresses zero bytes into a FlateDecode stream with no data, which no reader can
+// decode (Ghostscript: "error reading a stream").
 Handle empty_appearance(QPDF& pdf) {
   Handle form = Handle::newStream(&pdf, " ");
   form.getDict().replaceKey("/Type", Handle::newName("/XObject"));
