@@ -40,10 +40,32 @@ bool Diagnostics::has_errors() const {
 
 std::string Diagnostics::format() const { return format(Severity::note); }
 
+namespace {
+
+// File by file, in the order the files first come up, and in each file from top to bottom:
+// an author reads the messages beside the file.
+std::vector<const Diagnostic*> in_source_order(const std::vector<Diagnostic>& items) {
+  std::vector<std::string> files;
+  for (const auto& d : items)
+    if (std::find(files.begin(), files.end(), d.pos.file) == files.end()) files.push_back(d.pos.file);
+  auto file_index = [&](const Diagnostic* d) { return std::find(files.begin(), files.end(), d->pos.file) - files.begin(); };
+  std::vector<const Diagnostic*> order;
+  for (const auto& d : items) order.push_back(&d);
+  std::stable_sort(order.begin(), order.end(), [&](const Diagnostic* a, const Diagnostic* b) {
+    auto fa = file_index(a), fb = file_index(b);
+    if (fa != fb) return fa < fb;
+    if (a->pos.line != b->pos.line) return a->pos.line < b->pos.line;
+    return a->pos.col < b->pos.col;
+  });
+  return order;
+}
+
+}  // namespace
+
 std::string Diagnostics::format(Severity least) const {
   std::string out;
-  for (const auto& d : items_)
-    if (d.severity <= least) out += d.format() + '\n';
+  for (const Diagnostic* d : in_source_order(items_))
+    if (d->severity <= least) out += d->format() + '\n';
   return out;
 }
 

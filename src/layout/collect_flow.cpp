@@ -251,8 +251,14 @@ class FlowBuilder {
   }
 
   void add(const LegendBlock& legend) {
+    std::vector<Slab> entries = status_legend(ctx_, legend.all);
+    if (entries.empty()) {  // a heading over nothing
+      ctx_.diags.warning(legend.pos, "the legend is left out: the document uses no status",
+                         "give a goal an assessment with a status, or write 'legend: {all: true}' for every status of the layout");
+      return;
+    }
     block_title(legend.title.empty() ? "Teckenförklaring" : legend.title);
-    push_all(status_legend(ctx_, legend.all), ctx_.style.body.space_after);
+    push_all(std::move(entries), ctx_.style.body.space_after);
   }
 
   void add(const OverviewBlock& overview) {

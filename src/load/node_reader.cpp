@@ -107,6 +107,7 @@ MapFields::MapFields(NodeReader& reader, const YAML::Node& map, std::string what
     const std::string& key = pair.first.Scalar();
     if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
     std::string guess = closest_match(key, allowed);
+    if (!guess.empty()) guessed_.push_back(guess);
     reader_.diags().error(reader_.pos(pair.first), "unknown key '" + key + "' in " + what_,
                           guess.empty() ? "valid keys are " + join_choices(allowed) : "did you mean '" + guess + "'?");
   }
@@ -125,7 +126,9 @@ YAML::Node MapFields::get(const std::string& key) const {
 
 YAML::Node MapFields::require(const std::string& key) {
   YAML::Node value = get(key);
-  if (valid_ && !value.IsDefined())
+  // A misspelled key is one mistake: its "did you mean" already names the missing key.
+  bool misspelled = std::find(guessed_.begin(), guessed_.end(), key) != guessed_.end();
+  if (valid_ && !value.IsDefined() && !misspelled)
     reader_.diags().error(reader_.pos(map_), "missing required key '" + key + "' in " + what_);
   return value;
 }

@@ -59,6 +59,7 @@ class MapFields {
   YAML::Node map_;
   std::string what_;
   bool valid_ = false;
+  std::vector<std::string> guessed_;  // the keys that unknown keys were taken for
 };
 
 }  // namespace rapport

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "load/check_utf8.hpp"
+#include "load/explain_syntax_error.hpp"
 #include "load/file_access.hpp"
 
 namespace rapport {
@@ -169,9 +170,12 @@ YamlSource parse_yaml(std::string path, std::string text) {
     if (e.msg == "bad file")
       diags.error(position_at(source.path, e.mark.line, e.mark.column), "brackets or mappings nest too deeply",
                   "a report nests sections at most 4 levels; check for unclosed [ or {");
-    else
-      diags.error(position_at(source.path, e.mark.line, e.mark.column), "YAML syntax error: " + e.msg,
-                  "check the indentation and quoting on this line and the one above");
+    else {
+      SyntaxExplanation why = explain_syntax_error(source.text, e.mark.line, e.msg);
+      int line = why.line >= 0 ? why.line : e.mark.line;
+      int column = why.column >= 0 ? why.column : why.line >= 0 ? 0 : e.mark.column;
+      diags.error(position_at(source.path, line, column), why.message, why.hint);
+    }
     throw InputError(diags);
   }
   TreeCheck check{source, diags, 0, {}, false};

@@ -85,11 +85,40 @@ TEST_CASE("invalid UTF-8 is reported at its line and column") {
         "  hint: save the file as UTF-8 (most editors offer this under \"Save as\")\n");
 }
 
-TEST_CASE("unknown keys get a did-you-mean hint") {
+TEST_CASE("unknown keys get a did-you-mean hint, and a misspelled required key is one error, not two") {
   std::string text = replace(valid_report, "  title: Delårsrapport 2021", "  titel: Delårsrapport 2021");
-  CHECK(diagnose(text) ==
-        "t.yaml:6:3: error: unknown key 'titel' in document\n  hint: did you mean 'title'?\n"
-        "t.yaml:3:3: error: missing required key 'title' in document\n");
+  CHECK(diagnose(text) == "t.yaml:6:3: error: unknown key 'titel' in document\n  hint: did you mean 'title'?\n");
+  // Without a near spelling the key is simply missing.
+  text = replace(valid_report, "  title: Delårsrapport 2021", "  rubrik: Delårsrapport 2021");
+  CHECK(diagnose(text).find("t.yaml:3:3: error: missing required key 'title' in document\n") != std::string::npos);
+}
+
+TEST_CASE("messages come in source order, file by file") {
+  std::string text = replace(valid_report, "  title: Delårsrapport 2021", "  rubrik: Delårsrapport 2021");
+  std::string out = diagnose(text);
+  size_t missing = out.find("t.yaml:3:3: error: missing required key 'title'");
+  size_t unknown = out.find("t.yaml:6:3: error: unknown key 'rubrik'");
+  REQUIRE(missing != std::string::npos);
+  REQUIRE(unknown != std::string::npos);
+  CHECK(missing < unknown);
+}
+
+TEST_CASE("a tab in YAML indentation says tab, at the tab") {
+  std::string text = replace(valid_report, "  title: Delårsrapport 2021", "\ttitle: Delårsrapport 2021");
+  CHECK(diagnose(text) == "t.yaml:6:1: error: a tab in the indentation (YAML indents with spaces only)\n"
+                          "  hint: replace the tab with spaces\n");
+}
+
+TEST_CASE("an unquoted colon and space in a heading suggests quoting it") {
+  std::string text = report_preamble() + "  - section: Mål: Fler i arbete\n    content:\n      - text: Hej\n";
+  std::string out = diagnose(text);
+  CHECK(out.find("error: 'section' has a colon and a space inside its value, which YAML reads as another key\n"
+                 "  hint: quote the value: section: \"Mål: Fler i arbete\"\n") != std::string::npos);
+}
+
+TEST_CASE("a footnote marker is an error until the format has footnotes") {
+  std::string text = report_preamble() + "  - text: \"Kostnaderna ökade[^1].\"\n";
+  CHECK(diagnose(text).find("error: a footnote ('[^1]') is not supported in text\n") != std::string::npos);
 }
 
 TEST_CASE("an unknown key with no near match lists the valid keys") {
@@ -178,7 +207,6 @@ TEST_CASE("check lists every problem, not just the first") {
   text = replace(text, "[Antal, 14]", "[Antal]");
   std::string out = diagnose(text);
   CHECK(out.find("t.yaml:5:9: error: 'kind' must be text, found a list") != std::string::npos);
-  CHECK(out.find("t.yaml:7:3: error: unknown key 'datum' in document") != std::string::npos);
-  CHECK(out.find("t.yaml:3:3: error: missing required key 'date' in document") != std::string::npos);
+  CHECK(out.find("t.yaml:7:3: error: unknown key 'datum' in document\n  hint: did you mean 'date'?") != std::string::npos);
   CHECK(out.find("t.yaml:21:15: error: the row has 1 cells but the table has 2 columns") != std::string::npos);
 }
