@@ -76,7 +76,11 @@ bool has_yaml_extension(const fs::path& path) { return path.extension() == ".yam
 // point at each other would otherwise be walked for ever.
 using Visited = std::set<std::pair<dev_t, ino_t>>;
 
-void walk(const fs::path& directory, Visited& visited, std::vector<std::string>& found) {
+struct Found {
+  std::vector<std::string> reports, skipped;
+};
+
+void walk(const fs::path& directory, Visited& visited, Found& found) {
   std::error_code error;
   for (fs::directory_iterator it(directory, error), end; !error && it != end; it.increment(error)) {
     const fs::path& path = it->path();
@@ -85,18 +89,20 @@ void walk(const fs::path& directory, Visited& visited, std::vector<std::string>&
     if (S_ISDIR(info.st_mode)) {
       if (visited.emplace(info.st_dev, info.st_ino).second) walk(path, visited, found);
     } else if (S_ISREG(info.st_mode) && has_yaml_extension(path)) {
-      if (classify(path, static_cast<std::uintmax_t>(info.st_size)) == Kind::report) found.push_back(path.string());
+      bool report = classify(path, static_cast<std::uintmax_t>(info.st_size)) == Kind::report;
+      (report ? found.reports : found.skipped).push_back(path.string());
     }
   }
 }
 
-std::vector<std::string> reports_in(const std::string& directory) {
+Found reports_in(const std::string& directory) {
   Visited visited;
   struct stat info {};
   if (::stat(directory.c_str(), &info) == 0) visited.emplace(info.st_dev, info.st_ino);
-  std::vector<std::string> found;
+  Found found;
   walk(directory, visited, found);
-  std::sort(found.begin(), found.end());
+  std::sort(found.reports.begin(), found.reports.end());
+  std::sort(found.skipped.begin(), found.skipped.end());
   return found;
 }
 
@@ -116,7 +122,7 @@ std::vector<std::string> each_once(const std::vector<std::string>& reports) {
 
 bool is_report_text(const std::string& text) { return classify_text(text) == Kind::report; }
 
-std::vector<std::string> find_reports(const std::vector<std::string>& paths) {
+std::vector<std::string> find_reports(const std::vector<std::string>& paths, std::vector<std::string>* skipped) {
   std::vector<std::string> reports;
   for (const auto& path : paths) {
     std::error_code error;
@@ -125,9 +131,11 @@ std::vector<std::string> find_reports(const std::vector<std::string>& paths) {
       reports.push_back(path);
       continue;
     }
-    std::vector<std::string> found = reports_in(path);
-    if (found.empty()) throw_input_error({path, 0, 0}, "the directory holds no reports", "a report is a .yaml file with a document: key");
-    reports.insert(reports.end(), found.begin(), found.end());
+    Found found = reports_in(path);
+    if (found.reports.empty())
+      throw_input_error({path, 0, 0}, "the directory holds no reports", "a report is a .yaml file with a document: key");
+    reports.insert(reports.end(), found.reports.begin(), found.reports.end());
+    if (skipped) skipped->insert(skipped->end(), found.skipped.begin(), found.skipped.end());
   }
   return each_once(reports);
 }

@@ -158,7 +158,10 @@ std::vector<size_t> largest_first(const std::vector<std::string>& reports) {
 
 int run_batch(const BatchOptions& options, std::ostream& log) {
   auto started = std::chrono::steady_clock::now();
-  std::vector<std::string> reports = find_reports(options.paths);
+  std::vector<std::string> skipped;
+  std::vector<std::string> reports = find_reports(options.paths, &skipped);
+  // Said, not passed over in silence: a report whose document key is misspelled lands here.
+  for (const auto& file : skipped) log << file << ": skipped, not a report (no 'document:' key)\n";
   std::vector<std::string> outputs = output_paths(reports, options.output_directory);
   check_writable(options.output_directory);
   check_volume_path(options.volume, outputs, reports);

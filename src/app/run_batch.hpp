@@ -31,8 +31,9 @@ int run_batch(const BatchOptions& options, std::ostream& log);
 // but mentions `document` near a line's start, is taken too: rendering it reports its error. A
 // file found twice counts once, where it first appears, so `kommunstyrelsen.yaml DIR` puts
 // Kommunstyrelsen first in a volume.
+// The .yaml files a directory holds that are not reports go to `skipped`, when given.
 // Throws InputError for a missing path or a directory with none.
-std::vector<std::string> find_reports(const std::vector<std::string>& paths);
+std::vector<std::string> find_reports(const std::vector<std::string>& paths, std::vector<std::string>* skipped = nullptr);
 
 // Whether a YAML file's text (a byte-order mark allowed) is a report by the rule above.
 bool is_report_text(const std::string& text);

@@ -374,3 +374,18 @@ TEST_CASE("a batch worker's message survives any text, and a message cut short i
   CHECK(rapport::decode_reply("14:1:0,0:,1:0,0:,4:some,").state == State::garbled);
   CHECK(rapport::signal_name(SIGABRT) == "SIGABRT");
 }
+
+TEST_CASE("a .yaml file that is not a report is listed as skipped; a missing CSV names the report and the resolved path") {
+  std::string in = temp_dir() + "/in";
+  std::filesystem::create_directories(in + "/data");
+  write_file(in + "/sn.yaml", small_report("Socialnämnden", 1));
+  // "documnet": a misspelled top-level key makes the file look like no report at all.
+  write_file(in + "/bmn.yaml", "version: 1\ndocumnet: {municipality: Timrå kommun}\ncontent: []\n");
+  write_file(in + "/kn.yaml", small_report("Kultur- och tekniknämnden", 1) +
+                                  "  - table:\n      csv: data/saknas.csv\n      columns: [{title: A}]\n");
+  auto result = run_rapport("batch " + shell_quote(in) + " -o " + shell_quote(in + "/../out") + " -j 2");
+  CHECK(result.output.find(in + "/bmn.yaml: skipped, not a report (no 'document:' key)\n") != std::string::npos);
+  CHECK(result.output.find(in + "/kn.yaml: FAILED") != std::string::npos);
+  CHECK(result.output.find(in + "/data/saknas.csv: error: cannot read the file") != std::string::npos);
+  CHECK(result.output.find("2 reports,") != std::string::npos);
+}
