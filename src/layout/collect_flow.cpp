@@ -185,9 +185,8 @@ class FlowBuilder {
     const Style& style = ctx_.style;
     open(style.body.space_after * 1.5);
     size_t table_first = flow_.slabs.size();
-    if (!table.caption.empty()) {
-      ShapedText shaped = shape_plain_text(ctx_.pango, table.caption, ctx_.request(style.caption, ctx_.text_width()));
-      push_lines(shaped, style.caption, ctx_.left(), begin_tag("Caption"));
+    if (!table.caption.empty() && !table.caption_below) {
+      caption(table.caption);
       for (size_t i = table_first; i < flow_.slabs.size(); ++i) flow_.slabs[i].keep_with_next = true;
       opening_gap_ = style.caption.space_after;
     }
@@ -212,6 +211,11 @@ class FlowBuilder {
       push(std::move(s));
     }
     tag_since(body_first, begin_tag("TBody"));
+    if (!table.caption.empty() && table.caption_below) {  // kept with the table's last row
+      flow_.slabs.back().keep_with_next = true;
+      opening_gap_ = style.caption.space_after;  // the gap a caption above leaves, mirrored
+      caption(table.caption);
+    }
     tag_since(table_first, begin_tag("Table"));
     for (auto& s : slabs.notes) push(std::move(s));
     close(style.body.space_after * 1.5);
@@ -231,6 +235,12 @@ class FlowBuilder {
   }
 
   void add(const PageBreak&) { break_pending_ = true; }
+
+  void caption(const std::string& text) {
+    const TextStyle& style = ctx_.style.caption;
+    ShapedText shaped = shape_plain_text(ctx_.pango, text, ctx_.request(style, ctx_.text_width()));
+    push_lines(shaped, style, ctx_.left(), begin_tag("Caption"));
+  }
 
   // A title for a generated block, kept with what follows.
   void block_title(const std::string& title) {

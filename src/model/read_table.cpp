@@ -361,6 +361,12 @@ Table read_table(BuildContext& ctx, const YAML::Node& node) {
     table.caption = title_or_empty(ctx, caption, "'caption'");
     table.caption_pos = text_origin(ctx.reader.source(), caption).first_char;
   }
+  if (YAML::Node at = fields.get("caption_at"); at.IsDefined()) {
+    std::string place = ctx.reader.text(at, "'caption_at'").value_or("above");
+    if (place != "above" && place != "below")
+      ctx.reader.diags().error(ctx.reader.pos(at), "unknown place for a caption " + quote_excerpt(place), "write 'caption_at: above' or 'caption_at: below'");
+    table.caption_below = place == "below";
+  }
   std::vector<PendingCompute> computes;
   YAML::Node columns = fields.require("columns");
   if (columns.IsDefined() && ctx.reader.expect_sequence(columns, "'columns'")) {

@@ -118,6 +118,7 @@ struct HeaderCell {
 
 struct Table {
   std::string caption;
+  bool caption_below = false;  // caption_at: below — under the table, as a source line or figure note stands
   std::vector<std::vector<HeaderCell>> header;  // extra header rows above the column titles
   std::vector<Column> columns;
   std::vector<TableRow> rows;
