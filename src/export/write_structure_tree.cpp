@@ -80,6 +80,23 @@ void read_pages(TreeContext& c) {
   }
 }
 
+// A URI action holds 7-bit ASCII (ISO 32000-1, 12.6.4.7): "föreningar" as "f%C3%B6reningar".
+std::string ascii_uri(const std::string& uri) {
+  static const char* hex = "0123456789ABCDEF";
+  std::string out;
+  for (char c : uri) {
+    auto byte = static_cast<unsigned char>(c);
+    if (byte > 0x20 && byte < 0x7F) {
+      out += c;
+    } else {
+      out += '%';
+      out += hex[byte >> 4];
+      out += hex[byte & 0xF];
+    }
+  }
+  return out;
+}
+
 Handle rectangle(const Box& box, double height) {
   Handle r = Handle::newArray();
   for (double v : {box.x1, height - box.y2, box.x2, height - box.y1}) r.appendItem(Handle::newReal(v, 2));
@@ -120,7 +137,7 @@ void add_annotations(TreeContext& c) {
     } else {
       Handle action = Handle::newDictionary();
       action.replaceKey("/S", Handle::newName("/URI"));
-      action.replaceKey("/URI", Handle::newString(link.target));
+      action.replaceKey("/URI", Handle::newString(ascii_uri(link.target)));
       annotation.replaceKey("/A", action);
     }
     annotation = c.pdf.makeIndirectObject(annotation);

@@ -316,3 +316,19 @@ TEST_CASE("structure: a PNG logo in a final PDF is an image that does not ask to
   }
   CHECK(images >= 1);
 }
+
+TEST_CASE("structure: a link to a web address with Swedish letters is written as 7-bit ASCII, percent-encoded") {
+  std::string dir = temp_dir();
+  write_file(dir + "/r.yaml", report_preamble() + "  - text: \"Se [föreningarna](https://www.timra.se/kultur/föreningar).\"\n");
+  auto result = run_rapport("render " + shell_quote(dir + "/r.yaml") + " -o " + shell_quote(dir + "/r.pdf"));
+  REQUIRE_MESSAGE(result.status == 0, result.output);
+  QPDF pdf;
+  pdf.processFile((dir + "/r.pdf").c_str());
+  std::vector<std::string> uris;
+  for (auto& page : QPDFPageDocumentHelper(pdf).getAllPages())
+    for (auto& annotation : page.getAnnotations("/Link")) {
+      Handle action = annotation.getObjectHandle().getKey("/A");
+      if (action.isDictionary()) uris.push_back(action.getKey("/URI").getStringValue());
+    }
+  CHECK(uris == std::vector<std::string>{"https://www.timra.se/kultur/f%C3%B6reningar"});
+}
