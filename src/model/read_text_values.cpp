@@ -16,11 +16,11 @@ std::string title_or_empty(BuildContext& ctx, const YAML::Node& node, const std:
 
 TextOrigin text_origin(const YamlSource& source, const YAML::Node& node) {
   SourcePos pos = position_of(source, node);
-  if (pos.line == 0) return {pos};
-  size_t line_start = 0;
-  for (int line = 1; line < pos.line && line_start != std::string::npos; ++line)
-    line_start = source.text.find('\n', line_start) + 1;
-  size_t at = line_start + static_cast<size_t>(pos.col - 1);
+  if (pos.line == 0 || node.Mark().pos < 0) return {pos};
+  // The node's byte offset, straight from yaml-cpp, which counts after a byte-order mark; a
+  // rescan from line 1 for every text value made reading a long report quadratic.
+  size_t bom = source.text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+  size_t at = bom + static_cast<size_t>(node.Mark().pos);
   if (at >= source.text.size()) return {pos};
   char indicator = source.text[at];
   if (indicator == '|' || indicator == '>') {

@@ -210,3 +210,11 @@ TEST_CASE("check lists every problem, not just the first") {
   CHECK(out.find("t.yaml:7:3: error: unknown key 'datum' in document\n  hint: did you mean 'date'?") != std::string::npos);
   CHECK(out.find("t.yaml:21:15: error: the row has 1 cells but the table has 2 columns") != std::string::npos);
 }
+
+TEST_CASE("positions inside text are the same after a byte-order mark") {
+  std::string text = report_preamble() + "  - text: \"Se ![bild](x.png) här\"\n  - text: |\n      Rad ett\n      och ![bild](y.png)\n";
+  std::string plain = diagnose(text);
+  CHECK(plain.find("t.yaml:9:12: error: an image is not supported in text") != std::string::npos);
+  CHECK(plain.find("t.yaml:11:7: error: an image is not supported in text") != std::string::npos);
+  CHECK(diagnose("\xEF\xBB\xBF" + text) == plain);
+}
