@@ -93,7 +93,8 @@ void find_lone_ellipsis(std::string_view text, std::vector<Found>& found) {
 // The placeholders rapport's own hints offer ("meeting: ÅÅÅÅ-MM-DD"), so that a hint pasted as
 // it stands can never be signed off. Matched as written: each is no Swedish writing.
 void find_hint_placeholders(std::string_view text, std::vector<Found>& found) {
-  static constexpr std::array<std::string_view, 4> phrases = {"ÅÅÅÅ-MM-DD", "YYYY-MM-DD", "§ NN", "Namn Efternamn"};
+  static constexpr std::array<std::string_view, 5> phrases = {"ÅÅÅÅ-MM-DD", "YYYY-MM-DD", "§ NN", "Namn Efternamn",
+                                                              "Nämndens namn"};
   for (auto phrase : phrases)
     for (size_t at = text.find(phrase); at != std::string_view::npos; at = text.find(phrase, at + phrase.size()))
       found.push_back({at, std::string(phrase)});
@@ -156,8 +157,12 @@ struct RequiredField {
 // What the hints offer: the document's own committee and placeholders that --final refuses
 // (find_hint_placeholders), never a real meeting, paragraph or name that could be pasted into
 // another report and signed off.
+std::string body_hint(const DocumentInfo& info) {
+  return FinalContext::blank(info.committee) ? "Nämndens namn" : info.committee;
+}
+
 std::string meeting_hint(const DocumentInfo& info) {
-  return "{body: " + info.committee + ", meeting: ÅÅÅÅ-MM-DD, paragraph: \"§ NN\", approved_by: \"Namn Efternamn, ordförande\"}";
+  return "{body: " + body_hint(info) + ", meeting: ÅÅÅÅ-MM-DD, paragraph: \"§ NN\", approved_by: \"Namn Efternamn, ordförande\"}";
 }
 const char* const approval_hint = "{approved_by: Namn Efternamn, role: beställare, approved_on: ÅÅÅÅ-MM-DD}";
 
@@ -195,9 +200,8 @@ void check_decision(FinalContext& ctx) {
                     {"approved_on", d.approved_on, "the day it was approved", "approved_on: ÅÅÅÅ-MM-DD"}});
     check_decision_date(ctx, "approved_on", d.approved_on, d.approved_on_pos);
   } else {
-    std::string body = FinalContext::blank(info.committee) ? "Nämndens namn" : info.committee;
     check_required(ctx, d,
-                   {{"body", d.body, "the committee or council that adopted the report", "body: " + body},
+                   {{"body", d.body, "the committee or council that adopted the report", "body: " + body_hint(info)},
                     {"meeting", d.meeting, "the date of the meeting", "meeting: ÅÅÅÅ-MM-DD"},
                     {"paragraph", d.paragraph, "the paragraph of the minutes", "paragraph: \"§ NN\""},
                     {"approved_by", d.approved_by, "who approved it", "approved_by: \"Namn Efternamn, ordförande\""}});

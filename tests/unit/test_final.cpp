@@ -148,6 +148,15 @@ TEST_CASE("final: the missing-decision hint names the document's own committee a
                         "paragraph: \"§ NN\", approved_by: \"Namn Efternamn, ordförande\"}\n");
   for (const char* timra : {"2021-10-04", "§ 175", "Stefan Dalin", "KS/2021:311"})
     CHECK_MESSAGE(!has(render, timra), timra);
+  // Every placeholder a hint offers is one that --final refuses, wherever it is written.
+  using V = std::vector<std::string>;
+  CHECK(find_placeholders("ÅÅÅÅ-MM-DD") == V{"ÅÅÅÅ-MM-DD"});
+  CHECK(find_placeholders("YYYY-MM-DD") == V{"YYYY-MM-DD"});
+  CHECK(find_placeholders("§ NN") == V{"§ NN"});
+  CHECK(find_placeholders("Namn Efternamn, ordförande") == V{"Namn Efternamn"});
+  CHECK(find_placeholders("Nämndens namn") == V{"Nämndens namn"});
+  CHECK(find_placeholders("KS/ÅÅÅÅ:XXX") == V{"XXX"});
+  CHECK(find_placeholders("§ 175, Stefan Dalin, 2021-10-04").empty());
 }
 
 TEST_CASE("final: the hint pasted as it stands is refused, each placeholder verbatim at its place") {
