@@ -93,10 +93,15 @@ TEST_CASE("final: placeholders are found, ordinary writing is not") {
   CHECK(find_placeholders("Prognos ... saknas") == V{"..."});
   CHECK(find_placeholders("TODO… och sedan") == V{"TODO"});
   CHECK(find_placeholders("FIXME ??? [fyll i] …") == V{"FIXME", "???", "[fyll i]", "…"});
+  // Every placeholder a --final hint offers (issue 13) is refused, wherever it is written.
+  const std::pair<std::string, std::string> offered[] = {
+      {"ÅÅÅÅ-MM-DD", "ÅÅÅÅ-MM-DD"}, {"YYYY-MM-DD", "YYYY-MM-DD"},        {"§ NN", "§ NN"},
+      {"Namn Efternamn, ordförande", "Namn Efternamn"}, {"Nämndens namn", "Nämndens namn"}, {"KS/ÅÅÅÅ:XXX", "XXX"}};
+  for (const auto& [text, marker] : offered) CHECK_MESSAGE(find_placeholders(text) == V{marker}, text);
   // Words that merely hold the letters, a real ellipsis and an omission are writing.
   for (std::string text : {"Todos", "TODOLISTA", "Mexx", "Exxon", "och så vidare…", "Han sa […] att", "Varför?",
                            "Vad händer nu??", "Fyll i blanketten", "NETTOKOSTNADER (-)", "2021-01-01 – 2021-08-31",
-                           "mxxy"})
+                           "mxxy", "§ 175, Stefan Dalin, 2021-10-04"})
     CHECK_MESSAGE(find_placeholders(text).empty(), text);
 }
 
@@ -148,15 +153,6 @@ TEST_CASE("final: the missing-decision hint names the document's own committee a
                         "paragraph: \"§ NN\", approved_by: \"Namn Efternamn, ordförande\"}\n");
   for (const char* timra : {"2021-10-04", "§ 175", "Stefan Dalin", "KS/2021:311"})
     CHECK_MESSAGE(!has(render, timra), timra);
-  // Every placeholder a hint offers is one that --final refuses, wherever it is written.
-  using V = std::vector<std::string>;
-  CHECK(find_placeholders("ÅÅÅÅ-MM-DD") == V{"ÅÅÅÅ-MM-DD"});
-  CHECK(find_placeholders("YYYY-MM-DD") == V{"YYYY-MM-DD"});
-  CHECK(find_placeholders("§ NN") == V{"§ NN"});
-  CHECK(find_placeholders("Namn Efternamn, ordförande") == V{"Namn Efternamn"});
-  CHECK(find_placeholders("Nämndens namn") == V{"Nämndens namn"});
-  CHECK(find_placeholders("KS/ÅÅÅÅ:XXX") == V{"XXX"});
-  CHECK(find_placeholders("§ 175, Stefan Dalin, 2021-10-04").empty());
 }
 
 TEST_CASE("final: the hint pasted as it stands is refused, each placeholder verbatim at its place") {
