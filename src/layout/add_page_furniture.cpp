@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "frames/picture.hpp"
+#include "layout/lay_out_signoff.hpp"
 
 namespace rapport {
 namespace {
@@ -34,6 +35,14 @@ std::string uppercase(const std::string& text) {
   return out;
 }
 
+// "Rapport 1.0": the kind of document and its own version, when it has one.
+std::string edition(const DocumentInfo& info) {
+  if (info.version.empty() || info.kind.empty()) return info.version;
+  const char* rest = g_utf8_next_char(info.kind.c_str());
+  std::string first(info.kind.c_str(), static_cast<size_t>(rest - info.kind.c_str()));
+  return uppercase(first) + rest + " " + info.version;
+}
+
 }  // namespace
 
 Page make_cover(const LayoutContext& ctx) {
@@ -56,7 +65,12 @@ Page make_cover(const LayoutContext& ctx) {
   page.items.push_back(RectItem{0, y - 12 * points_per_mm, 9 * points_per_mm, 40 * points_per_mm, s.accent});
   y = text_block(ctx, info.title, s.cover_title, y, page);
   y = text_block(ctx, info.subtitle, s.cover_subtitle, y + 3 * points_per_mm, page);
-  text_block(ctx, info.committee, s.cover_committee, y + 10 * points_per_mm, page);
+  if (std::string line = edition(info); !line.empty()) y = text_block(ctx, line, s.cover_subtitle, y + 3 * points_per_mm, page);
+  y = text_block(ctx, info.committee, s.cover_committee, y + 10 * points_per_mm, page);
+  // A report no committee adopts names on its cover who approved it, where a committee's
+  // report names the committee.
+  if (info.decision && info.decision->kind == Decision::Kind::approval)
+    text_block(ctx, signoff_statement(*info.decision), s.cover_subtitle, y + 3 * points_per_mm, page);
 
   // The date and the diarienummer at the foot: two facts, each a paragraph of its own, so that
   // read aloud or extracted they stay apart.

@@ -45,7 +45,24 @@ double signing_box(const LayoutContext& ctx, const std::string& label, double x,
   return height;
 }
 
+// Who signs on the line: the meeting's approver as written ("Stefan Dalin, ordförande"), an
+// official with the role after the name ("Andreaz Strömgren, beställare").
+std::string signatory(const Decision& decision) {
+  if (decision.kind == Decision::Kind::meeting || decision.role.empty()) return decision.approved_by;
+  return decision.approved_by + ", " + decision.role;
+}
+
 }  // namespace
+
+std::string signoff_statement(const Decision& decision) {
+  if (decision.kind == Decision::Kind::approval) {
+    std::string by = decision.role.empty() ? decision.approved_by : decision.role + " " + decision.approved_by;
+    return "Godkänd av " + by + (decision.approved_on.empty() ? "" : ", " + decision.approved_on);
+  }
+  std::string approved = "Godkänd av " + decision.body + " " + decision.meeting;
+  if (!decision.paragraph.empty()) approved += ", " + decision.paragraph;
+  return approved;
+}
 
 std::vector<Slab> lay_out_signoff(const LayoutContext& ctx) {
   const DocumentInfo& info = ctx.report.info;
@@ -57,8 +74,7 @@ std::vector<Slab> lay_out_signoff(const LayoutContext& ctx) {
   double x = ctx.left();
 
   Slab statement;
-  std::string approved = "Godkänd av " + decision.body + " " + decision.meeting;
-  if (!decision.paragraph.empty()) approved += ", " + decision.paragraph;
+  std::string approved = signoff_statement(decision);
   double y = 0;
   statement.items.push_back(RuleItem{x, y, x + width, y, 0.8, ctx.style.accent});
   y += 2.5 * points_per_mm;
@@ -71,7 +87,7 @@ std::vector<Slab> lay_out_signoff(const LayoutContext& ctx) {
   const double line_at = 14 * points_per_mm, line_width = 70 * points_per_mm;
   artifact(RuleItem{x, line_at, x + line_width, line_at, 0.5, ctx.style.body.color}, signature.items);
   signature.height = line_at + 1 * points_per_mm +
-                     paragraph(ctx, decision.approved_by, ctx.style.body, x, line_at + 1 * points_per_mm, line_width, signature.items);
+                     paragraph(ctx, signatory(decision), ctx.style.body, x, line_at + 1 * points_per_mm, line_width, signature.items);
 
   std::vector<Slab> slabs = {std::move(statement), std::move(signature)};
   if (decision.minutes_extract) {

@@ -34,8 +34,9 @@ std::string title_or_empty(BuildContext& ctx, const YAML::Node& node, const std:
 // next line at that line's indentation; quoted scalars one column after the quote.
 TextOrigin text_origin(const YamlSource& source, const YAML::Node& node);
 std::vector<std::string> read_text_list(BuildContext& ctx, const YAML::Node& node, const std::string& what);
-// YYYY-MM-DD, a real date.
-bool valid_date(const std::string& s);
+// "" when `s` is a real date written YYYY-MM-DD; else the message for the key that holds it:
+// "'date' 2021-02-30 is not a day: February 2021 has 28 days".
+std::string date_error(const std::string& key, const std::string& s);
 
 DocumentInfo read_document(BuildContext& ctx, const YAML::Node& node);
 Table read_table(BuildContext& ctx, const YAML::Node& node);

@@ -4,6 +4,8 @@
 #include <array>
 #include <string_view>
 
+#include "model/build_context.hpp"
+
 namespace rapport {
 namespace {
 
@@ -88,6 +90,16 @@ void find_lone_ellipsis(std::string_view text, std::vector<Found>& found) {
   }
 }
 
+// The placeholders rapport's own hints offer ("meeting: ÅÅÅÅ-MM-DD"), so that a hint pasted as
+// it stands can never be signed off. Matched as written: each is no Swedish writing.
+void find_hint_placeholders(std::string_view text, std::vector<Found>& found) {
+  static constexpr std::array<std::string_view, 5> phrases = {"ÅÅÅÅ-MM-DD", "YYYY-MM-DD", "§ NN", "Namn Efternamn",
+                                                              "Nämndens namn"};
+  for (auto phrase : phrases)
+    for (size_t at = text.find(phrase); at != std::string_view::npos; at = text.find(phrase, at + phrase.size()))
+      found.push_back({at, std::string(phrase)});
+}
+
 // ----- the checks -----
 
 struct FinalContext {
@@ -139,33 +151,66 @@ struct RequiredField {
   const char* key;
   const std::string& value;
   const char* what;     // in words, for the message
-  const char* example;  // the YAML line to add
+  std::string example;  // the YAML line to add
 };
+
+// What the hints offer: the document's own committee and placeholders that --final refuses
+// (find_hint_placeholders), never a real meeting, paragraph or name that could be pasted into
+// another report and signed off.
+std::string body_hint(const DocumentInfo& info) {
+  return FinalContext::blank(info.committee) ? "Nämndens namn" : info.committee;
+}
+
+std::string meeting_hint(const DocumentInfo& info) {
+  return "{body: " + body_hint(info) + ", meeting: ÅÅÅÅ-MM-DD, paragraph: \"§ NN\", approved_by: \"Namn Efternamn, ordförande\"}";
+}
+const char* const approval_hint = "{approved_by: Namn Efternamn, role: beställare, approved_on: ÅÅÅÅ-MM-DD}";
+
+void check_required(FinalContext& ctx, const Decision& d, const std::vector<RequiredField>& fields) {
+  for (const auto& field : fields)
+    if (FinalContext::blank(field.value))
+      ctx.out.error(d.pos, std::string("final: the decision has no '") + field.key + "' (" + field.what + ")",
+                    "add to decision: " + field.example);
+}
+
+// A report is adopted after it is written: a meeting (or an approval) dated before the report
+// is a typing error or a decision about another text.
+void check_decision_date(FinalContext& ctx, const std::string& key, const std::string& day, const SourcePos& pos) {
+  const std::string& date = ctx.report.info.date;
+  if (day.empty() || date.empty() || !date_error(key, day).empty() || !date_error("date", date).empty() || day >= date)
+    return;
+  SourcePos date_pos = ctx.value_pos("date");
+  ctx.out.error(pos, "final: '" + key + "' " + day + " is before the report's own date " + date,
+                "a report is adopted after it is written: correct '" + key + "', or the 'date' at line " +
+                    std::to_string(date_pos.line));
+}
 
 void check_decision(FinalContext& ctx) {
   const DocumentInfo& info = ctx.report.info;
   if (!info.decision) {
-    std::string body = FinalContext::blank(info.committee) ? "Kommunstyrelsen" : info.committee;
-    ctx.out.error(info.pos, "final: the document has no 'decision' (the meeting that adopted it)",
-                  "add to document: decision: {body: " + body +
-                      ", meeting: 2021-10-04, paragraph: \"§ 175\", approved_by: \"Stefan Dalin, ordförande\"}");
+    if (info.has_committee)
+      ctx.out.error(info.pos, "final: the document has no 'decision' (the meeting that adopted it)",
+                    "add to document: decision: " + meeting_hint(info));
+    else
+      ctx.out.error(info.pos, "final: the document has no 'decision' (the official who approved it)",
+                    std::string("add to document: decision: ") + approval_hint);
+  } else if (const Decision& d = *info.decision; d.kind == Decision::Kind::approval) {
+    check_required(ctx, d,
+                   {{"approved_by", d.approved_by, "who approved it", "approved_by: Namn Efternamn"},
+                    {"approved_on", d.approved_on, "the day it was approved", "approved_on: ÅÅÅÅ-MM-DD"}});
+    check_decision_date(ctx, "approved_on", d.approved_on, d.approved_on_pos);
   } else {
-    const Decision& d = *info.decision;
-    const RequiredField fields[] = {
-        {"body", d.body, "the committee or council that adopted the report", "body: Kommunstyrelsen"},
-        {"meeting", d.meeting, "the date of the meeting", "meeting: 2021-10-04"},
-        {"paragraph", d.paragraph, "the paragraph of the minutes", "paragraph: \"§ 175\""},
-        {"approved_by", d.approved_by, "who approved it", "approved_by: \"Stefan Dalin, ordförande\""},
-    };
-    for (const auto& field : fields)
-      if (FinalContext::blank(field.value))
-        ctx.out.error(d.pos, std::string("final: the decision has no '") + field.key + "' (" + field.what + ")",
-                      std::string("add to decision: ") + field.example);
+    check_required(ctx, d,
+                   {{"body", d.body, "the committee or council that adopted the report", "body: " + body_hint(info)},
+                    {"meeting", d.meeting, "the date of the meeting", "meeting: ÅÅÅÅ-MM-DD"},
+                    {"paragraph", d.paragraph, "the paragraph of the minutes", "paragraph: \"§ NN\""},
+                    {"approved_by", d.approved_by, "who approved it", "approved_by: \"Namn Efternamn, ordförande\""}});
+    check_decision_date(ctx, "meeting", d.meeting, d.meeting_pos);
   }
   if (FinalContext::blank(info.case_number))
     ctx.out.error(info.case_number.empty() ? info.pos : ctx.value_pos("case_number"),
                   "final: the document has no 'case_number' (diarienummer)",
-                  "add to document: case_number: KS/2021:311");
+                  "add to document: case_number: KS/ÅÅÅÅ:XXX, the number the case has in the register");
 }
 
 // ----- metadata text -----
@@ -173,7 +218,7 @@ void check_decision(FinalContext& ctx) {
 void check_metadata_text(FinalContext& ctx) {
   const DocumentInfo& info = ctx.report.info;
   const std::pair<const char*, const std::string&> texts[] = {
-      {"municipality", info.municipality}, {"committee", info.committee}, {"title", info.title},
+      {"municipality", info.municipality}, {"committee", info.has_committee ? info.committee : ""}, {"title", info.title}, {"version", info.version},
       {"subtitle", info.subtitle},         {"period", info.period},       {"author", info.author},
       {"case_number", info.case_number}};
   for (const auto& [key, text] : texts)
@@ -186,8 +231,11 @@ void check_metadata_text(FinalContext& ctx) {
   }
   if (const auto& d = info.decision) {
     ctx.placeholder(d->body, d->body_pos, "'body' in decision");
+    ctx.placeholder(d->meeting, d->meeting_pos, "'meeting' in decision");
     ctx.placeholder(d->paragraph, d->paragraph_pos, "'paragraph' in decision");
     ctx.placeholder(d->approved_by, d->approved_by_pos, "'approved_by' in decision");
+    ctx.placeholder(d->role, d->role_pos, "'role' in decision");
+    ctx.placeholder(d->approved_on, d->approved_on_pos, "'approved_on' in decision");
   }
 }
 
@@ -283,6 +331,7 @@ std::vector<std::string> find_placeholders(const std::string& text) {
   find_fill_in(text, found);
   find_question_marks(text, found);
   find_lone_ellipsis(text, found);
+  find_hint_placeholders(text, found);
   std::stable_sort(found.begin(), found.end(), [](const Found& a, const Found& b) { return a.at < b.at; });
   std::vector<std::string> markers;
   for (auto& f : found) markers.push_back(std::move(f.marker));

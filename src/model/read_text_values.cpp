@@ -34,15 +34,24 @@ TextOrigin text_origin(const YamlSource& source, const YAML::Node& node) {
   return {pos};
 }
 
-bool valid_date(const std::string& s) {
+std::string date_error(const std::string& key, const std::string& s) {
   static const std::regex pattern(R"((\d{4})-(\d{2})-(\d{2}))");
   std::smatch m;
-  if (!std::regex_match(s, m, pattern)) return false;
-  int month = std::stoi(m[2]), day = std::stoi(m[3]), year = std::stoi(m[1]);
-  static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (month < 1 || month > 12 || day < 1 || day > days[month - 1]) return false;
+  if (!std::regex_match(s, m, pattern)) return "'" + key + "' must be a date written YYYY-MM-DD, found " + quote_excerpt(s);
+  int year = std::stoi(m[1]), month = std::stoi(m[2]), day = std::stoi(m[3]);
+  // Written right but no day of the calendar: say which part is wrong, so "2021-02-30" is not
+  // mistaken for a typing error in the format.
+  const std::string lead = "'" + key + "' " + s + " is not a day: ";
+  if (month < 1 || month > 12) return lead + "a year has months 01 to 12";
+  static const char* const names[] = {"January", "February", "March",     "April",   "May",      "June",
+                                      "July",    "August",   "September", "October", "November", "December"};
   bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  return !(month == 2 && day == 29 && !leap);
+  static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  int in_month = days[month - 1] + (month == 2 && leap ? 1 : 0);
+  if (day >= 1 && day <= in_month) return {};
+  std::string month_name = names[month - 1];
+  if (month == 2) month_name += " " + m[1].str();
+  return lead + month_name + " has " + std::to_string(in_month) + " days";
 }
 
 std::vector<std::string> read_text_list(BuildContext& ctx, const YAML::Node& node, const std::string& what) {

@@ -182,24 +182,34 @@ struct Official {
 };
 
 // The meeting that adopted the report, for the sign-off block ("Godkänd av Kommunstyrelsen
-// 2021-10-04, § 175"). Optional in a draft; a final render refuses without it. Each field keeps
-// its position so a final check can point at what is missing or wrong.
+// 2021-10-04, § 175"), or, for a report no committee adopts (an office's or a consultant's),
+// the official who approved it ("Godkänd av beställare Andreaz Strömgren, 2022-01-07").
+// Optional in a draft; a final render refuses without it. Each field keeps its position so a
+// final check can point at what is missing or wrong.
 struct Decision {
+  // approval: `approved_by` with `role` and `approved_on`; meeting: body, meeting, paragraph.
+  enum class Kind { meeting, approval } kind = Kind::meeting;
   std::string body;         // the deciding committee or council: "Kommunstyrelsen"
   std::string meeting;      // the meeting's date, YYYY-MM-DD
   std::string paragraph;    // the minutes' paragraph: "§ 175"
-  std::string approved_by;  // "Stefan Dalin, ordförande"
+  std::string approved_by;  // "Stefan Dalin, ordförande"; for an approval the name alone
+  std::string role;         // an approval's role, printed before the name: "beställare"
+  std::string approved_on;  // an approval's date, YYYY-MM-DD
   bool minutes_extract = false;  // a protokollsutdrag: "Justerandes sign" and "Utdragsbestyrkande" boxes
   // Placeholders the adopted text really contains ("KSxxx"): the body adopted them as they
   // stand, so a final render lets exactly these phrases through.
   std::vector<std::string> accepted_placeholders;
   SourcePos pos;            // the decision: mapping, where a missing field is reported
-  SourcePos body_pos, meeting_pos, paragraph_pos, approved_by_pos, minutes_extract_pos;
+  SourcePos body_pos, meeting_pos, paragraph_pos, approved_by_pos, minutes_extract_pos, role_pos, approved_on_pos;
 };
 
 struct DocumentInfo {
   std::string municipality;
+  // Who the document is from, in headers, the cover and the PDF's metadata: the committee, or
+  // for a report no committee adopts (`kind: rapport` without one) its author.
   std::string committee;
+  bool has_committee = true;  // false: `committee` is the author's, taken in its place
+  std::string version;        // the report's own version, "1.0": "Rapport 1.0" on the cover
   std::string kind;
   std::string title;
   std::string subtitle;

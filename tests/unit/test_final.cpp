@@ -93,10 +93,15 @@ TEST_CASE("final: placeholders are found, ordinary writing is not") {
   CHECK(find_placeholders("Prognos ... saknas") == V{"..."});
   CHECK(find_placeholders("TODO… och sedan") == V{"TODO"});
   CHECK(find_placeholders("FIXME ??? [fyll i] …") == V{"FIXME", "???", "[fyll i]", "…"});
+  // Every placeholder a --final hint offers (issue 13) is refused, wherever it is written.
+  const std::pair<std::string, std::string> offered[] = {
+      {"ÅÅÅÅ-MM-DD", "ÅÅÅÅ-MM-DD"}, {"YYYY-MM-DD", "YYYY-MM-DD"},        {"§ NN", "§ NN"},
+      {"Namn Efternamn, ordförande", "Namn Efternamn"}, {"Nämndens namn", "Nämndens namn"}, {"KS/ÅÅÅÅ:XXX", "XXX"}};
+  for (const auto& [text, marker] : offered) CHECK_MESSAGE(find_placeholders(text) == V{marker}, text);
   // Words that merely hold the letters, a real ellipsis and an omission are writing.
   for (std::string text : {"Todos", "TODOLISTA", "Mexx", "Exxon", "och så vidare…", "Han sa […] att", "Varför?",
                            "Vad händer nu??", "Fyll i blanketten", "NETTOKOSTNADER (-)", "2021-01-01 – 2021-08-31",
-                           "mxxy"})
+                           "mxxy", "§ 175, Stefan Dalin, 2021-10-04"})
     CHECK_MESSAGE(find_placeholders(text).empty(), text);
 }
 
@@ -111,8 +116,8 @@ TEST_CASE("final: a complete report is signed off (exit 0)") {
 TEST_CASE("final: refused without a decision, at the document mapping") {
   Render render = render_final(report_preamble() + complete_content);
   check_refused(render, "3:3: error: final: the document has no 'decision' (the meeting that adopted it)\n"
-                        "  hint: add to document: decision: {body: Kommunstyrelsen, meeting: 2021-10-04, "
-                        "paragraph: \"§ 175\", approved_by: \"Stefan Dalin, ordförande\"}\n");
+                        "  hint: add to document: decision: {body: Kommunstyrelsen, meeting: ÅÅÅÅ-MM-DD, "
+                        "paragraph: \"§ NN\", approved_by: \"Namn Efternamn, ordförande\"}\n");
 }
 
 TEST_CASE("final: refused for each missing field of the decision, at the decision mapping") {
@@ -124,9 +129,9 @@ TEST_CASE("final: refused for each missing field of the decision, at the decisio
   check_refused(render, "10:5: error: final: the decision has no 'body' (the committee or council that adopted the report)\n"
                         "  hint: add to decision: body: Kommunstyrelsen\n");
   check_refused(render, "10:5: error: final: the decision has no 'meeting' (the date of the meeting)\n"
-                        "  hint: add to decision: meeting: 2021-10-04\n");
+                        "  hint: add to decision: meeting: ÅÅÅÅ-MM-DD\n");
   check_refused(render, "10:5: error: final: the decision has no 'approved_by' (who approved it)\n"
-                        "  hint: add to decision: approved_by: \"Stefan Dalin, ordförande\"\n");
+                        "  hint: add to decision: approved_by: \"Namn Efternamn, ordförande\"\n");
   CHECK_FALSE(has(render, "no 'paragraph'"));
 }
 
@@ -134,7 +139,48 @@ TEST_CASE("final: refused without a case number (diarienummer)") {
   std::string text = signed_preamble() + complete_content;
   text.erase(text.find("  case_number"), std::string("  case_number: KS/2021:311\n").size());
   check_refused(render_final(text), "3:3: error: final: the document has no 'case_number' (diarienummer)\n"
-                                    "  hint: add to document: case_number: KS/2021:311\n");
+                                    "  hint: add to document: case_number: KS/ÅÅÅÅ:XXX, the number the case has in "
+                                    "the register\n");
+}
+
+// Issue 13: the hints once offered Timrå's meeting, paragraph and chair, which pasted into
+// another municipality's report made a signed-off PDF of a decision nobody took.
+TEST_CASE("final: the missing-decision hint names the document's own committee and placeholders only") {
+  std::string text = replaced(report_preamble(), "committee: Kommunstyrelsen", "committee: Miljönämnden");
+  Render render = render_final(text + complete_content);
+  check_refused(render, "3:3: error: final: the document has no 'decision' (the meeting that adopted it)\n"
+                        "  hint: add to document: decision: {body: Miljönämnden, meeting: ÅÅÅÅ-MM-DD, "
+                        "paragraph: \"§ NN\", approved_by: \"Namn Efternamn, ordförande\"}\n");
+  for (const char* timra : {"2021-10-04", "§ 175", "Stefan Dalin", "KS/2021:311"})
+    CHECK_MESSAGE(!has(render, timra), timra);
+}
+
+TEST_CASE("final: the hint pasted as it stands is refused, each placeholder verbatim at its place") {
+  std::string text = replaced(report_preamble(), "committee: Kommunstyrelsen", "committee: Miljönämnden");
+  text.insert(text.find("content:"), "  case_number: KS/ÅÅÅÅ:XXX\n"
+                                     "  decision: {body: Miljönämnden, meeting: ÅÅÅÅ-MM-DD, paragraph: \"§ NN\", "
+                                     "approved_by: \"Namn Efternamn, ordförande\"}\n");
+  // A draft may carry them: the meeting has not been held yet.
+  Diagnostics diags;
+  build(text + complete_content, diags);
+  CHECK_MESSAGE(!diags.has_errors(), diags.format());
+  Render render = render_final(text + complete_content);
+  check_refused(render, "8:16: error: final: placeholder 'XXX' left in 'case_number' in document" + placeholder_hint);
+  check_refused(render, "9:45: error: final: placeholder 'ÅÅÅÅ-MM-DD' left in 'meeting' in decision" + placeholder_hint);
+  check_refused(render, "9:73: error: final: placeholder '§ NN' left in 'paragraph' in decision" + placeholder_hint);
+  check_refused(render, "9:95: error: final: placeholder 'Namn Efternamn' left in 'approved_by' in decision" +
+                            placeholder_hint);
+}
+
+TEST_CASE("final: refused for a meeting held before the report's own date, at the meeting") {
+  std::string text = replaced(signed_preamble() + complete_content, "meeting: 2021-10-04", "meeting: 2021-09-20");
+  check_refused(render_final(text), "11:14: error: final: 'meeting' 2021-09-20 is before the report's own date 2021-09-21\n"
+                                    "  hint: a report is adopted after it is written: correct 'meeting', or the 'date' at "
+                                    "line 7\n");
+  // Adopted the day it is dated is usual (an extra meeting): signed off.
+  Render same_day = render_final(replaced(signed_preamble() + complete_content, "meeting: 2021-10-04", "meeting: 2021-09-21"));
+  INFO(same_day.result.output);
+  CHECK(same_day.result.status == 0);
 }
 
 TEST_CASE("final: refused for placeholders in paragraphs, list items and assessments, at the text block") {
@@ -352,7 +398,7 @@ TEST_CASE("final: decision metadata is checked like every other part of the form
     return diags.format();
   };
   CHECK(errors("meeting: 2021-10-04", "meeting: 2021-10-44") ==
-        "r.yaml:11:14: error: 'meeting' must be a date written YYYY-MM-DD, found '2021-10-44'\n"
+        "r.yaml:11:14: error: 'meeting' 2021-10-44 is not a day: October has 31 days\n"
         "  hint: the date of the meeting that adopted the report, e.g. meeting: 2021-10-04\n");
   CHECK(errors("paragraph: \"§ 175\"", "paragraph: 175") ==
         "r.yaml:12:16: error: 'paragraph' must be a paragraph of the minutes such as '§ 175', found '175'\n"
