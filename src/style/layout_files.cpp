@@ -60,14 +60,16 @@ std::vector<std::string> shipped_layout_names() {
   return names;
 }
 
-[[noreturn]] void no_such_layout(const std::string& name, const std::vector<std::string>& tried, const SourcePos& named_at) {
+// `beside`: the report's folder was looked in, so a file there is a way out.
+[[noreturn]] void no_such_layout(const std::string& name, const std::vector<std::string>& tried, bool beside,
+                                 const SourcePos& named_at) {
   std::string looked;
   for (size_t i = 0; i < tried.size(); ++i) looked += (i ? (i + 1 == tried.size() ? " and " : ", ") : "") + tried[i];
   auto shipped = shipped_layout_names();
   std::string guess = closest_match(name, shipped);
   throw_input_error(named_at, "no layout named '" + name + "': looked for " + looked,
                     (guess.empty() ? std::string() : "did you mean '" + guess + "'? ") + "shipped layouts are " +
-                        join_choices(shipped) + "; or put " + name + ".yaml beside the report");
+                        join_choices(shipped) + (beside ? "; or put " + name + ".yaml beside the report" : ""));
 }
 
 // A bare name: beside the report first, so a municipality's own layout folder needs no paths.
@@ -81,7 +83,7 @@ std::string locate_bare_name(const std::string& name, const SourcePos& named_at,
       check_readable(access, path, named_at.line ? named_at : SourcePos{path, 0, 0});
       return path;
     }
-  no_such_layout(name, tried, named_at);
+  no_such_layout(name, tried, !report.empty(), named_at);
 }
 
 }  // namespace

@@ -82,6 +82,15 @@ TEST_CASE("a layout found nowhere: the error lists the paths tried, at the key t
             "\n  hint: shipped layouts are default, norrtalje or timra; or put nosuch.yaml beside the report\n");
 }
 
+TEST_CASE("extends: NAME is a shipped layout; none of that name is an error at the key") {
+  std::string dir = temp_dir();
+  write_file(dir + "/l.yaml", "name: l\nextends: timr\n");
+  write_file(dir + "/r.yaml", report_preamble() + "  - text: Hej.\n");
+  CHECK(error_of({dir + "/r.yaml", dir + "/l.yaml"}) == dir + "/l.yaml:2:10: error: no layout named 'timr': looked for " +
+                                                            resolve_layout_path("timr") +
+                                                            "\n  hint: did you mean 'timra'? shipped layouts are default, norrtalje or timra\n");
+}
+
 TEST_CASE("a layout beside the report is read under the file-access root") {
   std::string dir = temp_dir(), elsewhere = temp_dir();
   write_file(elsewhere + "/eget.yaml", red_layout);
