@@ -65,7 +65,8 @@ place, so an earlier PDF stays as it was when anything goes wrong.
   --root DIR             also allow reading files under DIR (default: only the report's
                          folder, the shipped layouts and fonts, and the system hyphenation
                          and colour profile folders); may be given more than once
-  --layout NAME|FILE     a layout under layouts/ by name, or a layout file
+  --layout NAME|FILE     a layout by name (NAME.yaml beside the report, else a shipped
+                         one), or a layout file relative to the current folder
                          (default: the report's document.layout, else "default")
   --final                the version to sign off: refused (exit 2, every reason listed)
                          while anything is unresolved — warnings, figures that do not
@@ -198,6 +199,7 @@ int render(const Arguments& a) {
   if (output.empty()) output = std::filesystem::path(a.input).replace_extension(".pdf").string();
   PipelineResult result = run_pipeline({a.input, a.layout, a.final, a.roots});
   print_diagnostics(result.warnings, Severity::warning);
+  std::cerr << "rapport: layout " << layout_display_name(result.layout) << "\n";
   check_output(output, result.archive_inputs);
   if (a.final) {
     check_output(manifest_path_for(output), result.archive_inputs);
@@ -287,6 +289,7 @@ int batch(const Arguments& a) {
 int check(const Arguments& a) {
   PipelineResult result = run_pipeline({a.input, a.layout, false, a.roots});
   print_diagnostics(result.warnings, Severity::note);  // check also tells of rounding differences
+  std::cerr << "rapport: layout " << layout_display_name(result.layout) << "\n";
   std::cerr << "rapport: " << a.input << " is valid (" << result.frames.pages.size() << " pages)\n";
   return exit_ok;
 }

@@ -37,14 +37,15 @@ const Hyphenator* SharedResources::hyphenator(const HyphenationRules& rules) {
 namespace {
 
 // --layout (relative to the current folder) wins over the report's document.layout (relative
-// to the report); either must be a file the report may read.
+// to the report); a bare name in either is looked for beside the report first. Either must be a
+// file the report may read.
 std::string chosen_layout(const PipelineOptions& options, const YamlSource& source, const Report& report,
                           const FileAccess& access) {
-  if (!options.layout.empty()) return locate_layout(options.layout, "", {}, access);
+  if (!options.layout.empty()) return locate_layout(options.layout, "", {}, access, options.input);
   if (report.info.layout.empty()) return resolve_layout_path("default");
   const YAML::Node& root = source.root;
   SourcePos at = root.IsMap() && root["document"].IsMap() ? position_of(source, root["document"]["layout"]) : SourcePos{};
-  return locate_layout(report.info.layout, source.path, at, access);
+  return locate_layout(report.info.layout, source.path, at, access, options.input);
 }
 
 }  // namespace
@@ -90,6 +91,7 @@ PipelineResult run_pipeline(const PipelineOptions& options, const FontRegistry& 
   throw_if_errors(diags);
   result.warnings = std::move(diags);
   result.committee = prepared.report.info.committee;
+  result.layout = prepared.style->path;
   result.inputs = prepared.inputs;
   result.archive_inputs = archive_inputs(prepared, fonts);
   return result;

@@ -30,6 +30,7 @@ struct PipelineResult {
   // list and fonts, colour profile. The manifest of a final PDF names them all.
   std::vector<std::string> archive_inputs;
   std::string committee;
+  std::string layout;  // the layout file used, for "rapport: layout …"
 };
 
 // What renders can share read-only: layouts and hyphenation dictionaries, each loaded once.

@@ -39,7 +39,7 @@ size_t write_volume(const VolumeRequest& request, SharedResources& shared, Diagn
   // under the first report's root, as that report's own layout would be.
   FileAccess volume_access = FileAccess::for_report(request.reports.front(), request.roots);
   std::shared_ptr<const Style> style =
-      request.layout.empty() ? prepared.front().style : shared.style(locate_layout(request.layout, "", {}, volume_access),
+      request.layout.empty() ? prepared.front().style : shared.style(locate_layout(request.layout, "", {}, volume_access, request.reports.front()),
                                                                      volume_access, warnings);
   const Hyphenator* hyphenator = style->hyphenate ? shared.hyphenator(style->hyphenation) : nullptr;
   Diagnostics diags;

@@ -68,11 +68,12 @@ std::vector<PathItem> symbol(const std::string& shape, const Frame& f, const Col
   if (shape.ends_with("-outline")) return {stroked(polygon(arrow_up, f, true), ink, 0.14 * f.r)};
   if (shape.ends_with("-thin"))
     return {stroked(polygon(thin_shaft, f, false), ink, 0.2 * f.r), stroked(polygon(thin_head, f, false), ink, 0.2 * f.r)};
-  if (shape == "check") return {stroked(polygon({{-0.48, 0.02}, {-0.14, 0.36}, {0.5, -0.34}}, f, false), ink, 0.26 * f.r)};
-  if (shape == "cross")
+  if (shape == "check" || shape == "square-check" || shape == "check-bare")
+    return {stroked(polygon({{-0.48, 0.02}, {-0.14, 0.36}, {0.5, -0.34}}, f, false), ink, 0.26 * f.r)};
+  if (shape == "cross" || shape == "square-cross")
     return {stroked(polygon({{-0.38, -0.38}, {0.38, 0.38}}, f, false), ink, 0.26 * f.r),
             stroked(polygon({{-0.38, 0.38}, {0.38, -0.38}}, f, false), ink, 0.26 * f.r)};
-  if (shape == "dash") return {stroked(polygon({{-0.45, 0}, {0.45, 0}}, f, false), ink, 0.28 * f.r)};
+  if (shape == "dash" || shape == "square-dash") return {stroked(polygon({{-0.45, 0}, {0.45, 0}}, f, false), ink, 0.28 * f.r)};
   return {};
 }
 
@@ -90,8 +91,11 @@ std::vector<Item> draw_status_icon(const StatusStyle& status, double x, double y
     paths.push_back(filled(disc(f, f.r * 0.9), status.color));
   } else if (shape == "ring") {
     paths.push_back(stroked(disc(f, f.r * 0.78), status.color, 0.22 * f.r));
-  } else if (shape == "square") {
+  } else if (shape == "square" || shape.starts_with("square-")) {
+    // The square-… shapes carry their symbol on the square as the circle-… ones do on a disc.
     paths.push_back(filled(polygon({{-0.78, -0.78}, {0.78, -0.78}, {0.78, 0.78}, {-0.78, 0.78}}, f, true), status.color));
+    if (shape != "square")
+      for (auto& p : symbol(shape, f, white)) paths.push_back(std::move(p));
   } else {
     // Bare arrows have no disc around them; drawn larger so they weigh the same on the page.
     Frame bare = f;

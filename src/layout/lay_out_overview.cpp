@@ -32,7 +32,7 @@ void collect_goals(const LayoutContext& ctx, const std::vector<Block>& blocks, T
     const Section& s = **section;
     if (const GoalLevel* level = s.goal.empty() ? nullptr : ctx.style.goal_level(s.goal)) {
       TableRow row;
-      std::string name = level->label + (s.goal_number > 0 ? " " + std::to_string(s.goal_number) : "");
+      std::string name = level->label + (s.number.empty() ? "" : " " + s.number);
       row.cells = {text_cell(name), text_cell(s.title, "#" + s.id), text_cell("")};
       if (const Assessment* a = first_assessment(s)) {
         row.cells[2].status = a->status;
@@ -61,9 +61,10 @@ double icon_and_label(const LayoutContext& ctx, const StatusStyle& status, const
 
 Table goal_overview_table(const LayoutContext& ctx) {
   Table table;
-  Column level{Column::Kind::values, {}, "Nivå", "", Align::left, {}, {}, -1, ""};
-  Column goal{Column::Kind::values, {}, "Mål och uppdrag", "", Align::left, {}, {}, -1, ""};
-  Column status{Column::Kind::status, {}, "Status", "", Align::left, {}, {}, -1, ""};
+  // The headings come from the layout, as every default does.
+  Column level{Column::Kind::values, {}, ctx.style.overview_level, "", Align::left, {}, {}, -1, ""};
+  Column goal{Column::Kind::values, {}, ctx.style.overview_goal, "", Align::left, {}, {}, -1, ""};
+  Column status{Column::Kind::status, {}, ctx.style.overview_status, "", Align::left, {}, {}, -1, ""};
   table.columns = {level, goal, status};
   collect_goals(ctx, ctx.report.content, table);
   return table;

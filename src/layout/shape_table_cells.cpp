@@ -87,7 +87,8 @@ ShapedRow shape_row(const TableContext& t, const TableRow& row) {
     }
     // A status column shows the icon and the label; a trend column the icon alone.
     bool with_label = t.table.columns[c].kind == Column::Kind::status;
-    ShapedCell shaped_cell = shape_cell(t, {{with_label ? status->label : std::string(), false, false, {}}}, style, indent);
+    const std::string& label = cell.label.empty() ? status->label : cell.label;  // the author's, as an assessment's
+    ShapedCell shaped_cell = shape_cell(t, {{with_label ? label : std::string(), false, false, {}}}, style, indent);
     shaped_cell.icon = status;
     shaped_cell.natural += table_icon_size(t) * (with_label ? 1.4 : 1.0);
     if (!with_label) shaped_cell.text = " ";  // not empty: the cell has content to place

@@ -108,6 +108,12 @@ std::unique_ptr<Section> read_section(BuildContext& ctx, const YAML::Node& node,
     section->goal = text_or_empty(ctx, goal, "'goal'");
     section->goal_pos = ctx.reader.pos(goal);
   }
+  if (YAML::Node number = fields.get("number"); number.IsDefined()) {
+    section->number = text_or_empty(ctx, number, "'number'");
+    section->number_pos = ctx.reader.pos(number);
+    if (!fields.has("goal"))
+      ctx.reader.diags().error(section->number_pos, "'number' is for goal sections", "add goal: with the goal's level, or leave the number out");
+  }
   if (level > max_heading_level)
     ctx.reader.diags().error(section->pos, "sections nest at most 4 levels deep; this one is at level " + std::to_string(level),
                              "move it up a level, or write it as a paragraph with **strong** text");

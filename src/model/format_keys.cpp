@@ -15,7 +15,7 @@ const std::map<std::string, std::vector<std::string>>& all_format_keys() {
        {"body", "meeting", "paragraph", "approved_by", "role", "approved_on", "minutes_extract", "accepted_placeholders"}},
       {"block",
        {"section", "text", "assessment", "facts", "table", "address", "officials", "toc", "pagebreak", "legend", "overview"}},
-      {"section", {"section", "id", "toc", "goal", "content"}},
+      {"section", {"section", "id", "toc", "goal", "number", "content"}},
       {"assessment", {"status", "label", "text"}},
       {"toc", {"title", "depth"}},
       {"legend", {"title", "all"}},
@@ -25,7 +25,7 @@ const std::map<std::string, std::vector<std::string>>& all_format_keys() {
       {"header_cell", {"text", "span"}},
       {"row", {"group", "varav", "total", "note"}},
       {"total", {"cells", "scope"}},
-      {"cell", {"value", "unit", "note", "accept"}},
+      {"cell", {"value", "unit", "note", "accept", "label"}},
   };
   return keys;
 }

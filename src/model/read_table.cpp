@@ -58,6 +58,7 @@ Cell read_cell(BuildContext& ctx, const YAML::Node& node) {
   cell.unit = text_or_empty(ctx, fields.get("unit"), "'unit'");
   cell.note = text_or_empty(ctx, fields.get("note"), "'note'");
   cell.accept = text_or_empty(ctx, fields.get("accept"), "'accept'");
+  cell.label = text_or_empty(ctx, fields.get("label"), "'label'");
   return cell;
 }
 

@@ -93,6 +93,7 @@ struct Cell {
   std::string note;    // printed after the figure in parentheses: "17 % (2018)"
   std::string accept;  // the author's reason for keeping a figure that differs from the computed one
   std::string status;  // status columns and computed trends: the status whose icon is drawn
+  std::string label;   // status columns: printed instead of the status's label; empty: its own
   std::string link;    // "#id" or a URI, for generated tables such as the goal overview
   SourcePos pos;
 
@@ -166,6 +167,8 @@ struct Section {
   std::string title;    // as the author wrote it
   std::string goal;     // a goal level id (målbild, inriktningsmål, uppdrag) or empty
   int goal_number = 0;  // the running number within numbered levels
+  std::string number;   // the goal's number as the council gave it ("1.3"); empty: numbered by the layout
+  SourcePos number_pos;
   SourcePos goal_pos;
   std::string id;  // always set: the author's id or a generated one
   int level = 1;   // 1–4

@@ -3,18 +3,40 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <utility>
 
 #include "diag/suggest.hpp"
+#include "style/load_vocabulary.hpp"
 
 namespace rapport {
 namespace {
+
+// The layout's goal heading template filled in.
+std::string goal_heading(std::string form, const std::string& label, const std::string& number, const std::string& title) {
+  for (const auto& [field, value] : {std::pair<std::string, std::string>{"{label}", label}, {"{number}", number}, {"{title}", title}})
+    for (size_t at = 0; (at = form.find(field, at)) != std::string::npos; at += value.size()) form.replace(at, field.size(), value);
+  return form;
+}
 
 struct Resolver {
   const Style& style;
   Diagnostics& diags;
   std::map<std::string, int> numbers;  // running number per goal level
 
+  // A status of a shipped vocabulary the layout leaves out is no typo: say where it is.
+  bool in_other_vocabulary(const std::string& status, const SourcePos& pos) {
+    std::string vocabulary = shipped_vocabulary_with(status);
+    if (vocabulary.empty() || status.starts_with("trend-")) return false;
+    std::string enabled;
+    for (const auto& name : style.vocabularies) enabled += name + ", ";
+    diags.error(pos, "unknown status '" + status + "' in layout '" + style.name + "'",
+                "'" + status + "' is in the shipped vocabulary '" + vocabulary + "', which layout '" + style.name +
+                    "' does not enable; add it to the layout's statuses: [" + enabled + vocabulary + "]");
+    return true;
+  }
+
   void unknown_status(const std::string& status, const SourcePos& pos) {
+    if (in_other_vocabulary(status, pos)) return;
     auto ids = style.status_ids();
     std::string guess = closest_match(status, ids);
     diags.error(pos, "unknown status '" + status + "' in layout '" + style.name + "'",
@@ -32,17 +54,25 @@ struct Resolver {
                   guess.empty() ? "levels are " + join_choices(ids) : "did you mean '" + guess + "'?");
       return;
     }
-    std::string prefix = level->label;
-    if (level->numbered) {
+    // The council's own number wins; a numbered level counts the goals that have none.
+    std::string number = section.number;
+    if (number.empty() && level->numbered) {
       section.goal_number = ++numbers[level->id];
-      prefix += " " + std::to_string(section.goal_number);
+      number = std::to_string(section.goal_number);
     }
-    section.heading = prefix + ": " + section.title;
+    section.number = number;
+    section.heading = goal_heading(number.empty() ? style.goal_heading_unnumbered : style.goal_heading, level->label,
+                                   number, section.title);
   }
 
   void table(Table& t) {
     for (size_t c = 0; c < t.columns.size(); ++c) {
-      if (t.columns[c].kind != Column::Kind::status) continue;
+      if (t.columns[c].kind != Column::Kind::status) {
+        for (const auto& row : t.rows)
+          if (c < row.cells.size() && !row.cells[c].label.empty())
+            diags.error(row.cells[c].pos, "'label' is for cells of a status column", "give the column kind: status, or leave the label out");
+        continue;
+      }
       for (auto& row : t.rows) {
         if (c >= row.cells.size()) continue;
         Cell& cell = row.cells[c];

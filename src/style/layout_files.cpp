@@ -1,5 +1,10 @@
 #include "style/layout_files.hpp"
 
+#include <algorithm>
+
+#include "diag/suggest.hpp"
+#include "load/data_directory.hpp"
+
 #include "style/load_style.hpp"
 #include "style/load_vocabulary.hpp"
 
@@ -44,6 +49,43 @@ void anchor_logo(const YAML::Node& furniture, const YamlSource& source, const Fi
   }
 }
 
+std::filesystem::path shipped_layouts() { return std::filesystem::path(data_directory()) / "layouts"; }
+
+std::vector<std::string> shipped_layout_names() {
+  std::vector<std::string> names;
+  std::error_code error;
+  for (const auto& entry : std::filesystem::directory_iterator(shipped_layouts(), error))
+    if (entry.path().extension() == ".yaml") names.push_back(entry.path().stem().string());
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+// `beside`: the report's folder was looked in, so a file there is a way out.
+[[noreturn]] void no_such_layout(const std::string& name, const std::vector<std::string>& tried, bool beside,
+                                 const SourcePos& named_at) {
+  std::string looked;
+  for (size_t i = 0; i < tried.size(); ++i) looked += (i ? (i + 1 == tried.size() ? " and " : ", ") : "") + tried[i];
+  auto shipped = shipped_layout_names();
+  std::string guess = closest_match(name, shipped);
+  throw_input_error(named_at, "no layout named '" + name + "': looked for " + looked,
+                    (guess.empty() ? std::string() : "did you mean '" + guess + "'? ") + "shipped layouts are " +
+                        join_choices(shipped) + (beside ? "; or put " + name + ".yaml beside the report" : ""));
+}
+
+// A bare name: beside the report first, so a municipality's own layout folder needs no paths.
+std::string locate_bare_name(const std::string& name, const SourcePos& named_at, const FileAccess& access,
+                             const std::string& report) {
+  std::vector<std::string> tried;
+  if (!report.empty()) tried.push_back(relative_to_file(report, name + ".yaml"));
+  tried.push_back(resolve_layout_path(name));
+  for (const auto& path : tried)
+    if (std::filesystem::exists(path)) {
+      check_readable(access, path, named_at.line ? named_at : SourcePos{path, 0, 0});
+      return path;
+    }
+  no_such_layout(name, tried, !report.empty(), named_at);
+}
+
 }  // namespace
 
 bool names_a_file(const std::string& name_or_file) {
@@ -51,10 +93,19 @@ bool names_a_file(const std::string& name_or_file) {
 }
 
 std::string locate_layout(const std::string& name_or_file, const std::string& named_by, const SourcePos& named_at,
-                          const FileAccess& access) {
-  std::string path = names_a_file(name_or_file) && !named_by.empty() ? relative_to_file(named_by, name_or_file)
-                                                                       : resolve_layout_path(name_or_file);
+                          const FileAccess& access, const std::string& report) {
+  if (!names_a_file(name_or_file)) return locate_bare_name(name_or_file, named_at, access, report);
+  std::string path = named_by.empty() ? name_or_file : relative_to_file(named_by, name_or_file);
   check_readable(access, path, named_at.line ? named_at : SourcePos{path, 0, 0});
+  return path;
+}
+
+std::string layout_display_name(const std::string& path) {
+  std::error_code error;
+  auto file = std::filesystem::weakly_canonical(std::filesystem::absolute(path, error), error);
+  auto shipped = std::filesystem::weakly_canonical(std::filesystem::absolute(shipped_layouts(), error), error);
+  auto inside = file.lexically_relative(shipped);
+  if (!inside.empty() && *inside.begin() != "..") return ("layouts" / inside).generic_string();
   return path;
 }
 

@@ -5,6 +5,7 @@
 #include <regex>
 
 #include "load/node_reader.hpp"
+#include "style/carry_accent.hpp"
 #include "style/layout_files.hpp"
 #include "style/load_vocabulary.hpp"
 #include "style/read_style_values.hpp"
@@ -158,6 +159,17 @@ void read_text_styles(NodeReader& reader, const YAML::Node& node, Style& style) 
   style.assessment_label = derived("assessment_label");
 }
 
+// An author's status of another vocabulary already in `style` drawn just like `status`. Trend
+// icons stand only in trend columns, where nothing else is drawn, so they may repeat one.
+const StatusStyle* same_icon(const Style& style, const StatusStyle& status) {
+  if (status.id.starts_with("trend-")) return nullptr;
+  for (const auto& other : style.statuses)
+    if (!other.id.starts_with("trend-") && other.shape == status.shape && other.color.r == status.color.r &&
+        other.color.g == status.color.g && other.color.b == status.color.b)
+      return &other;
+  return nullptr;
+}
+
 void read_vocabularies(NodeReader& reader, const YAML::Node& node, Style& style, Diagnostics& warnings) {
   if (!reader.expect_sequence(node, "'statuses'")) return;
   for (const auto& item : node) {
@@ -169,6 +181,11 @@ void read_vocabularies(NodeReader& reader, const YAML::Node& node, Style& style,
           reader.diags().error(reader.pos(item), "the status id '" + status.id + "' is in both '" + clash->vocabulary +
                                                      "' and '" + status.vocabulary + "'",
                                "a document's statuses must have distinct ids");
+        else if (const StatusStyle* same = same_icon(style, status))
+          reader.diags().error(reader.pos(item), "'" + status.id + "' (" + status.vocabulary + ") has the same icon as '" +
+                                                     same->id + "' (" + same->vocabulary + ")",
+                               "statuses of one document need distinct icons, or a reader cannot tell them apart; "
+                               "give one of them another shape or colour");
         style.statuses.push_back(std::move(status));
       }
       style.vocabularies.push_back(*name);
@@ -234,8 +251,27 @@ void read_page_furniture(NodeReader& reader, const YAML::Node& node, Style& styl
   }
 }
 
+// A goal heading template may use only {label}, {number} and {title}.
+std::string read_goal_heading(NodeReader& reader, const YAML::Node& node, const std::string& what) {
+  std::string text = read_text(reader, node, what);
+  static const std::regex field(R"(\{([^}]*)\})");
+  for (std::sregex_iterator it(text.begin(), text.end(), field), end; it != end; ++it)
+    if (std::string name = (*it)[1]; name != "label" && name != "number" && name != "title")
+      reader.diags().error(reader.pos(node), "unknown field {" + name + "} in " + what, "goal headings may use {label}, {number} and {title}");
+  return text;
+}
+
 void read_goal_levels(NodeReader& reader, const YAML::Node& node, Style& style) {
-  MapFields goals(reader, node, "goals", {"levels"});
+  MapFields goals(reader, node, "goals", {"heading", "heading_unnumbered", "overview", "levels"});
+  if (!goals.valid()) return;
+  style.goal_heading = read_goal_heading(reader, goals.require("heading"), "'heading'");
+  style.goal_heading_unnumbered = read_goal_heading(reader, goals.require("heading_unnumbered"), "'heading_unnumbered'");
+  MapFields overview(reader, goals.require("overview"), "overview", {"level", "goal", "status"});
+  if (overview.valid()) {
+    style.overview_level = read_text(reader, overview.require("level"), "'level'");
+    style.overview_goal = read_text(reader, overview.require("goal"), "'goal'");
+    style.overview_status = read_text(reader, overview.require("status"), "'status'");
+  }
   YAML::Node levels = goals.require("levels");
   if (!levels.IsDefined() || !reader.expect_sequence(levels, "'levels'")) return;
   for (const auto& item : levels) {
@@ -306,7 +342,10 @@ YamlSource resolved_layout_source(const std::string& path, LayoutChain& chain, i
   std::string base_path = locate_layout(base_name, path, reader.pos(extends), chain.access);
   YamlSource base = resolved_layout_source(base_path, chain, depth + 1);
   read_style(base, chain.warnings);  // the base must be a valid layout by itself
+  OwnColours own = own_colours(source.root);
+  std::string base_accent = accent_of(base.root);
   source.root = merged(base.root, source.root);
+  carry_accent(own, base_accent, source.root);
   return source;
 }
 

@@ -1,5 +1,6 @@
 #include "style/load_vocabulary.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -26,6 +27,25 @@ std::string vocabulary_path(const std::string& name_or_file) {
   return (std::filesystem::path(data_directory()) / "layouts" / "vocabularies" / (name_or_file + ".yaml")).string();
 }
 
+std::string shipped_vocabulary_with(const std::string& id) {
+  std::vector<std::filesystem::path> files;
+  std::error_code error;
+  auto shipped = std::filesystem::path(data_directory()) / "layouts" / "vocabularies";
+  for (const auto& entry : std::filesystem::directory_iterator(shipped, error))
+    if (entry.path().extension() == ".yaml") files.push_back(entry.path());
+  std::sort(files.begin(), files.end());  // the same answer on every machine
+  for (const auto& file : files) {
+    Diagnostics ignored;
+    try {
+      for (const auto& status : load_vocabulary(file.string(), ignored))
+        if (status.id == id) return file.stem().string();
+    } catch (const InputError&) {
+      // A broken shipped vocabulary is reported where a layout names it, not in this hint.
+    }
+  }
+  return "";
+}
+
 namespace {
 
 std::string hex(const Color& c) {
@@ -42,7 +62,8 @@ const std::vector<std::string>& status_shapes() {
       "circle-arrow-up", "circle-arrow-right", "circle-arrow-down", "arrow-up",          "arrow-right",
       "arrow-down",      "arrow-up-outline",   "arrow-right-outline", "arrow-down-outline", "arrow-up-thin",
       "arrow-right-thin", "arrow-down-thin",   "check",             "cross",             "circle",
-      "ring",            "square",             "dash"};
+      "ring",            "square",             "dash",              "check-bare",        "square-check",
+      "square-dash",     "square-cross"};
   return shapes;
 }
 

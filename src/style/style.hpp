@@ -96,6 +96,11 @@ struct Style {
   std::vector<std::string> vocabularies;  // names, in the layout's order
   std::vector<StatusStyle> statuses;      // every status of those vocabularies
   std::vector<GoalLevel> goal_levels;
+  // How a goal heading is printed, with {label}, {number} and {title}: with a number (the
+  // author's or the level's running one) and without.
+  std::string goal_heading, goal_heading_unnumbered;
+  // The goal overview's column headings: level, goal, status.
+  std::string overview_level, overview_goal, overview_status;
 
   const StatusStyle* status(const std::string& id) const;
   const GoalLevel* goal_level(const std::string& id) const;

@@ -118,7 +118,8 @@ TEST_CASE("--layout takes a name or a file, and a bad layout is reported in its 
         std::string::npos);
   auto missing = run_rapport("check " + shell_quote(input) + " --layout nosuchlayout");
   CHECK(missing.status == 2);
-  CHECK(missing.output.find("layouts/nosuchlayout.yaml: error: cannot read the file") != std::string::npos);
+  CHECK(missing.output.find("rapport: error: no layout named 'nosuchlayout': looked for " + dir + "/nosuchlayout.yaml and ") !=
+        std::string::npos);
 }
 
 TEST_CASE("the same input gives byte-identical PDFs") {

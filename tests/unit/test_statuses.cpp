@@ -1,10 +1,12 @@
 // Status vocabularies, icons, the goal overview, the legend and indicator trends.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
 
 #include "app/run_pipeline.hpp"
+#include "diag/suggest.hpp"
 #include "finance/compute_tables.hpp"
 #include "layout/lay_out_overview.hpp"
 #include "model/build_report.hpp"
@@ -224,4 +226,110 @@ TEST_CASE("trend columns: missing and single values give no trend; the good dire
   CHECK(table.rows[2].cells[4].status.empty());
   CHECK(diags.format() == "t.yaml:15:35: error: a trend cell says which direction is good: higher, lower, or nothing, found 'upp'\n"
                           "  hint: write higher when a rising series is good news, lower when a falling one is\n");
+}
+
+// Issue 13: reports nobody tuned rapport to.
+
+namespace {
+
+const std::vector<std::string> year_end_and_activity = {"uppfyllt",    "delvis-uppfyllt",      "ej-uppfyllt",
+                                                        "gar-ej-att-bedoma", "genomfort",      "paborjat-enligt-plan",
+                                                        "paborjat-med-avvikelse", "ej-paborjat"};
+
+std::string check_output(const std::string& report_text, const std::string& extra = "") {
+  std::string path = temp_dir() + "/r.yaml";
+  write_file(path, report_text);
+  std::string out = run_rapport("check " + shell_quote(path) + extra).output;
+  for (size_t at; (at = out.find(path)) != std::string::npos;) out.replace(at, path.size(), "r.yaml");
+  return out;
+}
+
+std::vector<std::string> frame_texts(const DocumentFrames& frames) {
+  std::vector<std::string> texts;
+  for (const auto& page : frames.pages)
+    for (const auto& item : page.items)
+      if (auto* line = std::get_if<TextLineItem>(&item)) texts.push_back(line->text());
+  return texts;
+}
+
+}  // namespace
+
+TEST_CASE("every shipped layout has the year-end and activity statuses, each its own icon, its meaning in the alt text") {
+  for (std::string layout : {"default", "timra", "norrtalje"}) {
+    Style style = load_style(resolve_layout_path(layout));
+    for (const auto& id : year_end_and_activity) {
+      const StatusStyle* status = style.author_status(id);
+      REQUIRE_MESSAGE(status, layout << " lacks " << id);
+      // "Grön bock – målet är uppfyllt": what the icon looks like, then what it means.
+      CHECK_MESSAGE(status->alt.find(" – ") != std::string::npos, layout << ": " << status->alt);
+    }
+    std::vector<const StatusStyle*> author;
+    for (const auto& s : style.statuses)
+      if (!s.id.starts_with("trend-")) author.push_back(&s);
+    for (size_t i = 0; i < author.size(); ++i)
+      for (size_t j = i + 1; j < author.size(); ++j)
+        CHECK_MESSAGE(!(author[i]->shape == author[j]->shape && author[i]->color.r == author[j]->color.r &&
+                        author[i]->color.g == author[j]->color.g && author[i]->color.b == author[j]->color.b),
+                      layout << ": " << author[i]->id << " and " << author[j]->id << " look the same");
+  }
+  // A verksamhetsberättelse in timra: goal fulfilment and activity statuses, drawn.
+  std::string body = report_preamble() + "  - assessment: {status: delvis-uppfyllt, text: Text.}\n"
+                                         "  - table:\n      columns: [Aktivitet, {title: Status, kind: status}]\n      rows:\n";
+  for (const auto& id : year_end_and_activity) body += "        - [" + id + ", " + id + "]\n";
+  std::string path = temp_dir() + "/vb.yaml";
+  write_file(path, body);
+  auto alts = drawn_alts(run_pipeline({path, "timra"}).frames);
+  Style timra = load_style(resolve_layout_path("timra"));
+  for (const auto& id : year_end_and_activity) CHECK_MESSAGE(alts.count(timra.status(id)->alt), id);
+}
+
+TEST_CASE("a vocabulary layout whose statuses look alike is refused") {
+  std::string dir = temp_dir();
+  write_file(dir + "/a.yaml", "name: a\nstatuses:\n  - {id: klar, label: Klar, shape: check, color: \"#2e7d32\"}\n");
+  write_file(dir + "/l.yaml", "name: l\nextends: default\nstatuses: [timra-bidrag, ./a.yaml]\n");
+  try {
+    load_style(dir + "/l.yaml");
+    FAIL("expected an InputError");
+  } catch (const InputError& e) {
+    CHECK(e.diagnostics().format() == dir + "/l.yaml:3:26: error: 'klar' (a) has the same icon as 'slutfort' (timra-bidrag)\n"
+                                            "  hint: statuses of one document need distinct icons, or a reader cannot tell them "
+                                            "apart; give one of them another shape or colour\n");
+  }
+}
+
+TEST_CASE("did you mean never suggests a status with another meaning") {
+  std::vector<std::string> timra_ids = {"bidrar-till-malet", "bidrar-delvis", "bidrar-ej", "pagar-enligt-plan", "slutfort"};
+  CHECK(closest_match("paborjat-enligt-plan", timra_ids) == "");
+  CHECK(closest_match("ej-uppfyllt", {"uppfyllt", "delvis-uppfyllt"}) == "");
+  CHECK(closest_match("uppfylt", {"uppfyllt", "ej-uppfyllt"}) == "uppfyllt");
+  CHECK(closest_match("bidrar-till-malen", timra_ids) == "bidrar-till-malet");
+  CHECK(closest_match("genomförd", {"genomfort", "ej-paborjat"}) == "genomfort");
+  CHECK(closest_match("delarsrapport", {"delårsrapport"}) == "delårsrapport");
+}
+
+TEST_CASE("a status of a shipped vocabulary the layout does not enable: the error says which and how") {
+  std::string dir = temp_dir();
+  write_file(dir + "/smal.yaml", "name: smal\nextends: default\nstatuses: [timra-bidrag, trend]\n");
+  write_file(dir + "/r.yaml", report_preamble() + "  - assessment: {status: paborjat-enligt-plan, text: Text.}\n");
+  auto result = run_rapport("check " + shell_quote(dir + "/r.yaml") + " --layout " + shell_quote(dir + "/smal.yaml"));
+  CHECK(result.status == 2);
+  CHECK(result.output == dir + "/r.yaml:9:26: error: unknown status 'paborjat-enligt-plan' in layout 'smal'\n"
+                               "  hint: 'paborjat-enligt-plan' is in the shipped vocabulary 'aktivitet', which layout 'smal' "
+                               "does not enable; add it to the layout's statuses: [timra-bidrag, trend, aktivitet]\n");
+}
+
+TEST_CASE("a status cell can print its own label, as an assessment can") {
+  std::string table = "  - table:\n      columns: [Aktivitet, {title: Status, kind: status}]\n      rows:\n"
+                      "        - [Ny webb, {value: genomfort, label: Klar i juni}]\n";
+  std::string path = temp_dir() + "/r.yaml";
+  write_file(path, report_preamble() + table);
+  auto texts = frame_texts(run_pipeline({path, ""}).frames);
+  CHECK(std::find(texts.begin(), texts.end(), "Klar i juni") != texts.end());
+  CHECK(std::find(texts.begin(), texts.end(), "Genomfört") == texts.end());
+  // Only a status cell has a label to replace.
+  std::string wrong = "  - table:\n      columns: [Aktivitet, Kommentar]\n      rows:\n"
+                      "        - [Ny webb, {value: klar, label: Klar i juni}]\n";
+  CHECK(check_output(report_preamble() + wrong) ==
+        "r.yaml:12:21: error: 'label' is for cells of a status column\n"
+        "  hint: give the column kind: status, or leave the label out\n");
 }
