@@ -60,7 +60,7 @@ constexpr size_t no_match = SIZE_MAX;
 // A typo is a slip within words, never a different word: "paborjat-enligt-plan" is not a
 // misspelt "pagar-enligt-plan" but another status, and a hint towards it would change what
 // the report says. So the candidate must have as many words, each at most one edit away (two
-// in words of five letters or more), and two edits at most in all.
+// when either spelling has five letters or more: "datum" for "date"), and two edits at most in all.
 size_t typo_distance(std::string_view word, std::string_view candidate) {
   std::string a = folded(word), b = folded(candidate);
   auto these = words_of(a), those = words_of(b);
@@ -68,7 +68,7 @@ size_t typo_distance(std::string_view word, std::string_view candidate) {
   size_t total = 0;
   for (size_t i = 0; i < these.size(); ++i) {
     size_t d = edit_distance(these[i], those[i]);
-    if (d > (std::min(these[i].size(), those[i].size()) >= 5 ? 2u : 1u)) return no_match;
+    if (d > (std::max(these[i].size(), those[i].size()) >= 5 ? 2u : 1u)) return no_match;
     total += d;
   }
   return total <= 2 ? total : no_match;

@@ -6,8 +6,8 @@
 namespace rapport {
 
 // The candidate closest to `word` by edit distance, or "" when none is close enough to be a
-// plausible typo: as many words (split at - _ and space), each at most one edit away (two in
-// words of five letters or more), two in all; å ä ö count as a o. Used for "did you mean …?"
+// plausible typo: as many words (split at - _ and space), each at most one edit away (two when
+// either spelling has five letters or more), two in all; å ä ö count as a o. Used for "did you mean …?"
 // hints, which must never point at a different word, such as another status.
 std::string closest_match(std::string_view word, const std::vector<std::string>& candidates);
 
