@@ -129,11 +129,12 @@ struct TableCheck {
       double value = 0;
       std::vector<const Cell*> operands;
       for (const auto& term : column.compute) operands.push_back(&row.cells[term.column]);
-      // A row whose operands hold no figure at all (a text row such as "Förändring i %") has
-      // nothing to compute, unless its cell asks for a figure with ~; text beside figures is
-      // an error.
-      bool any = std::any_of(operands.begin(), operands.end(), [](const Cell* cell) { return cell->kind == Cell::Kind::number; });
-      if (!any && row.cells[c].kind != Cell::Kind::missing) continue;
+      // A row whose operands hold no figure at all has nothing to compute: all missing, or a
+      // text row such as "Förändring i %" whose own cell is text too. Text where the cell asks
+      // for a figure (~) or states one, and text beside figures, is an error.
+      auto has = [&](Cell::Kind kind) { return std::any_of(operands.begin(), operands.end(), [&](const Cell* o) { return o->kind == kind; }); };
+      bool text_row = row.cells[c].kind == Cell::Kind::text || row.cells[c].kind == Cell::Kind::blank;
+      if (!has(Cell::Kind::number) && (!has(Cell::Kind::text) || text_row)) continue;
       for (size_t k = 0; k < column.compute.size(); ++k) {
         require_figure(*operands[k], table.columns[column.compute[k].column], row);
         if (operands[k]->kind == Cell::Kind::number) value += column.compute[k].sign * operands[k]->number;

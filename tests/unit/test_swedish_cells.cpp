@@ -123,6 +123,12 @@ TEST_CASE("Swedish figures in YAML keep the limits of 15 digits and 6 decimals")
   CHECK(errors.find("s.yaml:17:15: error: a figure has at most 15 digits, found '999") != std::string::npos);
 }
 
+TEST_CASE("a computed figure over text is an error, over missing figures it stays missing") {
+  auto c = compute(budget + "        - [A, tio, elva, 5]\n        - [B, ~, ~, ~]\n");
+  CHECK(c.diags.format(Severity::error).find("s.yaml:16:20: error: 'Utfall' of row 'A' must be a number, found 'elva'") == 0);
+  CHECK(c.cell(1, 3).kind == Cell::Kind::missing);  // printed "–", not a computed 0
+}
+
 TEST_CASE("text where a computed column asks for a figure with ~ is an error, not a silent skip") {
   CHECK(problems(budget + "        - [A, tio, elva, ~]\n        - [Förändring i %, \"12,0%\", \"\", \"\"]\n") ==
         "s.yaml:16:20: error: 'Utfall' of row 'A' must be a number, found 'elva'\n" + figure_hint +
