@@ -177,6 +177,10 @@ TEST_CASE("Swedish figures from finance exports parse") {
   CHECK_FALSE(parse_swedish_number("1 22"));
   CHECK_FALSE(parse_swedish_number("Saknas"));
   CHECK_FALSE(parse_swedish_number(""));
+  CHECK(parse_swedish_number("1\u2009234,5")->value == doctest::Approx(1234.5));  // a thin space
+  CHECK(parse_swedish_number("\u22121\u202F850")->value == -1850);
+  // Too long to be a figure: a value the 15-digit limit reports, never text.
+  CHECK_FALSE(figure_range_problem(parse_swedish_number(std::string(400, '9'))->value, 0).empty());
 }
 
 TEST_CASE("varav rows marked complete must add up to their parent row") {
