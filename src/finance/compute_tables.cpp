@@ -22,6 +22,10 @@ std::string trend_status(double first, double last, const std::string& good) {
 namespace {
 
 constexpr double epsilon = 1e-9;
+
+bool says_missing(const std::string& text) {
+  return text == "Saknas" || text == "saknas" || text == "–" || text == "—" || text == "-";
+}
 const NumberFormat message_numbers{" ", ",", "-"};
 const NumberFormat yaml_numbers{"", ".", "-"};  // as an author would type the figure
 
@@ -125,10 +129,12 @@ struct TableCheck {
       double value = 0;
       std::vector<const Cell*> operands;
       for (const auto& term : column.compute) operands.push_back(&row.cells[term.column]);
-      // A row whose operands hold no figure at all (a text row such as "Förändring i %") has
-      // nothing to compute; text beside figures is an error.
-      bool any = std::any_of(operands.begin(), operands.end(), [](const Cell* cell) { return cell->kind == Cell::Kind::number; });
-      if (!any) continue;
+      // A row whose operands hold no figure at all has nothing to compute: all missing, or a
+      // text row such as "Förändring i %" whose own cell is text too. Text where the cell asks
+      // for a figure (~) or states one, and text beside figures, is an error.
+      auto has = [&](Cell::Kind kind) { return std::any_of(operands.begin(), operands.end(), [&](const Cell* o) { return o->kind == kind; }); };
+      bool text_row = row.cells[c].kind == Cell::Kind::text || row.cells[c].kind == Cell::Kind::blank;
+      if (!has(Cell::Kind::number) && (!has(Cell::Kind::text) || text_row)) continue;
       for (size_t k = 0; k < column.compute.size(); ++k) {
         require_figure(*operands[k], table.columns[column.compute[k].column], row);
         if (operands[k]->kind == Cell::Kind::number) value += column.compute[k].sign * operands[k]->number;
@@ -181,8 +187,13 @@ struct TableCheck {
       return;
     }
     std::vector<double> values;
-    for (size_t s : table.columns[column].series)
-      if (s < row.cells.size() && row.cells[s].kind == Cell::Kind::number) values.push_back(row.cells[s].number);
+    for (size_t s : table.columns[column].series) {
+      if (s >= row.cells.size()) continue;
+      // Text in a series would drop out of the trend unseen: "8 514 st" makes a rise flat.
+      // "Saknas" and a dash are how reports write a missing figure, as ~ does.
+      if (!says_missing(row.cells[s].text)) require_figure(row.cells[s], table.columns[s], row);
+      if (row.cells[s].kind == Cell::Kind::number) values.push_back(row.cells[s].number);
+    }
     cell.text.clear();
     cell.kind = Cell::Kind::missing;  // fewer than two figures: no trend, printed as the missing mark
     if (values.size() < 2) return;
@@ -196,7 +207,56 @@ struct TableCheck {
     std::string key = cell.pos.file + ":" + std::to_string(cell.pos.line) + ":" + std::to_string(cell.pos.col);
     if (!reported.insert(key).second) return;  // a cell summed by two totals is one problem
     diags.error(cell.pos, "'" + column.title + "' of " + label(row) + " must be a number, found " + quote_excerpt(cell.text),
-                "write figures without units (-90486 or 4.06); a unit goes in the column's unit: or the cell's {value, unit}");
+                "write the figure alone (-90486, -90 486, 4.06 or 4,06); a unit goes in the column's unit: or the cell's {value, unit}");
+  }
+
+  // The figures of column `c` in the varav rows `first` to `last`, summed; text is an error.
+  double varav_sum(size_t c, size_t first, size_t last, std::vector<const Cell*>& operands) {
+    double sum = 0;
+    for (size_t r = first; r <= last; ++r) {
+      const TableRow& part = table.rows[r];
+      if (!has_all_cells(part)) continue;
+      require_figure(part.cells[c], table.columns[c], part);
+      if (part.cells[c].kind != Cell::Kind::number) continue;
+      sum += part.cells[c].number;
+      operands.push_back(&part.cells[c]);
+    }
+    return sum;
+  }
+
+  // The varav rows from `first` to `last` (inclusive) under the row above `first`: when one of
+  // them says `complete: true`, they are the parent's whole breakdown and must add up to it.
+  void check_breakdown(size_t first, size_t last) {
+    if (first == 0) return;  // no parent: reported by require_parent
+    bool complete = false;
+    for (size_t r = first; r <= last; ++r) complete = complete || table.rows[r].complete;
+    const TableRow& parent = table.rows[first - 1];
+    if (!complete || !has_all_cells(parent)) return;
+    std::string count = std::to_string(last - first + 1);
+    for (size_t c = 1; c < table.columns.size(); ++c) {
+      if (!table.columns[c].compute.empty() || table.columns[c].kind != Column::Kind::values) continue;
+      std::vector<const Cell*> operands;
+      double sum = varav_sum(c, first, last, operands);
+      const Cell& stated = parent.cells[c];
+      if (operands.empty()) continue;
+      require_figure(stated, table.columns[c], parent);
+      if (stated.kind != Cell::Kind::number || !figure_range_problem(stated.number, stated.decimals).empty()) continue;
+      double difference = std::fabs(stated.number - sum);
+      int decimals = std::max(stated.decimals, decimals_of(c, operands));
+      if (difference < epsilon) continue;
+      if (!figure_range_problem(sum, decimals).empty()) {
+        diags.error(stated.pos, "the varav rows under " + label(parent) + " sum to more than 15 digits");
+        continue;
+      }
+      std::string message = "'" + table.columns[c].title + "' of " + label(parent) + " is " +
+                            format_number(stated.number, stated.decimals, message_numbers) + " but its " + count +
+                            " varav rows sum to " + format_number(sum, decimals, message_numbers);
+      if (difference <= table.tolerance + epsilon)
+        diags.note(stated.pos, message, "within the table's tolerance of " + format_number(table.tolerance, 0, message_numbers));
+      else
+        diags.error(stated.pos, message + " (complete: true)",
+                    "correct the figures, add the missing varav row, or drop complete: true if the varav rows are only a part");
+    }
   }
 
   void require_parent(const TableRow& row, size_t at) {
@@ -227,6 +287,11 @@ void compute_table(Table& table, Diagnostics& diags) {
     if (row.kind == TableRow::Kind::group || row.kind == TableRow::Kind::note || !check.has_all_cells(row)) continue;
     if (row.kind == TableRow::Kind::total) check.compute_total(row, r);
     else check.compute_columns(row);
+    if (row.kind == TableRow::Kind::varav && (r + 1 == table.rows.size() || table.rows[r + 1].kind != TableRow::Kind::varav)) {
+      size_t first = r;
+      while (first > 0 && table.rows[first - 1].kind == TableRow::Kind::varav) --first;
+      check.check_breakdown(first, r);
+    }
     if (row.kind == TableRow::Kind::data)
       for (size_t c = 0; c < table.columns.size() && c < row.cells.size(); ++c)
         if (table.columns[c].kind == Column::Kind::trend) check.compute_trend(row, c);

@@ -1,6 +1,8 @@
 #pragma once
-// Figures as finance exports write them: "-90 486", "4,06", "−1 500" (digit groups with a
-// space or no-break space, decimal comma, hyphen or minus sign). No locale is consulted.
+// Figures as finance exports and controllers write them: "-90 486", "4,06", "−1 500" (digit
+// groups with a space, no-break, narrow no-break or thin space, decimal comma, hyphen or minus
+// sign). No locale is consulted. A run of digits too long for the limits below parses to a
+// value that figure_range_problem reports, never to text.
 #include <optional>
 #include <string>
 

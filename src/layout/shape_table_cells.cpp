@@ -18,7 +18,10 @@ std::string unit_suffix(const std::string& unit) { return unit.empty() ? std::st
 
 // What a cell shows: the figure the Swedish way with its unit and note, and a raised mark
 // when the stated figure differs from the computed one (explained in the table's notes).
+// Text cells with inline Markdown keep their spans (emphasis, links); figures are never
+// Markdown.
 RichText cell_content(const TableContext& t, const Cell& cell, const Column& column) {
+  RichText content;
   std::string text;
   switch (cell.kind) {
     case Cell::Kind::number:
@@ -26,13 +29,19 @@ RichText cell_content(const TableContext& t, const Cell& cell, const Column& col
              unit_suffix(cell.unit.empty() ? column.unit : cell.unit);
       break;
     case Cell::Kind::missing: text = t.layout.style.missing_mark; break;
-    case Cell::Kind::text: text = t.layout.hyphenated(cell.text); break;
+    case Cell::Kind::text:
+      if (cell.rich.empty()) text = t.layout.hyphenated(cell.text);
+      else content = t.layout.hyphenated(cell.rich);
+      break;
     case Cell::Kind::blank: break;
   }
-  if (!cell.note.empty() && !text.empty()) text += " (" + cell.note + ")";
-  if (cell.check == Cell::Check::rounding) text += "†";
-  if (cell.check == Cell::Check::accepted) text += superscript_number(cell.note_number);
-  return {{text, false, false, cell.link}};
+  if (!text.empty() || content.empty()) content.insert(content.begin(), {text, false, false, cell.link});
+  std::string suffix;
+  if (!cell.note.empty() && !(text.empty() && cell.rich.empty())) suffix += " (" + cell.note + ")";
+  if (cell.check == Cell::Check::rounding) suffix += "†";
+  if (cell.check == Cell::Check::accepted) suffix += superscript_number(cell.note_number);
+  if (!suffix.empty()) content.push_back({suffix, false, false, {}});
+  return content;
 }
 
 }  // namespace

@@ -7,16 +7,21 @@
 namespace rapport {
 namespace {
 
+// The first line's separator: ';' where it has one (Swedish exports, whose figures hold decimal
+// commas), else a tab (a table copied from a spreadsheet or a PDF), else ','.
 char detect_separator(const std::string& text) {
-  size_t semicolons = 0, commas = 0;
+  size_t semicolons = 0, commas = 0, tabs = 0;
   bool quoted = false;
   for (char c : text) {
     if (c == '"') quoted = !quoted;
     else if (c == '\n' && !quoted) break;
     else if (!quoted && c == ';') ++semicolons;
     else if (!quoted && c == ',') ++commas;
+    else if (!quoted && c == '\t') ++tabs;
   }
-  return semicolons > 0 || commas == 0 ? ';' : ',';
+  if (semicolons > 0) return ';';
+  if (tabs > 0) return '\t';
+  return commas > 0 ? ',' : ';';
 }
 
 bool continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }

@@ -1,6 +1,7 @@
 #pragma once
-// CSV files that finance exports from the ledger: UTF-8, ';' or ',' separated (whichever the
-// first line uses), fields optionally in double quotes. Every field keeps its position.
+// CSV files that finance exports from the ledger: UTF-8, ';', tab or ',' separated (whichever the
+// first line uses, in that order), fields optionally in double quotes. Every field keeps its
+// position.
 #include <string>
 #include <vector>
 

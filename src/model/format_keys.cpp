@@ -24,6 +24,7 @@ const std::map<std::string, std::vector<std::string>>& all_format_keys() {
       {"column", {"title", "id", "align", "width", "compute", "decimals", "unit", "kind", "series"}},
       {"header_cell", {"text", "span"}},
       {"row", {"group", "varav", "total", "note"}},
+      {"varav", {"cells", "complete"}},
       {"total", {"cells", "scope"}},
       {"cell", {"value", "unit", "note", "accept", "label"}},
   };

@@ -1,25 +1,19 @@
 #include "model/build_context.hpp"
 
-#include <charconv>
-#include <cmath>
 #include <filesystem>
 #include <regex>
 
 #include "diag/suggest.hpp"
-#include "finance/parse_number.hpp"
 #include "load/read_csv.hpp"
 #include "model/format_keys.hpp"
+#include "model/read_cell_figure.hpp"
+#include "model/read_cell_markdown.hpp"
 
 namespace rapport {
 namespace {
 
-void check_figure_range(BuildContext& ctx, const Cell& cell) {
-  std::string problem = figure_range_problem(cell.number, cell.decimals);
-  if (!problem.empty())
-    ctx.reader.diags().error(cell.pos, problem + ", found " + quote_excerpt(cell.text), "state the figure in tkr or mnkr, and say so in the column's unit:");
-}
-
-// A YAML scalar as a cell: plain numbers are figures, quoted scalars always text.
+// A YAML scalar as a cell: plain numbers are figures, and so are figures written the Swedish
+// way, quoted or not ("7,5", -1 850); other quoted scalars are text.
 void read_cell_value(BuildContext& ctx, const YAML::Node& node, Cell& cell) {
   cell.pos = ctx.reader.pos(node);
   if (node.IsNull()) {
@@ -33,17 +27,8 @@ void read_cell_value(BuildContext& ctx, const YAML::Node& node, Cell& cell) {
   cell.text = node.Scalar();
   if (cell.text.empty()) return;
   cell.kind = Cell::Kind::text;
-  if (!is_plain_scalar(node)) return;
-  static const std::regex number(R"(-?\d+(\.(\d+))?)");
-  std::smatch m;
-  if (std::regex_match(cell.text, m, number)) {
-    cell.kind = Cell::Kind::number;
-    cell.decimals = static_cast<int>(m[2].length());
-    // from_chars, not stod: 400 digits (or 400 decimals) would throw out_of_range from stod.
-    auto parsed = std::from_chars(cell.text.data(), cell.text.data() + cell.text.size(), cell.number);
-    if (parsed.ec != std::errc()) cell.number = cell.decimals > max_decimals ? 0 : HUGE_VAL;
-    check_figure_range(ctx, cell);
-  }
+  read_cell_figure(ctx, cell, is_plain_scalar(node));
+  read_cell_markdown(ctx, cell, text_origin(ctx.reader.source(), node));
 }
 
 Cell read_cell(BuildContext& ctx, const YAML::Node& node) {
@@ -62,17 +47,33 @@ Cell read_cell(BuildContext& ctx, const YAML::Node& node) {
   return cell;
 }
 
+// In a flow list [7,5, 9,2] YAML splits each figure at its decimal comma: "7" and "5" stand
+// right beside each other. The first such figure as written, or "" when there is none.
+std::string split_decimal(const std::vector<Cell>& cells) {
+  auto digits = [](const std::string& s) { return !s.empty() && s.find_first_not_of("0123456789") == std::string::npos; };
+  for (size_t i = 0; i + 1 < cells.size(); ++i) {
+    const Cell& a = cells[i];
+    const Cell& b = cells[i + 1];
+    bool adjacent = a.pos.line == b.pos.line && b.pos.col == a.pos.col + static_cast<int>(a.text.size()) + 1;
+    if (a.kind == Cell::Kind::number && a.decimals == 0 && adjacent && digits(b.text)) return a.text + "," + b.text;
+  }
+  return {};
+}
+
 // Cells of a row; total rows may stop after their label (the rest is computed).
 std::vector<Cell> read_cells(BuildContext& ctx, const YAML::Node& node, size_t columns, bool may_be_short) {
   std::vector<Cell> cells;
   if (!ctx.reader.expect_sequence(node, "a table row")) return cells;
   for (const auto& item : node) cells.push_back(read_cell(ctx, item));
   bool too_short = cells.size() < columns && !(may_be_short && !cells.empty());
-  if (too_short || cells.size() > columns)
+  if (too_short || cells.size() > columns) {
+    std::string split = cells.size() > columns ? split_decimal(cells) : std::string();
     ctx.reader.diags().error(ctx.reader.pos(node),
                              "the row has " + std::to_string(cells.size()) + " cells but the table has " +
                                  std::to_string(columns) + " columns",
-                             "give one cell per column; write \"\" for an empty cell");
+                             !split.empty() ? "in [a, b] a comma separates cells, so " + split + " became two: quote figures with a decimal comma, \"" + split + "\""
+                                            : "give one cell per column: ~ for a missing figure (printed –), \"\" for an empty cell (printed as nothing)");
+  }
   SourcePos end = ctx.reader.pos(node);
   while (cells.size() < columns) {
     Cell missing;
@@ -81,6 +82,19 @@ std::vector<Cell> read_cells(BuildContext& ctx, const YAML::Node& node, size_t c
     cells.push_back(missing);
   }
   return cells;
+}
+
+// `varav: [cells]`, or `varav: {cells: [...], complete: true}` when the varav rows under the
+// parent are its whole breakdown and must add up to it.
+void read_varav(BuildContext& ctx, const YAML::Node& value, size_t columns, TableRow& row) {
+  if (!value.IsMap()) {
+    row.cells = read_cells(ctx, value, columns, false);
+    return;
+  }
+  MapFields varav(ctx.reader, value, "a varav row", format_keys("varav"));
+  if (YAML::Node cells = varav.require("cells"); cells.IsDefined()) row.cells = read_cells(ctx, cells, columns, false);
+  if (YAML::Node complete = varav.get("complete"); complete.IsDefined())
+    row.complete = ctx.reader.boolean(complete, "'complete'").value_or(false);
 }
 
 TableRow read_row(BuildContext& ctx, const YAML::Node& node, size_t columns) {
@@ -110,7 +124,7 @@ TableRow read_row(BuildContext& ctx, const YAML::Node& node, size_t columns) {
     row.text = text_or_empty(ctx, value, "'" + key + "'");
   } else if (key == "varav") {
     row.kind = TableRow::Kind::varav;
-    row.cells = read_cells(ctx, value, columns, false);
+    read_varav(ctx, value, columns, row);
   } else if (value.IsMap()) {
     row.kind = TableRow::Kind::total;
     MapFields total(ctx.reader, value, "a total row", format_keys("total"));
@@ -194,14 +208,30 @@ Column read_column(BuildContext& ctx, const YAML::Node& node, size_t index, std:
   return column;
 }
 
+std::string join_ids(const std::vector<std::string>& ids) {
+  std::string list;
+  for (const auto& id : ids) list += (list.empty() ? "" : ", ") + id;
+  return list;
+}
+
+// "; the table's column ids are a, b, c": the author often lists titles ("2019") instead.
+std::string the_ids(const std::vector<std::string>& ids) {
+  return ids.empty() ? "; no column of this table has an id yet" : "; the table's column ids are " + join_ids(ids);
+}
+
+std::string series_example(const std::vector<std::string>& ids) {
+  if (ids.empty()) return "give the columns ids ({title: \"2019\", id: y2019}) and list them: series: [y2019, y2020]";
+  return "list ids of this table's columns, which are " + join_ids(ids) + ": series: [" + join_ids(ids) + "]";
+}
+
 // "utfall - budget + x" over the ids of the table's columns.
 void resolve_compute(BuildContext& ctx, Table& table, PendingCompute pending) {
   bool series = pending.expression.starts_with("series: ");
   if (series) pending.expression.erase(0, 8);
   static const std::regex term(R"(\s*([+-])?\s*([A-Za-z_][A-Za-z0-9_]*)\s*)");
   std::vector<std::string> ids;
-  for (const auto& c : table.columns)
-    if (!c.id.empty()) ids.push_back(c.id);
+  for (size_t c = 0; c < table.columns.size(); ++c)
+    if (!table.columns[c].id.empty() && c != pending.column) ids.push_back(table.columns[c].id);
   std::vector<ComputeTerm> terms;
   auto begin = pending.expression.cbegin(), end = pending.expression.cend();
   std::smatch m;
@@ -212,7 +242,7 @@ void resolve_compute(BuildContext& ctx, Table& table, PendingCompute pending) {
     if (it == table.columns.end()) {
       std::string guess = closest_match(id, ids);
       ctx.reader.diags().error(pending.pos, std::string(series ? "'series'" : "'compute'") + " names '" + id + "', which is not the id of a column",
-                               guess.empty() ? "give the column an 'id: " + id + "'" : "did you mean '" + guess + "'?");
+                               guess.empty() ? "give the column an 'id: " + id + "'" + (series ? the_ids(ids) : "") : "did you mean '" + guess + "'?");
       return;
     }
     terms.push_back({m[1].str() == "-" ? -1 : 1, static_cast<size_t>(it - table.columns.begin())});
@@ -221,7 +251,7 @@ void resolve_compute(BuildContext& ctx, Table& table, PendingCompute pending) {
   if (begin != end || terms.empty()) {
     ctx.reader.diags().error(pending.pos,
                              series ? "'series' must list column ids" : "'compute' must be column ids joined by + and -, found " + quote_excerpt(pending.expression),
-                             series ? "for example: series: [y2019, y2020, y2021]" : "for example: compute: utfall - budget");
+                             series ? series_example(ids) : "for example: compute: utfall - budget");
     return;
   }
   for (const auto& t : terms)
@@ -318,14 +348,13 @@ std::vector<TableRow> read_csv_rows(BuildContext& ctx, const YAML::Node& node, s
       Cell cell;
       cell.pos = field.pos;
       cell.text = field.text;
+      // ~ is a missing figure, as in YAML: finance exports write it for "no value".
       if (field.text.empty()) cell.kind = Cell::Kind::blank;
-      else if (auto parsed = parse_swedish_number(field.text)) {
-        cell.kind = Cell::Kind::number;
-        cell.number = parsed->value;
-        cell.decimals = parsed->decimals;
-        check_figure_range(ctx, cell);
-      } else {
+      else if (field.text == "~") cell.kind = Cell::Kind::missing;
+      else {
         cell.kind = Cell::Kind::text;
+        read_cell_figure(ctx, cell, true);
+        read_cell_markdown(ctx, cell, {field.pos});
       }
       row.cells.push_back(std::move(cell));
     }

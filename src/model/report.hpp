@@ -87,6 +87,7 @@ struct Column {
 struct Cell {
   enum class Kind { blank, missing, text, number } kind = Kind::blank;
   std::string text;  // the text as written; for numbers the scalar as written
+  RichText rich;     // a text cell with inline Markdown: its spans (empty for plain text)
   double number = 0;
   int decimals = 0;  // digits after the decimal point as written
   std::string unit;
@@ -108,6 +109,7 @@ struct TableRow {
   std::vector<Cell> cells;  // data, varav and total rows
   std::string text;         // group and note rows
   bool table_scope = false; // a total over the whole table, not just its group
+  bool complete = false;    // varav rows: together they are their parent row's whole breakdown
   SourcePos pos;
 };
 

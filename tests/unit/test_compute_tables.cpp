@@ -177,4 +177,41 @@ TEST_CASE("Swedish figures from finance exports parse") {
   CHECK_FALSE(parse_swedish_number("1 22"));
   CHECK_FALSE(parse_swedish_number("Saknas"));
   CHECK_FALSE(parse_swedish_number(""));
+  CHECK(parse_swedish_number("1\u2009234,5")->value == doctest::Approx(1234.5));  // a thin space
+  CHECK(parse_swedish_number("\u22121\u202F850")->value == -1850);
+  // Too long to be a figure: a value the 15-digit limit reports, never text.
+  CHECK_FALSE(figure_range_problem(parse_swedish_number(std::string(400, '9'))->value, 0).empty());
+}
+
+TEST_CASE("varav rows marked complete must add up to their parent row") {
+  auto wrong = compute(R"(            - [KOSTNADER (-), -52000, -51000, ~]
+            - varav: {cells: [varav personal, -40000, -39000, ~], complete: true}
+            - varav: [varav lokaler, -12062, -12000, ~]
+)");
+  CHECK(wrong.diags.format() ==
+        "b.yaml:18:31: error: 'Budget period' of row 'KOSTNADER (-)' is -52 000 but its 2 varav rows sum to -52 062 (complete: true)\n"
+        "  hint: correct the figures, add the missing varav row, or drop complete: true if the varav rows are only a part\n");
+  auto right = compute(R"(            - [KOSTNADER (-), -52062, -51000, ~]
+            - varav: {cells: [varav personal, -40000, -39000, ~], complete: true}
+            - varav: [varav lokaler, -12062, -12001, ~]
+)");
+  CHECK_FALSE(right.diags.has_errors());  // 1 off in Utfall: within the tolerance, a note
+  CHECK(right.diags.format() ==
+        "b.yaml:18:39: note: 'Utfall period' of row 'KOSTNADER (-)' is -51 000 but its 2 varav rows sum to -51 001\n"
+        "  hint: within the table's tolerance of 1\n");
+  auto partial = compute(R"(            - [KOSTNADER (-), -52000, -51000, ~]
+            - varav: [varav personal, -40000, -39000, ~]
+)");
+  CHECK(partial.diags.empty());  // without complete: true a varav row is only a part
+}
+
+TEST_CASE("a complete breakdown under a total row is checked against the computed total") {
+  auto c = compute(R"(            - [A, -30000, -30000, ~]
+            - [B, -22062, -21000, ~]
+            - total: [SUMMA]
+            - varav: {cells: [varav personal, -52000, -51000, ~], complete: true}
+)");
+  CHECK(c.diags.format(Severity::error) ==
+        "b.yaml:20:22: error: 'Budget period' of row 'SUMMA' is -52 062 but its 1 varav rows sum to -52 000 (complete: true)\n"
+        "  hint: correct the figures, add the missing varav row, or drop complete: true if the varav rows are only a part\n");
 }

@@ -166,7 +166,7 @@ TEST_CASE("unknown blocks get a did-you-mean hint") {
 TEST_CASE("a table row must have one cell per column") {
   CHECK(diagnose(replace(valid_report, "[Antal, 14]", "[Antal, 14, 15]")) ==
         "t.yaml:21:15: error: the row has 3 cells but the table has 2 columns\n"
-        "  hint: give one cell per column; write \"\" for an empty cell\n");
+        "  hint: give one cell per column: ~ for a missing figure (printed –), \"\" for an empty cell (printed as nothing)\n");
 }
 
 TEST_CASE("Markdown problems are reported at their line in the YAML file") {

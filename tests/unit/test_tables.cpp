@@ -243,3 +243,74 @@ TEST_CASE("table figures are set on tabular (equal-width) digits") {
   CHECK(width("1111") == doctest::Approx(width("0000")));
   CHECK(width("1111") == doctest::Approx(width("8888")));
 }
+
+namespace {
+
+const std::string csv_budget = R"(  - table:
+      columns: [Verksamhet, {title: Budget, id: b, align: right}, {title: Utfall, id: u, align: right}, {title: Avvikelse, compute: u - b, align: right}]
+      csv: e.csv
+)";
+
+CommandResult check_with_csv(const std::string& csv) {
+  std::string dir = temp_dir();
+  write_file(dir + "/e.csv", csv);
+  write_file(dir + "/r.yaml", report_preamble() + csv_budget);
+  auto result = run_rapport("check " + shell_quote(dir + "/r.yaml"));
+  // Paths differ per run: the messages are compared from the file name on.
+  for (size_t at; (at = result.output.find(dir + "/")) != std::string::npos;) result.output.erase(at, dir.size() + 1);
+  return result;
+}
+
+}  // namespace
+
+TEST_CASE("~ in a CSV cell is a missing figure, as in YAML") {
+  auto r = check_with_csv("rad;Verksamhet;Budget;Utfall;Avvikelse\n;Räddningstjänst;-13 067;-13 702;~\n;Färdtjänst;~;~;~\ntotal;SUMMA;-13 000;~;~\n");
+  CHECK(r.status == 2);
+  CHECK(r.output == "e.csv:4:13: error: 'Budget' of row 'SUMMA' is stated as -13 000 but computes to -13 067 (the sum of the 2 rows above)\n"
+                    "  hint: correct the figure, write ~ to let rapport compute it, or keep it with {value: -13000, accept: \"the reason\"}\n");
+}
+
+TEST_CASE("a tab-separated CSV file is read like a semicolon-separated one") {
+  auto r = check_with_csv("rad\tVerksamhet\tBudget\tUtfall\tAvvikelse\n\tRäddningstjänst\t-13 067\t-13 702\t~\n"
+                          "\tFärdtjänst\t-3 228\t-1 495\t1 733\ntotal\tSUMMA\t-16 000\t~\t~\n");
+  CHECK(r.status == 2);
+  CHECK(r.output == "e.csv:4:13: error: 'Budget' of row 'SUMMA' is stated as -16 000 but computes to -16 295 (the sum of the 2 rows above)\n"
+                    "  hint: correct the figure, write ~ to let rapport compute it, or keep it with {value: -16000, accept: \"the reason\"}\n");
+  auto records = parse_csv("t.csv", "a\tb;c\t4,06\n");
+  REQUIRE(records[0].fields.size() == 2);  // a semicolon on the first line wins: ';' separated
+  CHECK(records[0].fields[0].text == "a\tb");
+  CHECK(parse_csv("t.csv", "a\t4,06\n")[0].fields[1].text == "4,06");
+}
+
+TEST_CASE("Markdown in a table's text cells is rendered, figures stay figures") {
+  std::string body = R"y(  - section: Ekonomi
+    id: ekonomi
+    content:
+      - table:
+          columns: [Post, {title: Belopp, align: right}]
+          rows:
+            - ["*Viktigt:* se [avsnittet](#ekonomi) och **Kolada**", 1 850]
+            - [Källa, "[Timrå](https://www.timra.se)"]
+)y";
+  std::string dir = temp_dir();
+  write_file(dir + "/r.yaml", report_preamble() + body);
+  auto result = run_rapport("render " + shell_quote(dir + "/r.yaml") + " -o " + shell_quote(dir + "/r.pdf"));
+  REQUIRE_MESSAGE(result.status == 0, result.output);
+  std::string text;
+  for (const auto& page : pdf_pages_text(dir + "/r.pdf")) text += flatten(page);
+  CHECK(text.find("Viktigt: se avsnittet och Kolada") != std::string::npos);
+  CHECK(text.find('*') == std::string::npos);
+  CHECK(text.find("[Timrå]") == std::string::npos);
+  CHECK(text.find("1 850") != std::string::npos);
+  auto targets = link_destinations(dir + "/r.pdf");
+  CHECK(std::count(targets.begin(), targets.end(), "ekonomi") == 1);
+}
+
+TEST_CASE("a link in a table cell to an id that does not exist is an error at the cell") {
+  std::string dir = temp_dir();
+  write_file(dir + "/r.yaml", report_preamble() + "  - table:\n      columns: [Post]\n      rows:\n        - [\"se [avsnittet](#ekonomy)\"]\n");
+  auto result = run_rapport("check " + shell_quote(dir + "/r.yaml"));
+  CHECK(result.status == 2);
+  CHECK(result.output == dir + "/r.yaml:12:12: error: the link target '#ekonomy' is not the id of any section\n"
+                               "  hint: give the section an 'id: ekonomy'\n");
+}
