@@ -125,14 +125,16 @@ TEST_CASE("Swedish figures in YAML keep the limits of 15 digits and 6 decimals")
 
 TEST_CASE("a computed figure over text is an error, over missing figures it stays missing") {
   auto c = compute(budget + "        - [A, tio, elva, 5]\n        - [B, ~, ~, ~]\n");
-  CHECK(c.diags.format(Severity::error).find("s.yaml:16:20: error: 'Utfall' of row 'A' must be a number, found 'elva'") == 0);
+  // In source order: the first operand's error comes first.
+  CHECK(c.diags.format(Severity::error).find("s.yaml:16:15: error: 'Budget' of row 'A' must be a number, found 'tio'") == 0);
+  CHECK(c.diags.format(Severity::error).find("s.yaml:16:20: error: 'Utfall' of row 'A' must be a number, found 'elva'") != std::string::npos);
   CHECK(c.cell(1, 3).kind == Cell::Kind::missing);  // printed "–", not a computed 0
 }
 
 TEST_CASE("text where a computed column asks for a figure with ~ is an error, not a silent skip") {
   CHECK(problems(budget + "        - [A, tio, elva, ~]\n        - [Förändring i %, \"12,0%\", \"\", \"\"]\n") ==
-        "s.yaml:16:20: error: 'Utfall' of row 'A' must be a number, found 'elva'\n" + figure_hint +
-        "s.yaml:16:15: error: 'Budget' of row 'A' must be a number, found 'tio'\n" + figure_hint);
+        "s.yaml:16:15: error: 'Budget' of row 'A' must be a number, found 'tio'\n" + figure_hint +
+        "s.yaml:16:20: error: 'Utfall' of row 'A' must be a number, found 'elva'\n" + figure_hint);
 }
 
 TEST_CASE("a series that lists titles instead of ids is told the table's column ids") {
@@ -177,7 +179,7 @@ TEST_CASE("rapport check reports a Swedish report's figures and nothing else") {
                                   budget + "        - [A, -1 850, -1 800, ~]\n        - [B, 8 514, 8 500, ~]\n        - total: [SUMMA, 6 664]\n");
   auto ok = run_rapport("check " + shell_quote(dir + "/r.yaml"));
   CHECK_MESSAGE(ok.status == 0, ok.output);
-  CHECK(ok.output == "rapport: " + dir + "/r.yaml is valid (2 pages)\n");
+  CHECK(ok.output == "rapport: layout layouts/default.yaml\nrapport: " + dir + "/r.yaml is valid (2 pages)\n");
   write_file(dir + "/e.yaml", report_preamble() + indicators + "        - [Antal, 412, 8 514 st, 9 020, higher]\n");
   auto bad = run_rapport("check " + shell_quote(dir + "/e.yaml"));
   CHECK(bad.status == 2);
