@@ -74,6 +74,12 @@ std::vector<Cell> read_cells(BuildContext& ctx, const YAML::Node& node, size_t c
                              !split.empty() ? "in [a, b] a comma separates cells, so " + split + " became two: quote figures with a decimal comma, \"" + split + "\""
                                             : "give one cell per column: ~ for a missing figure (printed –), \"\" for an empty cell (printed as nothing)");
   }
+  // The same split with as many cells as columns leaves the row the right length and silently
+  // wrong; two cells are written with a space after the comma, so say so.
+  if (cells.size() == columns)
+    if (std::string split = split_decimal(cells); !split.empty())
+      ctx.reader.diags().warning(ctx.reader.pos(node), "'" + split + "' reads as two cells: in [a, b] a comma separates cells",
+                                 "quote a figure with a decimal comma, \"" + split + "\"; write two cells with a space after the comma");
   SourcePos end = ctx.reader.pos(node);
   while (cells.size() < columns) {
     Cell missing;

@@ -167,6 +167,14 @@ TEST_CASE("a flow list split at its decimal commas gets a hint to quote the figu
         "  hint: in [a, b] a comma separates cells, so 7,5 became two: quote figures with a decimal comma, \"7,5\"\n");
 }
 
+TEST_CASE("a flow list split at a decimal comma into just as many cells as columns is a warning, not silence") {
+  // "[Intäkter, 7,5, 9]" in a three-column table: YAML reads the cells Intäkter, 7, 5, 9.
+  CHECK(problems(budget + "        - [Intäkter, 7,5, ~]\n") ==
+        "s.yaml:16:11: warning: '7,5' reads as two cells: in [a, b] a comma separates cells\n"
+        "  hint: quote a figure with a decimal comma, \"7,5\"; write two cells with a space after the comma\n");
+  CHECK(problems(budget + "        - [Intäkter, 7, 5, ~]\n") == "");
+}
+
 TEST_CASE("a row with too few cells says how to write a missing figure and an empty cell") {
   CHECK(problems(budget + "        - [A, 10]\n") ==
         "s.yaml:16:11: error: the row has 2 cells but the table has 4 columns\n"
