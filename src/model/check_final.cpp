@@ -217,8 +217,11 @@ void check_decision(FinalContext& ctx) {
 
 void check_metadata_text(FinalContext& ctx) {
   const DocumentInfo& info = ctx.report.info;
+  // An lvalue on both sides: a temporary string bound to the pair's reference would not outlive
+  // this declaration.
+  static const std::string no_committee;
   const std::pair<const char*, const std::string&> texts[] = {
-      {"municipality", info.municipality}, {"committee", info.has_committee ? info.committee : ""}, {"title", info.title}, {"version", info.version},
+      {"municipality", info.municipality}, {"committee", info.has_committee ? info.committee : no_committee}, {"title", info.title}, {"version", info.version},
       {"subtitle", info.subtitle},         {"period", info.period},       {"author", info.author},
       {"case_number", info.case_number}};
   for (const auto& [key, text] : texts)
