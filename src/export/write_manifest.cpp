@@ -103,9 +103,9 @@ void write_manifest(const ManifestRequest& request) {
   std::string json = "{\n  \"rapport\": " + json_string(RAPPORT_VERSION) + ",\n";
   json += "  \"conformance\": [\"PDF/A-2a\", \"PDF/UA-1\"],\n";
   json += "  \"pdf\": " + file_entry(request.pdf_name, sha256_hex(read_text_file(request.pdf_file))) + ",\n  \"inputs\": [";
-  std::vector<std::string> digests = request.input_digests.empty() ? digests_of(request.inputs) : request.input_digests;
   for (size_t i = 0; i < request.inputs.size(); ++i)
-    json += std::string(i ? "," : "") + "\n    " + file_entry(manifest_name(request.inputs[i], request.report_folder), digests.at(i));
+    json += std::string(i ? "," : "") + "\n    " +
+            file_entry(manifest_name(request.inputs[i], request.report_folder), request.input_digests.at(i));
   json += "\n  ]\n}\n";
   write_atomically(request.manifest_path, [&](const std::string& temporary) {
     std::ofstream out(temporary, std::ios::binary);

@@ -13,7 +13,7 @@ struct ManifestRequest {
   std::string pdf_file;  // the bytes to hash: the PDF's temporary, before it is renamed
   std::string pdf_name;  // what the manifest calls it: the file name beside the manifest
   std::vector<std::string> inputs;
-  std::vector<std::string> input_digests;  // their SHA-256, if already known; else computed here
+  std::vector<std::string> input_digests;  // their SHA-256, in the same order
   std::string report_folder;  // inputs are named relative to it (manifest_name)
   std::string manifest_path;
 };

@@ -41,13 +41,12 @@ void add_line_items(const ShapedText& shaped, const PlacedLine& placed, const Te
     out.push_back(std::move(whole));
     return;
   }
+  auto item_of = [](GSList* run) { return static_cast<PangoGlyphItem*>(run->data)->item; };
   for (GSList* l = placed.line->runs; l;) {
-    auto* run = static_cast<PangoGlyphItem*>(l->data);
-    int link = link_of(shaped, run->item->offset);
+    int link = link_of(shaped, item_of(l)->offset);
     TextLineItem piece = whole;
-    piece.from = run->item->offset;
-    for (; l && link_of(shaped, static_cast<PangoGlyphItem*>(l->data)->item->offset) == link; l = l->next)
-      piece.to = static_cast<PangoGlyphItem*>(l->data)->item->offset + static_cast<PangoGlyphItem*>(l->data)->item->length;
+    piece.from = item_of(l)->offset;
+    for (; l && link_of(shaped, item_of(l)->offset) == link; l = l->next) piece.to = item_of(l)->offset + item_of(l)->length;
     if (link < 0) {
       out.push_back(std::move(piece));
       continue;

@@ -47,9 +47,11 @@ constexpr double header_fill_share = 0.15;
 
 }  // namespace
 
+std::string accent_of(const YAML::Node& layout) { return scalar_at(value_at(layout, "colors"), "accent"); }
+
 OwnColours own_colours(const YAML::Node& layout) {
   OwnColours own;
-  own.accent = scalar_at(value_at(layout, "colors"), "accent");
+  own.accent = accent_of(layout);
   own.header_fill = value_at(value_at(layout, "colors"), "table_header_fill").IsDefined();
   YAML::Node text = value_at(layout, "text");
   if (text.IsDefined() && text.IsMap())
@@ -57,8 +59,6 @@ OwnColours own_colours(const YAML::Node& layout) {
       if (pair.first.IsScalar() && value_at(pair.second, "color").IsDefined()) own.text_with_color.insert(pair.first.Scalar());
   return own;
 }
-
-std::string accent_of(const YAML::Node& layout) { return scalar_at(value_at(layout, "colors"), "accent"); }
 
 void carry_accent(const OwnColours& own, const std::string& base_accent, YAML::Node merged) {
   // A malformed accent is reported where the layout is read; nothing to carry until then.
