@@ -101,6 +101,7 @@ void translate(Item& item, double dx, double dy);
 
 struct Page {
   std::vector<Item> items;
+  bool landscape = false;  // the document's page size turned a quarter: width and height swap
 };
 
 struct OutlineEntry {
@@ -116,7 +117,9 @@ struct DocumentMetadata {
 };
 
 struct DocumentFrames {
-  double width = 0, height = 0;
+  double width = 0, height = 0;  // of a portrait page
+  double width_of(const Page& page) const { return page.landscape ? height : width; }
+  double height_of(const Page& page) const { return page.landscape ? width : height; }
   std::vector<Page> pages;
   std::vector<OutlineEntry> outline;
   DocumentMetadata metadata;

@@ -45,6 +45,8 @@ struct Slab {
   bool keep_with_next = false;
   bool page_break_before = false;
   int table = -1;             // index into Flow::table_headers when part of a table body
+  bool landscape = false;     // set on an A4 landscape page: a section or table asked for one
+  std::vector<size_t> notes;  // footnotes (indices into Flow::notes) whose marks this slab holds
 };
 
 struct HeadingEntry {
@@ -60,6 +62,9 @@ struct Flow {
   std::optional<size_t> toc_at;  // where the table of contents goes in `slabs`
   TocBlock toc;
   std::vector<std::vector<Slab>> table_headers;  // repeated on each continuation page
+  // Each footnote's text as one slab per line (x on the page, y from the slab's top), in
+  // number order; paginate sets a note at the foot of the page where its mark falls.
+  std::vector<std::vector<Slab>> notes;
 };
 
 // Appends one slab per line of `shaped` at x, keeping at least two lines together at a

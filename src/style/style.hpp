@@ -51,6 +51,13 @@ struct PageStyle {
   double top = 0, bottom = 0, left = 0, right = 0;
   double content_width() const { return width - left - right; }
   double content_height() const { return height - top - bottom; }
+  // The same sheet turned to landscape; the margins keep their sides.
+  PageStyle turned() const {
+    PageStyle landscape = *this;
+    landscape.width = height;
+    landscape.height = width;
+    return landscape;
+  }
 };
 
 // A running header or footer: templates with fields such as {title}, {committee}, {page},
