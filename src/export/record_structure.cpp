@@ -104,6 +104,7 @@ void StructureRecorder::tag(const TagItem& tag) {
   element.alt = tag.alt;
   element.scope = tag.scope;
   element.colspan = tag.colspan;
+  element.id = tag.id;
   open_.push_back(index);
 }
 

@@ -210,6 +210,7 @@ void fill_element(TreeContext& c, size_t index, Handle parent) {
   auto home = home_page(element);
   if (home) object.replaceKey("/Pg", c.pages.at(*home).object);
   if (!element.alt.empty()) object.replaceKey("/Alt", Handle::newUnicodeString(element.alt));
+  if (!element.id.empty()) object.replaceKey("/ID", Handle::newString(element.id));
   Handle attributes = attributes_of(element, c);
   if (attributes.getArrayNItems() == 1) object.replaceKey("/A", attributes.getArrayItem(0));
   if (attributes.getArrayNItems() > 1) object.replaceKey("/A", attributes);

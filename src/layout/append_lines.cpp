@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <string>
 
+#include "layout/lay_out_footnotes.hpp"
 #include "layout/layout_context.hpp"
 
 namespace rapport {
@@ -52,11 +53,17 @@ void add_line_items(const ShapedText& shaped, const PlacedLine& placed, const Te
       continue;
     }
     const LinkRange& range = shaped.links[static_cast<size_t>(link)];
+    auto areas = line_ranges(placed.line, range.start, range.end);
+    // A note's first mark is where the note's number links back to.
+    if (!range.anchor.empty() && !areas.empty()) out.push_back(AnchorItem{range.anchor, x + areas.front().first, y + placed.top});
+    if (range.footnote) out.push_back(begin_tag("Reference"));
     out.push_back(begin_tag("Link"));
     out.push_back(std::move(piece));
-    for (auto [rx, rw] : line_ranges(placed.line, range.start, range.end))
-      out.push_back(LinkItem{x + rx, y + placed.top, rw, placed.height, range.target, link_text(shaped, range)});
+    for (auto [rx, rw] : areas)
+      out.push_back(LinkItem{x + rx, y + placed.top, rw, placed.height, range.target,
+                             range.footnote ? "Fotnot " + link_text(shaped, range) : link_text(shaped, range)});
     out.push_back(end_tag("Link"));
+    if (range.footnote) out.push_back(end_tag("Reference"));
   }
 }
 
@@ -82,6 +89,7 @@ size_t append_lines(const LayoutContext& ctx, const ShapedText& shaped, const Te
     at_top.baseline -= at_top.top;
     at_top.top = 0;
     add_line_items(shaped, at_top, text, x, 0, slab.items);
+    slab.notes = notes_marked(ctx, shaped, lines[i].line->start_index, lines[i].line->start_index + lines[i].line->length);
     size_t before = i + 1, after = lines.size() - before;
     slab.keep_with_next = after > 0 && (before < min_lines_at_break || after < min_lines_at_break);
     out.push_back(std::move(slab));

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "layout/draw_status_icon.hpp"
+#include "layout/lay_out_footnotes.hpp"
 #include "layout/lay_out_overview.hpp"
 #include "layout/lay_out_signoff.hpp"
 #include "layout/lay_out_table.hpp"
@@ -299,7 +300,9 @@ Flow collect_flow(const LayoutContext& ctx) {
   FlowBuilder builder(ctx);
   builder.blocks(ctx.report.content);
   builder.add_signoff();
-  return builder.finish();
+  Flow flow = builder.finish();
+  flow.notes = lay_out_footnotes(ctx);
+  return flow;
 }
 
 }  // namespace rapport

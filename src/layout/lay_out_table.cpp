@@ -1,9 +1,11 @@
 #include "layout/lay_out_table.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <numeric>
 
 #include "layout/draw_status_icon.hpp"
+#include "layout/lay_out_footnotes.hpp"
 #include "layout/table_cells.hpp"
 
 namespace rapport {
@@ -77,6 +79,9 @@ struct RowBuilder {
 
   void put_lines(const ShapedText& shaped, const TextStyle& style, double x, RowSlab& row) const {
     place_text(t.layout, shaped, style, x, t.pad, row.slab.items, &row.lines);
+    // A row lists its cells' footnotes: their notes go to the foot of the page the row is on.
+    auto notes = notes_marked(t.layout, shaped, 0, std::numeric_limits<int>::max());
+    row.slab.notes.insert(row.slab.notes.end(), notes.begin(), notes.end());
   }
 
   // An icon in the cell's box; with a label after it, or alone and aligned like the column.
@@ -252,6 +257,7 @@ std::vector<Slab> split_row(const RowSlab& row, double room) {
         cell_of.push_back(row.cell_of[i]);
       }
     }
+    if (pieces.empty()) piece.notes = row.slab.notes;  // a cut row's notes go with its first piece
     pieces.push_back(tagged_row(std::move(piece), cell_of, row.cells));
     start = end;
   }

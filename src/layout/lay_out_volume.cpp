@@ -133,6 +133,7 @@ std::map<std::string, int> contents_numbers(const std::vector<LaidPart>& laid, c
 void rename_destinations(Page& page, const std::string& prefix) {
   for (auto& item : page.items) {
     if (auto* anchor = std::get_if<AnchorItem>(&item)) anchor->name = prefix + anchor->name;
+    if (auto* tag = std::get_if<TagItem>(&item); tag && !tag->id.empty()) tag->id = prefix + tag->id;  // a Note's /ID
     auto* link = std::get_if<LinkItem>(&item);
     if (link && link->target.starts_with("#")) link->target = "#" + prefix + link->target.substr(1);
   }

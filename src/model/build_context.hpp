@@ -8,6 +8,7 @@
 
 #include "load/file_access.hpp"
 #include "load/node_reader.hpp"
+#include "model/collect_footnotes.hpp"
 #include "model/parse_markdown.hpp"
 #include "model/report.hpp"
 
@@ -24,6 +25,7 @@ struct BuildContext {
   std::vector<Reference> references;
   std::vector<std::string> data_files;
   const FileAccess* access = nullptr;  // which CSV files the report may read
+  FoundFootnotes footnotes = {};       // checked once every text is read: definitions are document-wide
 };
 
 // Text, or "" when the key is absent (a wrong type is reported).

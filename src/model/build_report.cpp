@@ -24,7 +24,7 @@ void collect_references(BuildContext& ctx, const std::vector<Prose>& prose) {
 std::vector<Prose> read_markdown(BuildContext& ctx, const YAML::Node& node, const std::string& what) {
   auto text = ctx.reader.text(node, what);
   if (!text) return {};
-  auto prose = parse_markdown(*text, text_origin(ctx.reader.source(), node), ctx.reader.diags());
+  auto prose = parse_footnoted_markdown(*text, text_origin(ctx.reader.source(), node), ctx.reader.diags(), ctx.footnotes);
   collect_references(ctx, prose);
   return prose;
 }
@@ -214,6 +214,7 @@ Report build_report(const YamlSource& source, const FileAccess& access, Diagnost
   if (YAML::Node document = top.require("document"); document.IsDefined()) report.info = read_document(ctx, document);
   if (YAML::Node content = top.require("content"); content.IsDefined()) report.content = read_content(ctx, content, 1);
   check_references(ctx);
+  check_footnotes(ctx.footnotes, diags, report.footnotes);
   report.data_files = std::move(ctx.data_files);
   return report;
 }

@@ -124,17 +124,6 @@ void collect_inlines(MarkdownContext& ctx, cmark_node* parent, InlineState state
 
 std::vector<Prose> collect_blocks(MarkdownContext& ctx, cmark_node* parent);
 
-// "[^1]" is a footnote in Markdown's extensions; input format 1 has none yet, and printing the
-// marker as text would be silently wrong.
-void refuse_footnotes(MarkdownContext& ctx, cmark_node* paragraph, const RichText& text) {
-  std::string plain;
-  for (const auto& span : text) plain += span.text;
-  size_t at = plain.find("[^");
-  if (at == std::string::npos || plain.find(']', at) == std::string::npos) return;
-  ctx.diags.error(ctx.pos(paragraph), "a footnote (" + quote_excerpt(plain.substr(at, plain.find(']', at) - at + 1)) + ") is not supported in text",
-                  "footnotes are not part of input format 1; write the note in the text or under the table");
-}
-
 Prose make_list(MarkdownContext& ctx, cmark_node* node) {
   Prose list;
   list.is_list = true;
@@ -156,7 +145,6 @@ std::vector<Prose> collect_blocks(MarkdownContext& ctx, cmark_node* parent) {
         Prose paragraph;
         paragraph.pos = ctx.pos(node);
         collect_inlines(ctx, node, {}, paragraph.text);
-        refuse_footnotes(ctx, node, paragraph.text);
         out.push_back(std::move(paragraph));
         break;
       }

@@ -13,7 +13,8 @@ struct TextOrigin {
 };
 
 // Paragraphs and (nested) lists with emphasis, strong, links and line breaks. Anything else
-// (headings, code, quotes, images, HTML) is reported with a hint.
+// (headings, code, quotes, images, HTML) is reported with a hint. Footnotes are not read
+// here: see parse_footnoted_markdown.
 std::vector<Prose> parse_markdown(const std::string& text, const TextOrigin& origin, Diagnostics& diags);
 
 }  // namespace rapport

@@ -6,12 +6,16 @@ void read_cell_markdown(BuildContext& ctx, Cell& cell, const TextOrigin& origin)
   // Most cells ("17 % (2018)", "Saknas") hold no mark at all: they need no parse.
   if (cell.kind != Cell::Kind::text || cell.text.find_first_of("*_[`") == std::string::npos) return;
   Diagnostics found;
-  std::vector<Prose> prose = parse_markdown(cell.text, origin, found);
+  FoundFootnotes footnotes;  // kept only when the cell is read as Markdown
+  std::vector<Prose> prose = parse_footnoted_markdown(cell.text, origin, found, footnotes);
   if (prose.size() != 1 || prose[0].is_list) return;
   ctx.reader.diags().append(found);  // a link to file: or an empty target is still an error
   cell.rich = std::move(prose[0].text);
   for (const auto& span : cell.rich)
     if (!span.link.empty() && span.link[0] == '#') ctx.references.push_back({span.link.substr(1), cell.pos});
+  auto& all = ctx.footnotes;
+  all.marks.insert(all.marks.end(), footnotes.marks.begin(), footnotes.marks.end());
+  for (auto& footnote : footnotes.definitions) all.definitions.push_back(std::move(footnote));
 }
 
 }  // namespace rapport

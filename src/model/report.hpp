@@ -19,6 +19,9 @@ struct InlineSpan {
   bool strong = false;
   std::string link;  // "" for none, "#id" for a section of this report, else a URI
   bool keep_whole = false;  // `backticks` in Markdown: never hyphenated
+  // A footnote mark `[^id]`: the id; `text` is empty until resolve_with_layout numbers it.
+  std::string footnote = {};
+  std::string anchor = {};  // a named place at this span (a footnote's first mark, for the way back)
 };
 using RichText = std::vector<InlineSpan>;
 
@@ -232,8 +235,26 @@ struct DocumentInfo {
   std::map<std::string, SourcePos> value_pos = {};
 };
 
+// A footnote's text, `[^id]: note`, written in any text of the report.
+struct Footnote {
+  std::string id;
+  RichText text;
+  SourcePos pos;  // of the definition's '['
+};
+
+// A footnote as printed: numbered by the layout (through the document, or per chapter, where
+// the same id may then print again), in the order its marks first appear.
+struct FootnoteNote {
+  size_t footnote = 0;  // into Report::footnotes
+  int number = 0;
+  std::string anchor;       // the note's named place: "^id"
+  std::string mark_anchor;  // its first mark's: "^id-mark"
+};
+
 struct Report {
   std::string path;
+  std::vector<Footnote> footnotes;  // every definition, in the order written
+  std::vector<FootnoteNote> notes;  // filled in by resolve_with_layout, in number order
   std::vector<std::string> data_files;  // CSV files the tables read
   DocumentInfo info;
   std::vector<Block> content;

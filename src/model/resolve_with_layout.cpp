@@ -1,5 +1,7 @@
 #include "model/resolve_with_layout.hpp"
 
+#include "model/number_footnotes.hpp"
+
 #include <algorithm>
 #include <map>
 #include <set>
@@ -115,7 +117,8 @@ struct Resolver {
 
 void check_fonts(const Style& style, const FontRegistry& fonts, Diagnostics& diags) {
   std::vector<const TextStyle*> styles = {&style.body, &style.table, &style.table_header, &style.caption,
-                                          &style.footer, &style.toc_title, &style.toc_entry, &style.cover_title};
+                                          &style.footer, &style.toc_title, &style.toc_entry, &style.cover_title,
+                                          &style.footnote};
   for (const auto& h : style.headings) styles.push_back(&h);
   for (const TextStyle* t : styles)
     if (!fonts.has_family(t->family)) {
@@ -140,6 +143,7 @@ void collect_used(const std::vector<Block>& content, std::set<std::string>& used
 
 void resolve_with_layout(Report& report, const Style& style, const FontRegistry& fonts, Diagnostics& diags) {
   Resolver{style, diags, {}, std::vector<int>(4, 0)}.blocks(report.content);
+  number_footnotes(report, style);
   check_fonts(style, fonts, diags);
 }
 

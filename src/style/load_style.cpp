@@ -93,7 +93,7 @@ std::vector<const TextStyle*> all_text_styles(const Style& style) {
   std::vector<const TextStyle*> all = {&style.body,       &style.table,          &style.table_header,       &style.caption,
                                        &style.footer,     &style.toc_title,      &style.toc_entry,          &style.cover_municipality,
                                        &style.cover_title, &style.cover_subtitle, &style.cover_committee, &style.back_page,
-                                       &style.assessment_label};
+                                       &style.assessment_label, &style.footnote};
   for (const auto& heading : style.headings) all.push_back(&heading);
   return all;
 }
@@ -136,7 +136,7 @@ void read_text_styles(NodeReader& reader, const YAML::Node& node, Style& style) 
                                          "heading4", "table",        "table_header",  "caption",
                                          "footer",   "toc_title",    "toc_entry",     "cover_municipality",
                                          "cover_title", "cover_subtitle", "cover_committee", "back_page",
-                                         "assessment_label"};
+                                         "assessment_label", "footnote"};
   MapFields f(reader, node, "text", keys);
   if (!f.valid()) return;
   // Every style starts from body, so a layout only states what differs.
@@ -157,6 +157,20 @@ void read_text_styles(NodeReader& reader, const YAML::Node& node, Style& style) 
   style.cover_committee = derived("cover_committee");
   style.back_page = derived("back_page");
   style.assessment_label = derived("assessment_label");
+  style.footnote = derived("footnote");
+}
+
+void read_footnotes(NodeReader& reader, const YAML::Node& node, Style& style) {
+  MapFields f(reader, node, "footnotes", {"numbering", "indent"});
+  if (!f.valid()) return;
+  if (YAML::Node numbering = f.require("numbering"); numbering.IsDefined()) {
+    std::string how = read_text(reader, numbering, "'numbering'");
+    if (how != "document" && how != "chapter")
+      reader.diags().error(reader.pos(numbering), "unknown footnote numbering '" + how + "'",
+                           "write 'numbering: document' (1, 2, 3 through the report) or 'numbering: chapter' (from 1 in each level-1 section)");
+    style.footnotes_per_chapter = how == "chapter";
+  }
+  style.footnote_indent = read_length(reader, f.require("indent"), "'indent'", {0, 30, "mm"});
 }
 
 // An author's status of another vocabulary already in `style` drawn just like `status`. Trend
@@ -377,7 +391,7 @@ Style read_style(const YamlSource& source, Diagnostics& warnings) {
   Style style;
   MapFields f(reader, source.root, "the layout",
               {"name", "extends", "page", "text", "colors", "lists", "headings", "toc", "tables", "statuses", "goals",
-               "typography", "page_furniture", "numbers"});
+               "typography", "page_furniture", "numbers", "footnotes"});
   if (f.valid()) {
     style.name = read_text(reader, f.require("name"), "'name'");
     read_page(reader, f.require("page"), style.page);
@@ -431,6 +445,7 @@ Style read_style(const YamlSource& source, Diagnostics& warnings) {
       style.numbers.decimal_separator = read_text(reader, numbers.require("decimal"), "'decimal'");
       style.numbers.minus = read_text(reader, numbers.require("minus"), "'minus'");
     }
+    read_footnotes(reader, f.require("footnotes"), style);
     read_vocabularies(reader, f.require("statuses"), style, warnings);
     read_goal_levels(reader, f.require("goals"), style);
   }

@@ -73,10 +73,12 @@ struct Style {
   std::vector<std::string> files;  // the layout, what it extends, and its vocabularies
   PageStyle page;
   TextStyle body, table, table_header, caption, footer, toc_title, toc_entry, cover_municipality, cover_title,
-      cover_subtitle, cover_committee, back_page, assessment_label;
+      cover_subtitle, cover_committee, back_page, assessment_label, footnote;
   std::array<TextStyle, 4> headings;
   Color accent, rule, table_header_fill, table_group_fill;
   double list_indent = 17;
+  bool footnotes_per_chapter = false;  // footnotes numbered from 1 in each level-1 section
+  double footnote_indent = 14;         // the note's number is set right-aligned in this indent
   double cell_padding = 4;
   std::string bullet = "•";
   std::string toc_default_title = "Innehållsförteckning";

@@ -43,6 +43,17 @@ void add_attribute(PangoAttrList* list, PangoAttribute* attribute, size_t start,
   pango_attr_list_insert(list, attribute);
 }
 
+// A footnote's mark: a superscript number, smaller and raised. Pango's rise and size rather
+// than the fonts' `sups` feature, which the pinned fonts do not all have for every digit.
+void add_mark_attributes(PangoAttrList* list, const ShapeRequest& request, size_t start, size_t end) {
+  constexpr double mark_size = 0.64, mark_rise = 0.36;  // of the text's size
+  double size = request.style.size;
+  add_attribute(list, pango_attr_size_new_absolute(to_pango(size * mark_size)), start, end);
+  add_attribute(list, pango_attr_rise_new(to_pango(size * mark_rise)), start, end);
+  const Color& c = request.link_color;
+  add_attribute(list, pango_attr_foreground_new(channel(c.r), channel(c.g), channel(c.b)), start, end);
+}
+
 void add_whole_text_attributes(PangoAttrList* list, const ShapeRequest& request) {
   if (request.tabular_figures) pango_attr_list_insert(list, pango_attr_font_features_new("tnum 1"));
 }
@@ -60,11 +71,14 @@ ShapedText shape_rich_text(PangoContext* context, const RichText& text, const Sh
     size_t end = all.size();
     if (span.strong) add_attribute(attributes, pango_attr_weight_new(PANGO_WEIGHT_BOLD), start, end);
     if (span.emphasis) add_attribute(attributes, pango_attr_style_new(PANGO_STYLE_ITALIC), start, end);
-    if (!span.link.empty()) {
+    if (!span.footnote.empty()) {
+      add_mark_attributes(attributes, request, start, end);
+      if (!span.link.empty()) shaped.links.push_back({static_cast<int>(start), static_cast<int>(end), span.link, true, span.anchor});
+    } else if (!span.link.empty()) {
       const Color& c = request.link_color;
       add_attribute(attributes, pango_attr_foreground_new(channel(c.r), channel(c.g), channel(c.b)), start, end);
       add_attribute(attributes, pango_attr_underline_new(PANGO_UNDERLINE_SINGLE), start, end);
-      shaped.links.push_back({static_cast<int>(start), static_cast<int>(end), span.link});
+      shaped.links.push_back({static_cast<int>(start), static_cast<int>(end), span.link, false, {}});
     }
   }
   pango_layout_set_text(shaped.layout.get(), all.data(), static_cast<int>(all.size()));

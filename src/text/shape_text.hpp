@@ -13,6 +13,8 @@ namespace rapport {
 struct LinkRange {
   int start = 0, end = 0;  // byte offsets into the layout's text
   std::string target;
+  bool footnote = false;    // a footnote's mark: a Reference to the note around the Link
+  std::string anchor = {};  // a named place where the range starts (a note's first mark)
 };
 
 struct ShapedText {
