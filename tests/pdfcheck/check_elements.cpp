@@ -167,4 +167,21 @@ void check_link_structure(Context& c) {
   c.add_all("link-structure", problems);
 }
 
+// PDF/UA-1 7.9, Matterhorn 19-003: every Note has an /ID, a string no other Note shares.
+void check_note_ids(Context& c) {
+  std::map<std::string, std::string> seen;  // /ID → the first Note's place
+  std::vector<std::string> problems;
+  for (const auto& node : c.structure().nodes) {
+    if (node.type != "Note") continue;
+    Handle id = entry(node.element, "/ID");
+    if (!id.isString() || id.getStringValue().empty()) {
+      problems.push_back(node_place(node) + ": a Note without an /ID string");
+      continue;
+    }
+    auto [at, fresh] = seen.emplace(id.getStringValue(), node_place(node));
+    if (!fresh) problems.push_back(node_place(node) + ": a Note with the same /ID as " + at->second);
+  }
+  c.add_all("note-id", problems);
+}
+
 }  // namespace rapport::pdfcheck

@@ -58,6 +58,7 @@ constexpr Rule kRules[] = {
     {"list-structure", check_list_structure},
     {"toc-structure", check_toc_structure},
     {"link-structure", check_link_structure},
+    {"note-id", check_note_ids},
     // content and the parent tree
     {"tagged-content", check_tagged_content},
     {"mcid-parent-tree", check_mcid_parent_tree},

@@ -32,6 +32,7 @@ void check_th_scope(Context& c);
 void check_table_spans(Context& c);
 void check_table_columns(Context& c);
 void check_link_structure(Context& c);
+void check_note_ids(Context& c);
 
 // check_marked_content.cpp: content, MCIDs and the parent tree
 void check_tagged_content(Context& c);

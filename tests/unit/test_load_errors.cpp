@@ -116,11 +116,6 @@ TEST_CASE("an unquoted colon and space in a heading suggests quoting it") {
                  "  hint: quote the value: section: \"Mål: Fler i arbete\"\n") != std::string::npos);
 }
 
-TEST_CASE("a footnote marker is an error until the format has footnotes") {
-  std::string text = report_preamble() + "  - text: \"Kostnaderna ökade[^1].\"\n";
-  CHECK(diagnose(text).find("error: a footnote ('[^1]') is not supported in text\n") != std::string::npos);
-}
-
 TEST_CASE("an unknown key with no near match lists the valid keys") {
   std::string text = replace(valid_report, "    id: ekonomi", "    id: ekonomi\n    färg: blå");
   CHECK(diagnose(text) ==

@@ -1,0 +1,235 @@
+// Footnotes (issue 14): `text[^id]` with `[^id]: note` anywhere in the report's texts, checked
+// document-wide, numbered by the layout, set at the foot of the page and tagged as Notes.
+#include <doctest/doctest.h>
+
+#include <qpdf/QPDF.hh>
+
+#include <filesystem>
+
+#include "app/run_pipeline.hpp"
+#include "layout/collect_flow.hpp"
+#include "load/yaml_source.hpp"
+#include "model/build_report.hpp"
+#include "test_support.hpp"
+
+using namespace rapport;
+using namespace rapport::test;
+
+namespace {
+
+// Line 9 of every fixture is the first line after "content:".
+std::string with_content(const std::string& blocks) { return report_preamble() + blocks; }
+
+Report build(const std::string& text, Diagnostics& diags) { return build_report(parse_yaml("t.yaml", text), diags); }
+
+std::string errors_of(const std::string& text) {
+  Diagnostics diags;
+  build(text, diags);
+  return diags.format();
+}
+
+std::string plain(const RichText& text) {
+  std::string out;
+  for (const auto& span : text) out += span.footnote.empty() ? span.text : "[" + span.footnote + "]";
+  return out;
+}
+
+const std::string two_blocks = with_content(R"(  - section: Ekonomi
+    content:
+      - text: |
+          Kostnaderna ökade[^reglemente] under året.
+
+          [^reglemente]: Se *reglemente* för
+            kommunstyrelsen, § 4.
+      - text: Intäkterna[^källa] minskade.
+      - text: "[^källa]: Enligt huvudboken."
+)");
+
+// A report written to a fresh folder, with `layout` beside it when given.
+std::string written(const std::string& text, const std::string& layout = "") {
+  std::string dir = temp_dir();
+  write_file(dir + "/r.yaml", text);
+  if (!layout.empty()) write_file(dir + "/l.yaml", layout);
+  return dir;
+}
+
+struct Laid {
+  PreparedReport prepared;
+  Flow flow;
+};
+
+Laid lay_out(const std::string& text, const std::string& layout = "") {
+  std::string dir = written(text, layout);
+  static FontRegistry fonts(default_font_list());
+  static SharedResources shared;
+  Laid laid{prepare_report({dir + "/r.yaml", layout.empty() ? "" : dir + "/l.yaml"}, fonts, shared), {}};
+  Diagnostics diags;
+  LayoutContext ctx{laid.prepared.report, *laid.prepared.style, fonts.context(), diags, laid.prepared.hyphenator};
+  laid.flow = collect_flow(ctx);
+  return laid;
+}
+
+std::vector<int> numbers_of(const Report& report) {
+  std::vector<int> numbers;
+  for (const auto& note : report.notes) numbers.push_back(note.number);
+  return numbers;
+}
+
+}  // namespace
+
+TEST_CASE("footnote definitions are taken out of the text, with their positions, and marks become spans") {
+  Diagnostics diags;
+  Report report = build(two_blocks, diags);
+  CHECK(diags.format() == "");
+  REQUIRE(report.footnotes.size() == 2);
+  CHECK(report.footnotes[0].id == "reglemente");
+  CHECK(report.footnotes[0].pos.line == 14);
+  CHECK(report.footnotes[0].pos.col == 11);
+  CHECK(plain(report.footnotes[0].text) == "Se reglemente för kommunstyrelsen, § 4.");
+  CHECK(report.footnotes[0].text[1].emphasis);  // the note's text is Markdown too
+  CHECK(report.footnotes[1].id == "källa");
+  CHECK(report.footnotes[1].pos.line == 17);
+  CHECK(report.footnotes[1].pos.col == 16);  // one past the opening quote
+  const auto& section = *std::get<std::unique_ptr<Section>>(report.content[0]);
+  const auto& first = std::get<TextBlock>(section.content[0]);
+  REQUIRE(first.prose.size() == 1);  // the definition is no paragraph of its own
+  CHECK(plain(first.prose[0].text) == "Kostnaderna ökade[reglemente] under året.");
+  CHECK(std::get<TextBlock>(section.content[2]).prose.empty());
+}
+
+TEST_CASE("a footnote mark in a code span is text, and a lone [^ is text") {
+  Diagnostics diags;
+  Report report = build(with_content("  - text: \"Skriv `[^1]` för en fotnot, eller [^ ensam.\"\n"), diags);
+  CHECK(diags.format() == "");
+  CHECK(report.footnotes.empty());
+  CHECK(plain(std::get<TextBlock>(report.content[0]).prose[0].text) == "Skriv [^1] för en fotnot, eller [^ ensam.");
+}
+
+TEST_CASE("a footnote mark that is never defined is an error at the mark, with a did-you-mean") {
+  std::string text = with_content(R"(  - text: |
+      Kostnaderna ökade[^reglemnte] och[^okänd] minskade.
+
+      [^reglemente]: Se reglemente.
+  - text: Mer[^reglemente].
+)");
+  CHECK(errors_of(text) ==
+        "t.yaml:10:24: error: the footnote '[^reglemnte]' is not defined\n"
+        "  hint: did you mean '[^reglemente]'?\n"
+        "t.yaml:10:40: error: the footnote '[^okänd]' is not defined\n"
+        "  hint: add a line '[^okänd]: …' with the note to a text of the report\n");
+}
+
+TEST_CASE("a footnote defined twice is an error at the second definition, naming the first's line") {
+  std::string text = with_content(R"(  - text: |
+      Kostnaderna ökade[^1].
+
+      [^1]: Se reglemente.
+  - text: |
+      [^1]: Enligt huvudboken.
+)");
+  CHECK(errors_of(text) ==
+        "t.yaml:14:7: error: the footnote '[^1]' is defined twice\n"
+        "  hint: it is first defined on line 12; give one of them another id, or remove one\n");
+}
+
+TEST_CASE("a footnote no text marks is an error at its definition") {
+  std::string text = with_content("  - text: |\n      Kostnaderna ökade.\n\n      [^1]: Se reglemente.\n");
+  CHECK(errors_of(text) ==
+        "t.yaml:12:7: error: the footnote '[^1]' is defined but no text marks it\n"
+        "  hint: write [^1] where the note belongs, or remove the definition\n");
+}
+
+TEST_CASE("rapport check refuses an undefined footnote with exit status 2 and writes nothing") {
+  std::string dir = written(with_content("  - text: Kostnaderna ökade[^1].\n"));
+  auto result = run_rapport("check " + shell_quote(dir + "/r.yaml"));
+  CHECK(result.status == 2);
+  CHECK(result.output.find("r.yaml:9:30: error: the footnote '[^1]' is not defined") != std::string::npos);
+  auto render = run_rapport("render " + shell_quote(dir + "/r.yaml") + " -o " + shell_quote(dir + "/r.pdf"));
+  CHECK(render.status == 2);
+  CHECK(!std::filesystem::exists(dir + "/r.pdf"));
+}
+
+const std::string two_chapters = with_content(R"(  - section: Ett
+    content:
+      - text: "A[^a] B[^b] A igen[^a]."
+  - section: Två
+    content:
+      - text: "C[^c] och A[^a]."
+      - text: "[^a]: Not a.\n\n[^b]: Not b.\n\n[^c]: Not c."
+)");
+
+TEST_CASE("footnotes are numbered in the order of their first mark; a second mark reuses the number") {
+  Laid laid = lay_out(two_chapters);
+  const Report& report = laid.prepared.report;
+  CHECK(numbers_of(report) == std::vector<int>{1, 2, 3});
+  CHECK(report.footnotes[report.notes[2].footnote].id == "c");
+  const auto& one = *std::get<std::unique_ptr<Section>>(report.content[0]);
+  const RichText& spans = std::get<TextBlock>(one.content[0]).prose[0].text;
+  std::vector<std::string> marks, anchors;
+  for (const auto& span : spans)
+    if (!span.footnote.empty()) {
+      marks.push_back(span.text + " " + span.link);
+      anchors.push_back(span.anchor);
+    }
+  CHECK(marks == std::vector<std::string>{"1 #^a", "2 #^b", "1 #^a"});
+  CHECK(anchors == std::vector<std::string>{"^a-mark", "^b-mark", ""});
+  CHECK(laid.flow.notes.size() == 3);
+}
+
+TEST_CASE("a layout may number footnotes from 1 in each level-1 section") {
+  Laid laid = lay_out(two_chapters, "name: l\nextends: default\nfootnotes: {numbering: chapter}\n");
+  const Report& report = laid.prepared.report;
+  CHECK(numbers_of(report) == std::vector<int>{1, 2, 1, 2});  // a, b | c, a again
+  CHECK(report.notes[3].anchor == "^a-2");  // printed twice, each note has a place of its own
+  CHECK(laid.flow.notes.size() == 4);
+}
+
+TEST_CASE("an unknown footnote numbering is a layout error") {
+  std::string dir = written(two_chapters, "name: l\nextends: default\nfootnotes: {numbering: page}\n");
+  auto result = run_rapport("check " + shell_quote(dir + "/r.yaml") + " --layout " + shell_quote(dir + "/l.yaml"));
+  CHECK(result.status == 2);
+  CHECK(result.output.find("l.yaml:3:26: error: unknown footnote numbering 'page'") != std::string::npos);
+}
+
+TEST_CASE("the slab of a line, a list item, an assessment's text and a table row lists its marks' notes") {
+  std::string text = with_content(R"(  - section: Ekonomi
+    content:
+      - text: |
+          Första raden[^a].
+
+          - en punkt[^b]
+      - assessment:
+          status: slutfort
+          text: Klart[^c].
+      - table:
+          columns: [Mått, {title: Värde, align: right}]
+          rows:
+            - ["Kostnad[^d]", 12]
+      - text: "[^a]: A.\n\n[^b]: B.\n\n[^c]: C.\n\n[^d]: Enligt *huvudboken*."
+)");
+  Laid laid = lay_out(text);
+  std::vector<size_t> listed;
+  for (const auto& slab : laid.flow.slabs) listed.insert(listed.end(), slab.notes.begin(), slab.notes.end());
+  CHECK(listed == std::vector<size_t>{0, 1, 2, 3});
+  REQUIRE(laid.flow.notes.size() == 4);
+  // The table cell's mark: its row slab holds a Reference to the note.
+  bool row_has_reference = false;
+  for (const auto& slab : laid.flow.slabs)
+    if (slab.notes == std::vector<size_t>{3})
+      for (const auto& item : slab.items)
+        if (auto* tag = std::get_if<TagItem>(&item); tag && tag->role == "Reference") row_has_reference = true;
+  CHECK(row_has_reference);
+  // A note: Note (with its id) › Lbl › Link back to the mark, then P.
+  const auto& items = laid.flow.notes[3].front().items;
+  REQUIRE(!items.empty());
+  auto* note = std::get_if<TagItem>(&items.front());
+  REQUIRE(note);
+  CHECK(note->role == "Note");
+  CHECK(note->id == "^d");
+  std::vector<std::string> seen;
+  for (const auto& item : items) {
+    if (auto* tag = std::get_if<TagItem>(&item); tag && tag->kind == TagItem::Kind::begin) seen.push_back(tag->role);
+    if (auto* link = std::get_if<LinkItem>(&item)) seen.push_back(link->target);
+  }
+  CHECK(seen == std::vector<std::string>{"Note", "Lbl", "Link", "#^d-mark", "P"});
+}
