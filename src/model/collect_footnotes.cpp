@@ -165,6 +165,14 @@ struct MarkFinder {
 
 }  // namespace
 
+void refuse_footnote_marks(const std::string& text, const TextOrigin& origin, const std::string& what,
+                           Diagnostics& diags) {
+  if (text.find("[^") == std::string::npos) return;
+  for (const auto& [id, at] : marks_written(text))
+    diags.error(position_of(origin, text, at), "a footnote mark ('[^" + id + "]') is not allowed in " + what,
+                "headings, captions and column titles are plain text; put the mark in the text or a table cell");
+}
+
 std::vector<Prose> parse_footnoted_markdown(const std::string& text, const TextOrigin& origin, Diagnostics& diags,
                                             FoundFootnotes& found) {
   if (text.find("[^") == std::string::npos) return parse_markdown(text, origin, diags);

@@ -29,6 +29,11 @@ struct FoundFootnotes {
 std::vector<Prose> parse_footnoted_markdown(const std::string& text, const TextOrigin& origin, Diagnostics& diags,
                                             FoundFootnotes& found);
 
+// A title, heading, caption or column title is plain text: a mark there would print as
+// "[^1]", so it is an error at the mark.
+void refuse_footnote_marks(const std::string& text, const TextOrigin& origin, const std::string& what,
+                           Diagnostics& diags);
+
 // Each mark must name a definition, each definition be marked and defined once. Moves the
 // definitions into `out`.
 void check_footnotes(FoundFootnotes& found, Diagnostics& diags, std::vector<Footnote>& out);

@@ -11,7 +11,9 @@ std::string text_or_empty(BuildContext& ctx, const YAML::Node& node, const std::
 
 std::string title_or_empty(BuildContext& ctx, const YAML::Node& node, const std::string& what) {
   if (!node.IsDefined()) return {};
-  return ctx.reader.text(node, what, max_title_chars).value_or("");
+  std::string title = ctx.reader.text(node, what, max_title_chars).value_or("");
+  refuse_footnote_marks(title, text_origin(ctx.reader.source(), node), what, ctx.reader.diags());
+  return title;
 }
 
 TextOrigin text_origin(const YamlSource& source, const YAML::Node& node) {

@@ -10,6 +10,8 @@
 #include "layout/collect_flow.hpp"
 #include "load/yaml_source.hpp"
 #include "model/build_report.hpp"
+#include "pdf_fixture.hpp"
+#include "pdfcheck/check_pdf.hpp"
 #include "test_support.hpp"
 
 using namespace rapport;
@@ -113,9 +115,9 @@ TEST_CASE("a footnote mark that is never defined is an error at the mark, with a
   - text: Mer[^reglemente].
 )");
   CHECK(errors_of(text) ==
-        "t.yaml:10:24: error: the footnote '[^reglemnte]' is not defined\n"
+        "t.yaml:10:25: error: the footnote '[^reglemnte]' is not defined\n"
         "  hint: did you mean '[^reglemente]'?\n"
-        "t.yaml:10:40: error: the footnote '[^okänd]' is not defined\n"
+        "t.yaml:10:41: error: the footnote '[^okänd]' is not defined\n"
         "  hint: add a line '[^okänd]: …' with the note to a text of the report\n");
 }
 
@@ -143,7 +145,7 @@ TEST_CASE("rapport check refuses an undefined footnote with exit status 2 and wr
   std::string dir = written(with_content("  - text: Kostnaderna ökade[^1].\n"));
   auto result = run_rapport("check " + shell_quote(dir + "/r.yaml"));
   CHECK(result.status == 2);
-  CHECK(result.output.find("r.yaml:9:30: error: the footnote '[^1]' is not defined") != std::string::npos);
+  CHECK(result.output.find("r.yaml:9:29: error: the footnote '[^1]' is not defined") != std::string::npos);
   auto render = run_rapport("render " + shell_quote(dir + "/r.yaml") + " -o " + shell_quote(dir + "/r.pdf"));
   CHECK(render.status == 2);
   CHECK(!std::filesystem::exists(dir + "/r.pdf"));
@@ -188,7 +190,7 @@ TEST_CASE("an unknown footnote numbering is a layout error") {
   std::string dir = written(two_chapters, "name: l\nextends: default\nfootnotes: {numbering: page}\n");
   auto result = run_rapport("check " + shell_quote(dir + "/r.yaml") + " --layout " + shell_quote(dir + "/l.yaml"));
   CHECK(result.status == 2);
-  CHECK(result.output.find("l.yaml:3:26: error: unknown footnote numbering 'page'") != std::string::npos);
+  CHECK(result.output.find("l.yaml:3:24: error: unknown footnote numbering 'page'") != std::string::npos);
 }
 
 TEST_CASE("the slab of a line, a list item, an assessment's text and a table row lists its marks' notes") {
@@ -232,4 +234,118 @@ TEST_CASE("the slab of a line, a list item, an assessment's text and a table row
     if (auto* link = std::get_if<LinkItem>(&item)) seen.push_back(link->target);
   }
   CHECK(seen == std::vector<std::string>{"Note", "Lbl", "Link", "#^d-mark", "P"});
+}
+
+TEST_CASE("a footnote mark in a heading, caption or column title is an error at the mark") {
+  std::string text = with_content(R"(  - section: Ekonomi[^1]
+    content:
+      - table:
+          caption: "Driftbudget[^2]"
+          columns: ["Mått[^3]", "Värde"]
+          rows: [[a, "1"]]
+)");
+  std::string out = errors_of(text);
+  CHECK(out.find("t.yaml:9:21: error: a footnote mark ('[^1]') is not allowed in a section's heading\n") != std::string::npos);
+  CHECK(out.find("t.yaml:12:32: error: a footnote mark ('[^2]') is not allowed in 'caption'\n") != std::string::npos);
+  CHECK(out.find("t.yaml:13:27: error: a footnote mark ('[^3]') is not allowed in a column's title\n") != std::string::npos);
+}
+
+namespace {
+
+// A Note appended to the fixture's Document, with `id` as its /ID unless empty.
+Handle append_note(QPDF& pdf, TaggedPdf& d, const std::string& id) {
+  Handle note = struct_element(pdf, "Note", d.document, d.page);
+  if (!id.empty()) note.replaceKey("/ID", Handle::newString(id));
+  d.document.getKey("/K").appendItem(note);
+  return note;
+}
+
+std::string role_of(Handle element) {
+  Handle s = element.isDictionary() ? element.getKey("/S") : Handle::newNull();
+  return s.isName() ? s.getName().substr(1) : "";
+}
+
+std::vector<Handle> child_elements(Handle element) {
+  Handle k = element.getKey("/K");
+  std::vector<Handle> kids = k.isArray() ? k.getArrayAsVector() : k.isNull() ? std::vector<Handle>{} : std::vector<Handle>{k};
+  std::vector<Handle> out;
+  for (auto& kid : kids)
+    if (kid.isDictionary() && kid.hasKey("/S")) out.push_back(kid);
+  return out;
+}
+
+void collect(Handle element, std::vector<Handle>& out) {
+  out.push_back(element);
+  for (auto& kid : child_elements(element)) collect(kid, out);
+}
+
+std::vector<std::string> roles(const std::vector<Handle>& elements) {
+  std::vector<std::string> out;
+  for (const auto& e : elements) out.push_back(role_of(e));
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("pdf checker: a Note needs an /ID of its own") {
+  check_variants({
+      {"a Note without /ID", "note-id", [](QPDF& pdf, TaggedPdf& d) { append_note(pdf, d, ""); }},
+      {"two Notes with one /ID", "note-id",
+       [](QPDF& pdf, TaggedPdf& d) {
+         append_note(pdf, d, "^a");
+         append_note(pdf, d, "^a");
+       }},
+      {"two Notes with their own /IDs", "",
+       [](QPDF& pdf, TaggedPdf& d) {
+         append_note(pdf, d, "^a");
+         append_note(pdf, d, "^b");
+       }},
+  });
+}
+
+TEST_CASE("a footnote in the PDF: the mark a Reference › Link, the note a Note with /ID, Lbl and P, links both ways") {
+  std::string dir = written(with_content(R"(  - section: Ekonomi
+    content:
+      - text: |
+          Kostnaderna ökade[^a] och intäkterna[^b] minskade.
+
+          [^a]: Se *reglemente* för kommunstyrelsen.
+      - table:
+          columns: [Mått, {title: Värde, align: right}]
+          rows:
+            - ["Kostnad[^c]", 12]
+      - text: "[^b]: Enligt huvudboken.\n\n[^c]: Källa: Kolada."
+)"));
+  std::string pdf = dir + "/r.pdf";
+  auto result = run_rapport("render " + shell_quote(dir + "/r.yaml") + " -o " + shell_quote(pdf));
+  REQUIRE_MESSAGE(result.status == 0, result.output);
+  CHECK(describe(rapport::pdfcheck::check_pdf(pdf)) == "");
+  QPDF doc;
+  doc.processFile(pdf.c_str());
+  std::vector<Handle> elements;
+  for (auto& top : child_elements(doc.getRoot().getKey("/StructTreeRoot"))) collect(top, elements);
+  std::vector<Handle> references, notes;
+  for (auto e : elements) {
+    if (role_of(e) == "Reference" && roles(child_elements(e)) == std::vector<std::string>{"Link"}) references.push_back(e);
+    if (role_of(e) == "Note") notes.push_back(e);
+  }
+  CHECK(references.size() == 3);  // two in the paragraph, one in the table cell
+  REQUIRE(notes.size() == 3);
+  std::vector<std::string> ids;
+  for (auto note : notes) {
+    ids.push_back(note.getKey("/ID").isString() ? note.getKey("/ID").getStringValue() : "");
+    auto kids = child_elements(note);
+    CHECK(roles(kids) == std::vector<std::string>{"Lbl", "P"});
+    if (!kids.empty()) CHECK(roles(child_elements(kids.front())) == std::vector<std::string>{"Link"});
+  }
+  CHECK(ids == std::vector<std::string>{"^a", "^b", "^c"});
+  // Each mark links to its note, each note's number back to its mark.
+  std::string destinations;
+  for (const auto& page : link_destinations(pdf)) destinations += page + " ";
+  for (const char* name : {"^a", "^b", "^c", "^a-mark", "^b-mark", "^c-mark"})
+    CHECK_MESSAGE(destinations.find(std::string(name) + " ") != std::string::npos, name);
+  // The notes' text is on the page, after the body text.
+  std::string text = collapse_spaces(pdf_pages_text(pdf).at(1));
+  CHECK(text.find("Se reglemente för kommunstyrelsen.") != std::string::npos);
+  CHECK(text.find("Kostnaderna ökade") < text.find("Se reglemente"));
 }
