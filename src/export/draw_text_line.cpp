@@ -147,7 +147,9 @@ void draw_text_line(cairo_t* cr, const TextLineItem& item) {
       x += pango_glyph_string_get_width(run->glyphs) / scale;  // another piece of the line draws it
       continue;
     }
-    x = draw_run(cr, run, text, x, item.baseline, broke_at_soft_hyphen && !l->next, item.color);
+    // A raised run (a footnote's mark: Pango's rise) sits above the line's baseline.
+    double baseline = item.baseline - run->y_offset / scale;
+    x = draw_run(cr, run, text, x, baseline, broke_at_soft_hyphen && !l->next, item.color);
   }
 }
 

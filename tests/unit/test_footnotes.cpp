@@ -99,7 +99,7 @@ TEST_CASE("footnote definitions are taken out of the text, with their positions,
   CHECK(std::get<TextBlock>(section.content[2]).prose.empty());
 }
 
-TEST_CASE("a footnote mark in a code span is text, and a lone [^ is text") {
+TEST_CASE("a footnote mark in a code span is text, and so is an unclosed mark") {
   Diagnostics diags;
   Report report = build(with_content("  - text: \"Skriv `[^1]` för en fotnot, eller [^ ensam.\"\n"), diags);
   CHECK(diags.format() == "");
