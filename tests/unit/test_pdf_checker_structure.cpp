@@ -128,6 +128,16 @@ std::vector<Variant> structure_variants() {
          d.struct_root.getKey("/ParentTree").getKey("/Nums").appendItem(annot);
          d.struct_root.replaceKey("/ParentTreeNextKey", Handle::newInteger(3));
        }},
+      {"a Note without /ID", "note-id",
+       [](QPDF& pdf, TaggedPdf& d) { append_to_document(pdf, d, "Note"); }},
+      {"two Notes with one /ID", "note-id",
+       [](QPDF& pdf, TaggedPdf& d) {
+         for (int i = 0; i < 2; ++i) {
+           append_to_document(pdf, d, "Note");
+           Handle kids = d.document.getKey("/K");
+           kids.getArrayItem(kids.getArrayNItems() - 1).replaceKey("/ID", Handle::newString("^1"));
+         }
+       }},
   };
 }
 
