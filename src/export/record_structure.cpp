@@ -16,6 +16,11 @@ bool is_grouping(const std::string& role) {
   return std::any_of(grouping.begin(), grouping.end(), [&](const char* g) { return role == g; });
 }
 
+// Elements that may hold any other: where a Note goes, whatever is open in them.
+bool is_section(const std::string& role) {
+  return role == "Document" || role == "Part" || role == "Art" || role == "Sect" || role == "Div";
+}
+
 bool is_decoration(const Item& item) {
   return std::holds_alternative<RuleItem>(item) || std::holds_alternative<RectItem>(item) ||
          std::holds_alternative<PathItem>(item) || std::holds_alternative<ImageItem>(item);
@@ -95,17 +100,37 @@ void StructureRecorder::tag(const TagItem& tag) {
     return;
   }
   if (artifact_depth_ > 0) return;  // what an artifact holds is not structure
+  if (!begins && tag.role == "Note" && !suspended_.empty()) {
+    open_ = std::move(suspended_.back());
+    suspended_.pop_back();
+    return;
+  }
   if (!begins) {
     if (open_.size() > 1) open_.pop_back();
     return;
   }
+  if (tag.role == "Note") {
+    // A page's notes are drawn after its text, while the text's paragraph, list or table may
+    // still be open (it goes on overleaf): the Note belongs to the section around them.
+    suspended_.push_back(open_);
+    while (open_.size() > 1 && !is_section(record_.elements[open_.back()].role)) open_.pop_back();
+  }
+  open_.push_back(open_element(tag));
+}
+
+// A tag whose id an element already has resumes that element: a footnote continued at the
+// next page's foot goes on in the same Note and P, each line's tags being whole.
+size_t StructureRecorder::open_element(const TagItem& tag) {
+  if (!tag.id.empty())
+    if (auto known = by_id_.find(tag.id); known != by_id_.end()) return known->second;
   size_t index = add_element(tag.role);
   StructureElement& element = record_.elements[index];
   element.alt = tag.alt;
   element.scope = tag.scope;
   element.colspan = tag.colspan;
   element.id = tag.id;
-  open_.push_back(index);
+  if (!tag.id.empty()) by_id_[tag.id] = index;
+  return index;
 }
 
 void StructureRecorder::link(const LinkItem& link) {

@@ -1,6 +1,7 @@
 #pragma once
 #include <cairo.h>
 
+#include <map>
 #include <optional>
 #include <utility>
 
@@ -27,6 +28,7 @@ class StructureRecorder {
 
  private:
   size_t add_element(std::string role);
+  size_t open_element(const TagItem& tag);
   size_t page() const;
   long owner_of(const Item& item);
   void end_mark();
@@ -38,6 +40,8 @@ class StructureRecorder {
   std::optional<long> mark_;  // the owner of the open marked-content sequence
   std::string mark_tag_;
   std::optional<std::pair<size_t, size_t>> implicit_;  // a grouping element → the P its loose text is in
+  std::map<std::string, size_t> by_id_;          // elements with an id, which a later tag may resume
+  std::vector<std::vector<size_t>> suspended_;   // what was open when a Note began
 };
 
 }  // namespace rapport

@@ -27,7 +27,7 @@ struct StructureElement {
   std::string alt;    // Figure: what it shows; a Link without words of its own: what it says
   std::string scope;  // TH: Column or Row
   int colspan = 1;
-  std::string id;     // Note: written as the element's /ID
+  std::string id;     // written as the element's /ID (every Note has one)
   std::vector<StructureKid> kids;
   std::optional<Box> bbox;  // Figure: what it covers on the page it starts on
   size_t bbox_page = 0;

@@ -87,7 +87,9 @@ struct TagItem {
   std::string scope;  // TH: "Column" or "Row"
   int colspan = 1;    // TH, TD: the columns the cell spans
   double x = 0, y = 0;  // unused; lets translate() treat every item alike
-  std::string id = {};  // Note: the element's /ID, unique in the document (PDF/UA-1 7.9)
+  // The element's /ID, unique in the document (PDF/UA-1 7.9 asks it of a Note); a later tag
+  // with the same id resumes the element (a footnote continued on the next page).
+  std::string id = {};
 };
 TagItem begin_tag(std::string role, std::string alt = {});
 TagItem end_tag(std::string role);

@@ -18,9 +18,16 @@ std::vector<Slab> lay_out_note(const LayoutContext& ctx, const FootnoteNote& not
   append_lines(ctx, text, style, x, lines);
   if (lines.empty()) return lines;
   for (auto& line : lines) line.keep_with_next = false;  // a long note may go on at the next page's foot
-  auto& first = lines.front().items;
-  first.insert(first.begin(), begin_tag("P"));  // the P runs from the first line to the last
-  lines.back().items.push_back(end_tag("P"));
+  // Each line's tags are whole: a long note goes on at the next page's foot, after that
+  // page's text, and its lines resume the same Note and P there (the tags' ids say which).
+  TagItem note_tag = begin_tag("Note");
+  note_tag.id = note.anchor;
+  TagItem text_tag = begin_tag("P");
+  text_tag.id = note.anchor + ".text";
+  for (auto& line : lines) {
+    enclose(line.items, text_tag);
+    enclose(line.items, note_tag);
+  }
 
   // The number, a link back to the note's first mark, right-aligned in the indent: plain,
   // not underlined, as a printed note's number is.
@@ -31,13 +38,9 @@ std::vector<Slab> lay_out_note(const LayoutContext& ctx, const FootnoteNote& not
   place_text(ctx, label, style, ctx.left(), 0, items);
   enclose(items, begin_tag("Lbl"));
 
-  TagItem begin = begin_tag("Note");
-  begin.id = note.anchor;
-  auto& head = lines.front().items;
-  head.insert(head.begin(), items.begin(), items.end());
-  head.insert(head.begin(), AnchorItem{note.anchor, ctx.left(), 0});
-  head.insert(head.begin(), begin);
-  lines.back().items.push_back(end_tag("Note"));
+  auto& head = lines.front().items;  // inside the Note, before its P
+  head.insert(head.begin() + 1, items.begin(), items.end());
+  head.insert(head.begin() + 1, AnchorItem{note.anchor, ctx.left(), 0});
   lines.front().space_before = style.space_after;
   return lines;
 }

@@ -338,6 +338,6 @@ TEST_CASE("a footnote in the PDF: the mark a Reference › Link, the note a Note
     CHECK_MESSAGE(destinations.find(std::string(name) + " ") != std::string::npos, name);
   // The notes' text is on the page, after the body text.
   std::string text = collapse_spaces(pdf_pages_text(pdf).at(1));
-  CHECK(text.find("Se reglemente för kommunstyrelsen.") != std::string::npos);
+  CHECK(text.find("1 Se reglemente för kommunstyrelsen") != std::string::npos);
   CHECK(text.find("Kostnaderna ökade") < text.find("Se reglemente"));
 }
