@@ -2,14 +2,18 @@
 // document-wide, numbered by the layout, set at the foot of the page and tagged as Notes.
 #include <doctest/doctest.h>
 
+#include <cairo-pdf.h>
 #include <qpdf/QPDF.hh>
 
 #include <filesystem>
+#include <set>
 
 #include "app/run_pipeline.hpp"
+#include "export/draw_page.hpp"
 #include "layout/collect_flow.hpp"
 #include "load/yaml_source.hpp"
 #include "model/build_report.hpp"
+#include "style/load_style.hpp"
 #include "pdf_fixture.hpp"
 #include "pdfcheck/check_pdf.hpp"
 #include "test_support.hpp"
@@ -340,4 +344,50 @@ TEST_CASE("a footnote in the PDF: the mark a Reference › Link, the note a Note
   std::string text = collapse_spaces(pdf_pages_text(pdf).at(1));
   CHECK(text.find("1 Se reglemente för kommunstyrelsen") != std::string::npos);
   CHECK(text.find("Kostnaderna ökade") < text.find("Se reglemente"));
+}
+
+namespace {
+
+cairo_status_t discard(void*, const unsigned char*, unsigned int) { return CAIRO_STATUS_SUCCESS; }
+
+TagItem with_id(TagItem tag, const std::string& id) {
+  tag.id = id;
+  return tag;
+}
+
+}  // namespace
+
+TEST_CASE("a Note drawn while a paragraph goes on overleaf belongs to the section, and a note continued resumes its Note") {
+  FontRegistry fonts(default_font_list());
+  Style style = load_style(resolve_layout_path("default"));
+  ShapedText shaped = shape_plain_text(fonts.context(), "Rad", ShapeRequest{style.body, -1, Align::left, {}, false});
+  TextLineItem line{shaped.layout, pango_layout_get_line(shaped.layout.get(), 0), 50, 100, {}};
+  TagItem note = with_id(begin_tag("Note"), "^a"), text = with_id(begin_tag("P"), "^a.text");
+  std::vector<Page> pages(2);
+  // Page 1: a paragraph that goes on overleaf, then the first line of its note at the foot.
+  pages[0].items = {begin_tag("P"), line, note, text, line, end_tag("P"), end_tag("Note")};
+  // Page 2: the paragraph's end, then the note's second line.
+  pages[1].items = {line, end_tag("P"), note, text, line, end_tag("P"), end_tag("Note")};
+  std::unique_ptr<cairo_surface_t, decltype(&cairo_surface_destroy)> surface(
+      cairo_pdf_surface_create_for_stream(discard, nullptr, 595, 842), cairo_surface_destroy);
+  std::unique_ptr<cairo_t, decltype(&cairo_destroy)> cr(cairo_create(surface.get()), cairo_destroy);
+  StructureRecorder recorder(cr.get());
+  for (const auto& page : pages) {
+    draw_page(cr.get(), page, &recorder);
+    cairo_show_page(cr.get());
+  }
+  StructureRecord record = recorder.finish();
+  std::vector<std::string> roles;
+  for (const auto& e : record.elements) roles.push_back(e.role + (e.id.empty() ? "" : " " + e.id));
+  CHECK(roles == std::vector<std::string>{"Document", "P", "Note ^a", "P ^a.text"});
+  // Both the paragraph and the note's text hold content on both pages; the Note is the Document's.
+  std::vector<size_t> document_kids;
+  for (const auto& kid : record.elements[0].kids) document_kids.push_back(kid.index);
+  CHECK(document_kids == std::vector<size_t>{1, 2});
+  for (size_t e : {size_t{1}, size_t{3}}) {
+    std::set<size_t> pages_with_content;
+    for (const auto& kid : record.elements[e].kids)
+      if (kid.kind == StructureKid::Kind::content) pages_with_content.insert(kid.page);
+    CHECK(pages_with_content == std::set<size_t>{0, 1});
+  }
 }
