@@ -12,7 +12,7 @@ std::vector<Slab> lay_out_note(const LayoutContext& ctx, const FootnoteNote& not
   double indent = ctx.style.footnote_indent;
   double x = ctx.left() + indent + number_gap;
   ShapeRequest request = ctx.request(style, ctx.left() + ctx.text_width() - x);
-  ShapedText text = shape_rich_text(ctx.pango, ctx.hyphenated(footnote.text), request);
+  ShapedText text = shape_rich_text(ctx.pango, ctx.prepared(footnote.text), request);
   ctx.check_glyphs(text, footnote.pos);
   std::vector<Slab> lines;
   append_lines(ctx, text, style, x, lines);

@@ -207,8 +207,9 @@ Report build_report(const YamlSource& source, const FileAccess& access, Diagnost
   }
   if (YAML::Node document = top.require("document"); document.IsDefined()) report.info = read_document(ctx, document);
   if (YAML::Node content = top.require("content"); content.IsDefined()) report.content = read_content(ctx, content, 1);
-  check_references(ctx);
   check_footnotes(ctx.footnotes, diags, report.footnotes);
+  for (const auto& note : report.footnotes) collect_references(ctx, {Prose{.text = note.text, .items = {}, .pos = note.pos}});
+  check_references(ctx);
   report.data_files = std::move(ctx.data_files);
   return report;
 }

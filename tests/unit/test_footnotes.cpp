@@ -391,3 +391,16 @@ TEST_CASE("a Note drawn while a paragraph goes on overleaf belongs to the sectio
     CHECK(pages_with_content == std::set<size_t>{0, 1});
   }
 }
+
+TEST_CASE("a cross-reference in a footnote is checked as any other") {
+  std::string text = with_content(R"(  - section: Ekonomi
+    id: ekonomi
+    content:
+      - text: |
+          Kostnaderna ökade[^1].
+
+          [^1]: Se [avsnittet](#ekonomin).
+)");
+  CHECK(errors_of(text).find("t.yaml:15:11: error: the link target '#ekonomin' is not the id of any section or table\n"
+                             "  hint: did you mean '#ekonomi'?\n") != std::string::npos);
+}
