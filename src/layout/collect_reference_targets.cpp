@@ -46,6 +46,7 @@ void collect(const std::vector<Block>& content, ReferenceTargets& out) {
 ReferenceTargets collect_reference_targets(const Report& report) {
   ReferenceTargets out;
   collect(report.content, out);
+  for (const auto& footnote : report.footnotes) out.used = out.used || refers_to_a_page(footnote.text);
   return out;
 }
 

@@ -404,3 +404,30 @@ TEST_CASE("a cross-reference in a footnote is checked as any other") {
   CHECK(errors_of(text).find("t.yaml:15:11: error: the link target '#ekonomin' is not the id of any section or table\n"
                              "  hint: did you mean '#ekonomi'?\n") != std::string::npos);
 }
+
+TEST_CASE("a page reference in a footnote prints the page") {
+  std::string dir = written(with_content(R"(  - section: Ekonomi
+    content:
+      - text: |
+          Kostnaderna ökade[^1].
+
+          [^1]: Se [sidan {page}](#bilaga).
+  - pagebreak
+  - section: Bilaga
+    id: bilaga
+    content:
+      - text: Tabeller.
+)"));
+  auto result = run_rapport("render " + shell_quote(dir + "/r.yaml") + " -o " + shell_quote(dir + "/r.pdf"));
+  REQUIRE_MESSAGE(result.status == 0, result.output);
+  auto pages = pdf_pages_text(dir + "/r.pdf");
+  REQUIRE(pages.size() >= 3);
+  CHECK(collapse_spaces(pages[1]).find("1 Se sidan 3") != std::string::npos);
+}
+
+TEST_CASE("a footnote without text, or holding a list, is an error at it") {
+  std::string text = with_content("  - text: |\n      A[^1] B[^2].\n\n      [^1]:\n      [^2]: - en punkt\n");
+  std::string out = errors_of(text);
+  CHECK(out.find("t.yaml:12:7: error: the footnote '[^1]' has no text\n") != std::string::npos);
+  CHECK(out.find("t.yaml:13:13: error: the footnote '[^2]' holds a list\n") != std::string::npos);
+}
