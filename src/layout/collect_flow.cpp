@@ -15,7 +15,7 @@ constexpr double fact_gap = 1;
 
 class FlowBuilder {
  public:
-  explicit FlowBuilder(const LayoutContext& ctx) : ctx_(ctx) {}
+  explicit FlowBuilder(const LayoutContext& ctx) : ctx_(ctx) {}  // a copy: its page turns for landscape spans
 
   Flow finish() { return std::move(flow_); }
 
@@ -26,7 +26,8 @@ class FlowBuilder {
   // The layout places the sign-off block after the content.
   void add_signoff() {
     if (!ctx_.style.signoff_at_end || !ctx_.report.info.decision) return;
-    // Never alone on the last page: the content's last lines come along.
+    // Never alone on the last page: the content's last lines come along, on their page's orientation.
+    if (!flow_.slabs.empty() && flow_.slabs.back().landscape && !ctx_.landscape) return on_landscape([this] { add_signoff(); });
     if (!flow_.slabs.empty()) flow_.slabs.back().keep_with_next = true;
     const TextStyle& body = ctx_.style.body;
     push_all(lay_out_signoff(ctx_), body.space_before + 3 * body.space_after);
@@ -37,6 +38,18 @@ class FlowBuilder {
   void open(double before) { opening_gap_ = std::max(gap_, before); }
   void close(double after) { gap_ = after; }
 
+  // Lays out what `lay_out` adds on the layout's page turned to landscape; everything inside
+  // stays landscape (a portrait table in a landscape section included).
+  template <class LayOut>
+  void on_landscape(LayOut&& lay_out) {
+    const PageStyle portrait = ctx_.page;
+    ctx_.page = ctx_.style.page.turned();
+    ctx_.landscape = true;
+    lay_out();
+    ctx_.page = portrait;
+    ctx_.landscape = false;
+  }
+
   void push(Slab slab) {
     if (opening_gap_) {
       slab.space_before = *opening_gap_;
@@ -46,6 +59,7 @@ class FlowBuilder {
       slab.page_break_before = true;
       break_pending_ = false;
     }
+    slab.landscape = ctx_.landscape;
     flow_.slabs.push_back(std::move(slab));
   }
 
@@ -128,6 +142,7 @@ class FlowBuilder {
   }
 
   void add(const std::unique_ptr<Section>& section) {
+    if (section->landscape && !ctx_.landscape) return on_landscape([&] { add(section); });
     const TextStyle& style = ctx_.style.headings[static_cast<size_t>(std::clamp(section->level, 1, 4) - 1)];
     if (ctx_.style.new_page_level >= section->level && !flow_.slabs.empty()) break_pending_ = true;
     flow_.headings.push_back({section->id, section->heading, section->level, section->in_toc});
@@ -182,6 +197,7 @@ class FlowBuilder {
   }
 
   void add(const Table& table) {
+    if (table.landscape && !ctx_.landscape) return on_landscape([&] { add(table); });
     const Style& style = ctx_.style;
     open(style.body.space_after * 1.5);
     size_t table_first = flow_.slabs.size();
@@ -198,7 +214,10 @@ class FlowBuilder {
     int id = static_cast<int>(flow_.table_headers.size());
     // Repeated on later pages as an artifact: a reader meets the header once.
     std::vector<Slab> repeated = slabs.header;
-    for (auto& s : repeated) remove_tags(s.items);
+    for (auto& s : repeated) {
+      remove_tags(s.items);
+      s.landscape = ctx_.landscape;
+    }
     repeated.front().items.insert(repeated.front().items.begin(), begin_tag("Artifact"));
     repeated.back().items.push_back(end_tag("Artifact"));
     flow_.table_headers.push_back(std::move(repeated));
@@ -286,7 +305,7 @@ class FlowBuilder {
     add(facts);
   }
 
-  const LayoutContext& ctx_;
+  LayoutContext ctx_;
   Flow flow_;
   double gap_ = 0;
   std::optional<double> opening_gap_;

@@ -38,6 +38,10 @@ std::vector<std::string> read_text_list(BuildContext& ctx, const YAML::Node& nod
 // "'date' 2021-02-30 is not a day: February 2021 has 28 days".
 std::string date_error(const std::string& key, const std::string& s);
 
+// `orientation: portrait | landscape` (absent: portrait); true for landscape. Another word is
+// an error at its place, with a did-you-mean hint where one is close.
+bool read_orientation(BuildContext& ctx, const YAML::Node& node);
+
 DocumentInfo read_document(BuildContext& ctx, const YAML::Node& node);
 Table read_table(BuildContext& ctx, const YAML::Node& node);
 
