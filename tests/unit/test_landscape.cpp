@@ -373,3 +373,28 @@ TEST_CASE("landscape: a table too wide for a portrait page is told when landscap
                                               "      rows:\n        - [a, b]\n");
   CHECK_MESSAGE(fixed.result.status == 0, fixed.result.output);
 }
+
+TEST_CASE("landscape: the sign-off block stays with a landscape section that ends the report") {
+  const std::string decision = "  decision: {body: Kommunstyrelsen, meeting: 2021-10-04, paragraph: \"§ 175\", approved_by: Stefan Dalin}\n";
+  Style style = load_style(resolve_layout_path("default"));
+  FontRegistry fonts(default_font_list());
+  auto slabs = [&](const std::string& orientation, bool decided) {
+    std::string yaml = report_preamble();
+    if (decided) yaml.insert(yaml.find("content:"), decision);
+    yaml += "  - section: Bilaga\n    orientation: " + orientation + "\n    content:\n      - text: Sista texten.\n";
+    Diagnostics diags;
+    Report report = built(yaml, diags);
+    resolve_with_layout(report, style, fonts, diags);
+    LayoutContext ctx{report, style, fonts.context(), diags};
+    Flow flow = collect_flow(ctx);
+    REQUIRE_MESSAGE(!diags.has_errors(), diags.format());
+    return flow.slabs;
+  };
+  for (const std::string orientation : {"landscape", "portrait"}) {
+    size_t content = slabs(orientation, false).size();
+    std::vector<Slab> signed_off = slabs(orientation, true);
+    REQUIRE(signed_off.size() > content);  // the sign-off block's slabs follow the content's
+    for (size_t i = content; i < signed_off.size(); ++i)
+      CHECK_MESSAGE(signed_off[i].landscape == (orientation == "landscape"), orientation << " slab " << i);
+  }
+}
