@@ -38,6 +38,12 @@ class FlowBuilder {
   void open(double before) { opening_gap_ = std::max(gap_, before); }
   void close(double after) { gap_ = after; }
 
+  // Whether a section or table that asks for landscape turns the page: not inside a landscape
+  // span, nor on a layout whose own page is already wider than tall.
+  bool turns(bool landscape) const {
+    return landscape && !ctx_.landscape && ctx_.style.page.width < ctx_.style.page.height;
+  }
+
   // Lays out what `lay_out` adds on the layout's page turned to landscape; everything inside
   // stays landscape (a portrait table in a landscape section included).
   template <class LayOut>
@@ -142,7 +148,7 @@ class FlowBuilder {
   }
 
   void add(const std::unique_ptr<Section>& section) {
-    if (section->landscape && !ctx_.landscape) return on_landscape([&] { add(section); });
+    if (turns(section->landscape)) return on_landscape([&] { add(section); });
     const TextStyle& style = ctx_.style.headings[static_cast<size_t>(std::clamp(section->level, 1, 4) - 1)];
     if (ctx_.style.new_page_level >= section->level && !flow_.slabs.empty()) break_pending_ = true;
     flow_.headings.push_back({section->id, section->heading, section->level, section->in_toc});
@@ -197,7 +203,7 @@ class FlowBuilder {
   }
 
   void add(const Table& table) {
-    if (table.landscape && !ctx_.landscape) return on_landscape([&] { add(table); });
+    if (turns(table.landscape)) return on_landscape([&] { add(table); });
     const Style& style = ctx_.style;
     open(style.body.space_after * 1.5);
     size_t table_first = flow_.slabs.size();

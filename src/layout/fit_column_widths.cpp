@@ -100,7 +100,8 @@ std::vector<double> widths_within(const TableContext& t, const ShapedRow& header
 
 double sum(const std::vector<double>& widths) { return std::accumulate(widths.begin(), widths.end(), 0.0); }
 
-// Landscape is worth suggesting only for a portrait table that a landscape page would hold.
+// Landscape is worth suggesting only for a table on a portrait page that a landscape page would
+// hold (a layout's page already wider than tall turns narrower: never).
 bool fits_landscape(const TableContext& t, const ShapedRow& header, const std::vector<ShapedRow>& rows) {
   if (t.layout.landscape) return false;
   double available = t.layout.style.page.turned().content_width();

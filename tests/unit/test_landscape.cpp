@@ -398,3 +398,25 @@ TEST_CASE("landscape: the sign-off block stays with a landscape section that end
       CHECK_MESSAGE(signed_off[i].landscape == (orientation == "landscape"), orientation << " slab " << i);
   }
 }
+
+TEST_CASE("landscape: a layout whose page is already landscape has nothing to turn") {
+  std::string dir = temp_dir();
+  write_file(dir + "/wide.yaml", "name: wide\nextends: default\npage: {width: 297mm, height: 210mm}\n");
+  Style style = load_style(dir + "/wide.yaml");
+  FontRegistry fonts(default_font_list());
+  Diagnostics diags;
+  Report report = built(mixed_report(), diags);
+  resolve_with_layout(report, style, fonts, diags);
+  LayoutContext ctx{report, style, fonts.context(), diags};
+  Flow flow = collect_flow(ctx);
+  REQUIRE_MESSAGE(!diags.has_errors(), diags.format());
+  for (const auto& slab : flow.slabs) CHECK_FALSE(slab.landscape);  // turning it would make it portrait
+  // Nor is landscape suggested for a table too wide for it.
+  write_file(dir + "/r.yaml", report_preamble() + "  - table:\n      columns: [{title: A, width: 200mm}, {title: B, width: 100mm}]\n"
+                                                  "      rows:\n        - [a, b]\n");
+  CommandResult r = run_rapport("render " + shell_quote(dir + "/r.yaml") + " --layout " + shell_quote(dir + "/wide.yaml") +
+                                " -o " + shell_quote(dir + "/r.pdf"));
+  CHECK(r.status == 2);
+  CHECK(r.output.find("wider than the text width") != std::string::npos);
+  CHECK(r.output.find("write 'orientation") == std::string::npos);
+}
