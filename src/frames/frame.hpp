@@ -102,6 +102,11 @@ void translate(Item& item, double dx, double dy);
 struct Page {
   std::vector<Item> items;
   bool landscape = false;  // the document's page size turned a quarter: width and height swap
+  // For checks of the page breaks: the share of the content area the flow filled (-1 for a
+  // page outside it: cover, back page), and whether the page ends a level-1 chapter (the next
+  // page starts with a level-1 heading, or the flow ends there).
+  double filled = -1;
+  bool ends_chapter = false;
 };
 
 struct OutlineEntry {

@@ -68,7 +68,7 @@ std::vector<Slab> build_toc(const LayoutContext& ctx, const Flow& flow, const st
   slabs.front().items.insert(slabs.front().items.begin(), begin_tag("H1"));
   slabs.back().items.push_back(end_tag("H1"));
   for (auto& s : slabs) s.keep_with_next = true;
-  slabs.front().page_break_before = true;
+  slabs.front().heading_level = 1;  // the contents share a page with what follows when they are short
   size_t title_lines = slabs.size();
   bool first = true;
   for (const auto& heading : flow.headings) {

@@ -128,6 +128,9 @@ class FlowBuilder {
     int number = list.start;
     for (const auto& item : list.items) {
       size_t first = flow_.slabs.size();
+      // The last item never goes alone to the top of a page.
+      if (&item == &list.items.back() && list.items.size() > 1 && first > list_first)
+        flow_.slabs[first - 1].keep_with_next = true;
       std::string marker = list.ordered ? std::to_string(number++) + "." : ctx_.style.bullet;
       for (size_t i = 0; i < item.content.size(); ++i) {
         const Prose& p = item.content[i];
@@ -158,6 +161,7 @@ class FlowBuilder {
     size_t first = flow_.slabs.size();
     push_lines(shaped, style, ctx_.left(), begin_tag("H" + std::to_string(std::clamp(section->level, 1, 4))));
     for (size_t i = first; i < flow_.slabs.size(); ++i) flow_.slabs[i].keep_with_next = true;
+    flow_.slabs[first].heading_level = section->level;
     auto& items = flow_.slabs[first].items;
     items.insert(items.begin(), AnchorItem{section->id, ctx_.left(), 0});  // the target precedes the heading
     close(style.space_after);
@@ -218,8 +222,14 @@ class FlowBuilder {
       return;
     }
     int id = static_cast<int>(flow_.table_headers.size());
-    // Repeated on later pages as an artifact: a reader meets the header once.
-    std::vector<Slab> repeated = slabs.header;
+    // Repeated on later pages as an artifact, under the caption marked as continued: a reader
+    // meets the header once.
+    std::vector<Slab> repeated;
+    if (!table.caption.empty() && !table.caption_below) {
+      repeated = caption_lines(table.caption + " " + style.continued);
+      repeated.back().height += style.caption.space_after;
+    }
+    repeated.insert(repeated.end(), slabs.header.begin(), slabs.header.end());
     for (auto& s : repeated) {
       remove_tags(s.items);
       s.landscape = ctx_.landscape;
@@ -242,8 +252,20 @@ class FlowBuilder {
       caption(table.caption);
     }
     tag_since(table_first, begin_tag("Table"));
+    if (!table.id.empty()) {
+      auto& head = flow_.slabs[table_first].items;
+      head.insert(head.begin(), AnchorItem{table.id, ctx_.left(), 0});
+    }
     for (auto& s : slabs.notes) push(std::move(s));
+    mark_block(table_first, table.keep == Table::Keep::together ? KeepBlock::Keep::together : KeepBlock::Keep::automatic);
     close(style.body.space_after * 1.5);
+  }
+
+  // The slabs from `first` on are kept on one page when they fit, as `keep` says.
+  void mark_block(size_t first, KeepBlock::Keep keep) {
+    int block = static_cast<int>(flow_.blocks.size());
+    flow_.blocks.push_back({keep});
+    for (size_t i = first; i < flow_.slabs.size(); ++i) flow_.slabs[i].block = block;
   }
 
   void add(const AddressBlock& address) {
@@ -256,15 +278,22 @@ class FlowBuilder {
   void add(const TocBlock& toc) {
     flow_.toc_at = flow_.slabs.size();
     flow_.toc = toc;
-    break_pending_ = true;  // the content after the contents starts a page
   }
 
   void add(const PageBreak&) { break_pending_ = true; }
 
   void caption(const std::string& text) {
+    size_t first = flow_.slabs.size();
+    for (auto& s : caption_lines(text)) push(std::move(s));
+    tag_since(first, begin_tag("Caption"));
+  }
+
+  std::vector<Slab> caption_lines(const std::string& text) const {
     const TextStyle& style = ctx_.style.caption;
     ShapedText shaped = shape_plain_text(ctx_.pango, text, ctx_.request(style, ctx_.text_width()));
-    push_lines(shaped, style, ctx_.left(), begin_tag("Caption"));
+    std::vector<Slab> lines;
+    append_lines(ctx_, shaped, style, ctx_.left(), lines);
+    return lines;
   }
 
   // A title for a generated block, kept with what follows.

@@ -34,7 +34,7 @@ Pagination paginate_with_toc(const LayoutContext& ctx, const Flow& flow, int fir
   std::map<std::string, int> numbers;
   for (int round = 0; round < max_toc_rounds; ++round) {
     std::vector<Slab> toc = flow.toc_at ? build_toc(ctx, flow, numbers) : std::vector<Slab>{};
-    Pagination pagination = paginate(ctx, with_toc(flow, std::move(toc)), flow.table_headers);
+    Pagination pagination = paginate(ctx, with_toc(flow, std::move(toc)), flow);
     auto landed = page_numbers(pagination, first_page_number + (ctx.style.has_cover ? 1 : 0));
     if (!flow.toc_at || landed == numbers) return pagination;
     numbers = std::move(landed);

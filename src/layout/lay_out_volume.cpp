@@ -178,12 +178,12 @@ DocumentFrames lay_out_volume(const std::vector<VolumePart>& parts, const Volume
   std::vector<LaidPart> laid = lay_out_parts(parts, each, tools.fonts, scratch);
 
   Flow flow = contents_flow(parts, laid);
-  size_t front_pages = 1 + paginate(ctx, build_toc(ctx, flow, {}), {}).pages.size();
+  size_t front_pages = 1 + paginate(ctx, build_toc(ctx, flow, {}), Flow{}).pages.size();
   Pagination contents;
   for (int round = 0;; ++round) {
     if (round == max_rounds) throw std::runtime_error("the volume's page numbers did not settle");
     std::vector<int> starts = part_starts(laid, front_pages);
-    contents = paginate(ctx, build_toc(ctx, flow, contents_numbers(laid, starts)), {});
+    contents = paginate(ctx, build_toc(ctx, flow, contents_numbers(laid, starts)), Flow{});
     if (1 + contents.pages.size() != front_pages) {
       front_pages = 1 + contents.pages.size();
       continue;

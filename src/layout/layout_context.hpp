@@ -59,6 +59,15 @@ struct Slab {
   int table = -1;             // index into Flow::table_headers when part of a table body
   bool landscape = false;     // set on an A4 landscape page: a section or table asked for one
   std::vector<size_t> notes;  // footnotes (indices into Flow::notes) whose marks this slab holds
+  int block = -1;             // index into Flow::blocks: a table with its caption, moved whole when it can be
+  int heading_level = 0;      // the first slab of a heading: its level
+};
+
+// A run of slabs that pagination keeps on one page when it fits (a table with its caption and
+// notes): `automatic` moves it whole unless the page it leaves would be less than two-thirds
+// full; `together` always does.
+struct KeepBlock {
+  enum class Keep { automatic, together } keep = Keep::automatic;
 };
 
 struct HeadingEntry {
@@ -77,6 +86,7 @@ struct Flow {
   // Each footnote's text as one slab per line (x on the page, y from the slab's top), in
   // number order; paginate sets a note at the foot of the page where its mark falls.
   std::vector<std::vector<Slab>> notes;
+  std::vector<KeepBlock> blocks;
 };
 
 // Appends one slab per line of `shaped` at x, keeping at least two lines together at a

@@ -14,10 +14,12 @@ struct Pagination {
 // page past it, and lay_out_document reports the problem.
 constexpr size_t max_pages = 5000;
 
-// Places slabs on pages top to bottom. A page ends early rather than separate slabs that keep
-// together (headings from their text, widow and orphan lines, group headers from their rows);
-// a table that runs on repeats its header rows at the top of the next page.
-Pagination paginate(const LayoutContext& ctx, const std::vector<Slab>& slabs,
-                    const std::vector<std::vector<Slab>>& table_headers);
+// Places slabs on pages top to bottom, each page's footnotes at its foot. A page ends early
+// rather than separate slabs that keep together (headings from their text, widow and orphan
+// lines, group headers from their rows), move a table that fits a page to the next one when
+// the page it leaves is full enough, split a table with fewer than three rows on a side, or
+// leave a section's last lines alone at the top of a page; a table that runs on repeats its
+// header rows at the top of the next page. `flow` gives the headers, notes and keep blocks.
+Pagination paginate(const LayoutContext& ctx, const std::vector<Slab>& slabs, const Flow& flow);
 
 }  // namespace rapport

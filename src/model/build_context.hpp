@@ -42,6 +42,10 @@ std::string date_error(const std::string& key, const std::string& s);
 // an error at its place, with a did-you-mean hint where one is close.
 bool read_orientation(BuildContext& ctx, const YAML::Node& node);
 
+// A section's or table's `id:`, checked for its form and that no other block has it; "" when
+// it is not valid (the error is reported).
+std::string read_block_id(BuildContext& ctx, const YAML::Node& node);
+
 DocumentInfo read_document(BuildContext& ctx, const YAML::Node& node);
 Table read_table(BuildContext& ctx, const YAML::Node& node);
 

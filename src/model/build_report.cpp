@@ -117,16 +117,8 @@ std::unique_ptr<Section> read_section(BuildContext& ctx, const YAML::Node& node,
   if (level > max_heading_level)
     ctx.reader.diags().error(section->pos, "sections nest at most 4 levels deep; this one is at level " + std::to_string(level),
                              "move it up a level, or write it as a paragraph with **strong** text");
-  if (YAML::Node id = fields.get("id"); id.IsDefined()) {
-    static const std::regex pattern(R"([a-z0-9][a-z0-9_-]*)");
-    section->id = text_or_empty(ctx, id, "'id'");
-    if (!std::regex_match(section->id, pattern))
-      ctx.reader.diags().error(ctx.reader.pos(id), "'id' must be lowercase letters a–z, digits, '-' or '_', found " + quote_excerpt(section->id));
-    else if (!ctx.ids.insert(section->id).second)
-      ctx.reader.diags().error(ctx.reader.pos(id), "the id '" + section->id + "' is used by another section");
-  } else {
-    section->id = "section-" + std::to_string(++ctx.generated_ids);
-  }
+  if (YAML::Node id = fields.get("id"); id.IsDefined()) section->id = read_block_id(ctx, id);
+  if (section->id.empty()) section->id = "section-" + std::to_string(++ctx.generated_ids);
   if (YAML::Node toc = fields.get("toc"); toc.IsDefined())
     section->in_toc = ctx.reader.boolean(toc, "'toc'").value_or(true);
   section->landscape = read_orientation(ctx, fields.get("orientation"));
@@ -189,8 +181,8 @@ void check_references(BuildContext& ctx) {
   for (const auto& ref : ctx.references) {
     if (ctx.ids.count(ref.id)) continue;
     std::string guess = closest_match(ref.id, known);
-    ctx.reader.diags().error(ref.pos, "the link target '#" + ref.id + "' is not the id of any section",
-                             guess.empty() ? "give the section an 'id: " + ref.id + "'" : "did you mean '#" + guess + "'?");
+    ctx.reader.diags().error(ref.pos, "the link target '#" + ref.id + "' is not the id of any section or table",
+                             guess.empty() ? "give the section or table an 'id: " + ref.id + "'" : "did you mean '#" + guess + "'?");
   }
 }
 

@@ -20,7 +20,7 @@ const std::map<std::string, std::vector<std::string>>& all_format_keys() {
       {"toc", {"title", "depth"}},
       {"legend", {"title", "all"}},
       {"overview", {"title"}},
-      {"table", {"caption", "caption_at", "orientation", "header", "columns", "rows", "csv", "tolerance"}},
+      {"table", {"id", "caption", "caption_at", "orientation", "keep", "header", "columns", "rows", "csv", "tolerance"}},
       {"column", {"title", "id", "align", "width", "compute", "decimals", "unit", "kind", "series"}},
       {"header_cell", {"text", "span"}},
       {"row", {"group", "varav", "total", "note"}},

@@ -393,6 +393,15 @@ Table read_table(BuildContext& ctx, const YAML::Node& node) {
   table.pos = ctx.reader.pos(node);
   MapFields fields(ctx.reader, node, "table", format_keys("table"));
   if (!fields.valid()) return table;
+  if (YAML::Node id = fields.get("id"); id.IsDefined()) table.id = read_block_id(ctx, id);
+  if (YAML::Node keep = fields.get("keep"); keep.IsDefined()) {
+    std::string word = ctx.reader.text(keep, "'keep'").value_or("auto");
+    if (word != "auto" && word != "together")
+      ctx.reader.diags().error(ctx.reader.pos(keep), "unknown 'keep' " + quote_excerpt(word),
+                               "write 'keep: auto' (moved whole to the next page when the page it leaves is two-thirds full) "
+                               "or 'keep: together' (always moved whole when it fits a page)");
+    table.keep = word == "together" ? Table::Keep::together : Table::Keep::automatic;
+  }
   if (YAML::Node caption = fields.get("caption"); caption.IsDefined()) {
     table.caption = title_or_empty(ctx, caption, "'caption'");
     table.caption_pos = text_origin(ctx.reader.source(), caption).first_char;

@@ -63,3 +63,21 @@ std::vector<std::string> read_text_list(BuildContext& ctx, const YAML::Node& nod
 }
 
 }  // namespace rapport
+
+namespace rapport {
+
+std::string read_block_id(BuildContext& ctx, const YAML::Node& node) {
+  static const std::regex pattern(R"([a-z0-9][a-z0-9_-]*)");
+  std::string id = text_or_empty(ctx, node, "'id'");
+  if (!std::regex_match(id, pattern)) {
+    ctx.reader.diags().error(ctx.reader.pos(node), "'id' must be lowercase letters a–z, digits, '-' or '_', found " + quote_excerpt(id));
+    return {};
+  }
+  if (!ctx.ids.insert(id).second) {
+    ctx.reader.diags().error(ctx.reader.pos(node), "the id '" + id + "' is used by another section or table");
+    return {};
+  }
+  return id;
+}
+
+}  // namespace rapport

@@ -120,7 +120,11 @@ struct HeaderCell {
 };
 
 struct Table {
+  std::string id;  // for links and page references; "" for none
   std::string caption;
+  // automatic: a table that fits on a page is moved to the next whole, unless the page it
+  // would leave is less than two-thirds full; together: always moved whole when it fits.
+  enum class Keep { automatic, together } keep = Keep::automatic;
   bool caption_below = false;  // caption_at: below — under the table, as a source line or figure note stands
   std::vector<std::vector<HeaderCell>> header;  // extra header rows above the column titles
   std::vector<Column> columns;

@@ -405,9 +405,11 @@ Style read_style(const YamlSource& source, Diagnostics& warnings) {
       style.toc_default_title = read_text(reader, toc.require("title"), "'title'");
       style.toc_depth = static_cast<int>(reader.integer(toc.require("depth"), "'depth'", 1, 4).value_or(3));
     }
-    MapFields tables(reader, f.require("tables"), "tables", {"missing", "cell_padding", "zebra"});
+    MapFields tables(reader, f.require("tables"), "tables", {"missing", "cell_padding", "zebra", "continued"});
     if (tables.valid()) {
       style.missing_mark = read_text(reader, tables.require("missing"), "'missing'");
+      if (YAML::Node continued = tables.get("continued"); continued.IsDefined())
+        style.continued = read_text(reader, continued, "'continued'");
       style.cell_padding = read_length(reader, tables.require("cell_padding"), "'cell_padding'", {0, 10, "mm"});
       YAML::Node zebra = tables.require("zebra");
       style.zebra = zebra.IsDefined() && !(is_plain_scalar(zebra) && zebra.Scalar() == "false");

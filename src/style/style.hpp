@@ -92,6 +92,7 @@ struct Style {
   bool zebra = false;            // alternate data rows shaded
   Color zebra_fill;
   std::string missing_mark = "–";
+  std::string continued = "(forts.)";  // after a table's caption on the pages it runs on to
   bool has_cover = true, has_back_page = true;
   RunningLine running_header, running_footer;
   std::string watermark;  // drawn across draft pages; empty for none

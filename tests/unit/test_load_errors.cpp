@@ -178,7 +178,7 @@ TEST_CASE("Markdown problems are reported at their line in the YAML file") {
 
 TEST_CASE("links to sections must name an existing id") {
   CHECK(diagnose(replace(valid_report, "(#ekonomi)", "(#ekonomin)")) ==
-        "t.yaml:14:11: error: the link target '#ekonomin' is not the id of any section\n"
+        "t.yaml:14:11: error: the link target '#ekonomin' is not the id of any section or table\n"
         "  hint: did you mean '#ekonomi'?\n");
 }
 

@@ -311,6 +311,6 @@ TEST_CASE("a link in a table cell to an id that does not exist is an error at th
   write_file(dir + "/r.yaml", report_preamble() + "  - table:\n      columns: [Post]\n      rows:\n        - [\"se [avsnittet](#ekonomy)\"]\n");
   auto result = run_rapport("check " + shell_quote(dir + "/r.yaml"));
   CHECK(result.status == 2);
-  CHECK(result.output == dir + "/r.yaml:12:12: error: the link target '#ekonomy' is not the id of any section\n"
-                               "  hint: give the section an 'id: ekonomy'\n");
+  CHECK(result.output == dir + "/r.yaml:12:12: error: the link target '#ekonomy' is not the id of any section or table\n"
+                               "  hint: give the section or table an 'id: ekonomy'\n");
 }

@@ -1,0 +1,208 @@
+// The keep and break rules of pagination, swept over every position a break can fall at:
+// tables that fit a page move whole (keep: auto when the page they leave is two-thirds full,
+// keep: together always), a split table keeps three body rows on each side, no section leaves
+// one or two lines alone at the top of a page, footnotes sit on their mark's page and a long
+// one continues on the next. Slabs are synthetic so that every position is reached; each slab
+// carries an anchor naming it, which tells on which page it landed.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "layout/paginate.hpp"
+
+using namespace rapport;
+
+namespace {
+
+constexpr double kLine = 14;
+constexpr double kRow = 18;
+
+struct Sweep {
+  Report report;
+  Style style;
+  Diagnostics diags;
+  Flow flow;
+  std::vector<Slab> slabs;
+
+  Sweep() {
+    style.page = {595, 842, 50, 50, 50, 50};
+    style.body.size = 10;
+  }
+  double room() const { return style.page.content_height(); }
+
+  size_t add(double height, const std::string& name, bool keep_with_next = false) {
+    Slab s;
+    s.height = height;
+    s.keep_with_next = keep_with_next;
+    s.items.push_back(AnchorItem{name, 0, 0});
+    slabs.push_back(std::move(s));
+    return slabs.size() - 1;
+  }
+  void lines(int count, const std::string& prefix) {
+    for (int i = 0; i < count; ++i) add(kLine, prefix + std::to_string(i));
+  }
+  // A caption, a header row and `rows` body rows, kept as one block.
+  void table(int rows, KeepBlock::Keep keep) {
+    int block = static_cast<int>(flow.blocks.size());
+    flow.blocks.push_back({keep});
+    int id = static_cast<int>(flow.table_headers.size());
+    flow.table_headers.push_back({});
+    flow.table_headers.back().emplace_back().height = kRow;
+    slabs[add(kLine, "caption", true)].block = block;
+    slabs[add(kRow, "header", true)].block = block;
+    for (int r = 0; r < rows; ++r) {
+      size_t i = add(kRow, "row" + std::to_string(r));
+      slabs[i].block = block;
+      slabs[i].table = id;
+    }
+  }
+  Pagination run() {
+    LayoutContext ctx{report, style, nullptr, diags, nullptr};
+    return paginate(ctx, slabs, flow);
+  }
+};
+
+// Pages (0-based) of the anchors named prefix0, prefix1, … in order.
+std::vector<size_t> pages_of(const Pagination& p, const std::string& prefix, int count) {
+  std::vector<size_t> out;
+  for (int i = 0; i < count; ++i) out.push_back(p.anchor_pages.at(prefix + std::to_string(i)));
+  return out;
+}
+
+// The number of entries of `pages` on page `page`.
+int on_page(const std::vector<size_t>& pages, size_t page) {
+  return static_cast<int>(std::count(pages.begin(), pages.end(), page));
+}
+
+}  // namespace
+
+TEST_CASE("keep rules: a table that fits a page is moved whole, or split with three rows a side, at every position") {
+  for (auto keep : {KeepBlock::Keep::automatic, KeepBlock::Keep::together})
+    for (int rows : {2, 3, 4, 7, 11, 30})
+      for (int before = 0; before < 60; ++before) {
+        Sweep sweep;
+        sweep.lines(before, "line");
+        sweep.table(rows, keep);
+        sweep.lines(5, "after");
+        Pagination p = sweep.run();
+        auto row_pages = pages_of(p, "row", rows);
+        size_t first = row_pages.front(), last = row_pages.back();
+        CAPTURE(rows);
+        CAPTURE(before);
+        CAPTURE(keep == KeepBlock::Keep::together);
+        CHECK(p.anchor_pages.at("caption") == first);  // the caption stays with the first rows
+        if (first == last) continue;
+        double table_height = 2 * kLine + kRow * (rows + 1);
+        bool fits = table_height <= sweep.room();
+        CHECK_MESSAGE(!(fits && keep == KeepBlock::Keep::together), "a table kept together was split");
+        if (fits) {  // split only when the page it would leave is less than two-thirds full
+          double used = before * kLine;
+          while (used > sweep.room()) used -= std::floor(sweep.room() / kLine) * kLine;
+          CHECK_MESSAGE(used < 2.0 / 3.0 * sweep.room() + kLine, "split though the page was full: " << used);
+        }
+        CHECK_MESSAGE(on_page(row_pages, first) >= 3, "rows before the break: " << on_page(row_pages, first));
+        CHECK_MESSAGE(on_page(row_pages, last) >= 3, "rows after the break: " << on_page(row_pages, last));
+      }
+}
+
+TEST_CASE("keep rules: a table left alone moves whole when the page is two-thirds full, and splits when it is not") {
+  Sweep full;
+  full.lines(40, "line");  // 560 of 742 points: more than two-thirds
+  full.table(11, KeepBlock::Keep::automatic);
+  Pagination moved = full.run();
+  CHECK(moved.anchor_pages.at("caption") == 1);
+  CHECK(moved.anchor_pages.at("row10") == 1);
+
+  Sweep half;
+  half.lines(20, "line");  // 280 points: less than two-thirds, and 11 rows do not fit below
+  half.table(30, KeepBlock::Keep::automatic);
+  Pagination split = half.run();
+  CHECK(split.anchor_pages.at("caption") == 0);
+  CHECK(split.anchor_pages.at("row29") == 1);
+}
+
+TEST_CASE("keep rules: no section leaves one or two lines alone at the top of a page, at every position") {
+  for (int length = 3; length < 30; ++length)
+    for (int before = 0; before < 55; ++before) {
+      Sweep sweep;
+      sweep.lines(before, "line");
+      size_t heading = sweep.add(20, "heading", true);
+      sweep.slabs[heading].heading_level = 2;
+      sweep.slabs[sweep.add(kLine, "first", true)].keep_with_next = true;  // orphan control: two lines together
+      sweep.lines(length - 1, "text");
+      size_t next = sweep.add(20, "next", true);
+      sweep.slabs[next].heading_level = 2;
+      sweep.lines(3, "after");
+      Pagination p = sweep.run();
+      auto text = pages_of(p, "text", length - 1);
+      size_t last_page = text.back();
+      size_t start = p.anchor_pages.at("heading");
+      if (last_page == start) continue;
+      CAPTURE(length);
+      CAPTURE(before);
+      CHECK_MESSAGE(on_page(text, last_page) >= 3, "lines alone at the top of page " << last_page + 1 << ": "
+                                                                                        << on_page(text, last_page));
+    }
+}
+
+TEST_CASE("keep rules: a footnote sits at the foot of its mark's page; a long one continues on the next") {
+  for (int before = 0; before < 60; ++before) {
+    Sweep sweep;
+    sweep.lines(before, "line");
+    size_t mark = sweep.add(kLine, "mark");
+    sweep.slabs[mark].notes = {0};
+    sweep.lines(60, "after");
+    sweep.flow.notes.emplace_back();
+    for (int i = 0; i < 4; ++i) {
+      Slab line;
+      line.height = 10;
+      line.items.push_back(AnchorItem{"note" + std::to_string(i), 0, 0});
+      sweep.flow.notes.back().push_back(std::move(line));
+    }
+    Pagination p = sweep.run();
+    auto note = pages_of(p, "note", 4);
+    CAPTURE(before);
+    CHECK(note.front() == p.anchor_pages.at("mark"));
+    CHECK(note.back() <= note.front() + 1);
+    if (note.back() != note.front()) CHECK(on_page(note, note.front()) >= 2);  // a broken note leaves two lines
+  }
+  Sweep long_note;
+  size_t mark = long_note.add(kLine, "mark");
+  long_note.slabs[mark].notes = {0};
+  long_note.lines(10, "after");
+  long_note.flow.notes.emplace_back();
+  for (int i = 0; i < 100; ++i) {
+    Slab line;
+    line.height = 10;
+    line.items.push_back(AnchorItem{"note" + std::to_string(i), 0, 0});
+    long_note.flow.notes.back().push_back(std::move(line));
+  }
+  Pagination p = long_note.run();
+  auto note = pages_of(p, "note", 100);
+  CHECK(note.front() == 0);
+  CHECK(note.back() >= 1);
+  CHECK(std::is_sorted(note.begin(), note.end()));
+  size_t placed_lines = 0;
+  for (const auto& page : p.pages)
+    for (const auto& item : page.items)
+      if (auto* a = std::get_if<AnchorItem>(&item)) placed_lines += a->name.starts_with("note");
+  CHECK(placed_lines == 100);  // every line once
+}
+
+TEST_CASE("keep rules: landscape slabs get pages of their own, with the turned page's room") {
+  Sweep sweep;
+  sweep.lines(5, "portrait");
+  for (int i = 0; i < 60; ++i) sweep.slabs[sweep.add(kLine, "wide" + std::to_string(i))].landscape = true;
+  sweep.lines(5, "back");
+  Pagination p = sweep.run();
+  auto wide = pages_of(p, "wide", 60);
+  CHECK(wide.front() == 1);
+  CHECK(p.pages[1].landscape);
+  CHECK(!p.pages[0].landscape);
+  // 495 points of room on the turned page: 35 lines of 14.
+  CHECK(on_page(wide, 1) == static_cast<int>(std::floor((595 - 100) / kLine)));
+  CHECK(p.anchor_pages.at("back0") == wide.back() + 1);
+  CHECK(!p.pages[p.anchor_pages.at("back0")].landscape);
+}
