@@ -8,6 +8,7 @@
 #include <qpdf/QPDFPageDocumentHelper.hh>
 #include <qpdf/QPDFPageObjectHelper.hh>
 
+#include <algorithm>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <regex>
@@ -419,4 +420,31 @@ TEST_CASE("landscape: a layout whose page is already landscape has nothing to tu
   CHECK(r.status == 2);
   CHECK(r.output.find("wider than the text width") != std::string::npos);
   CHECK(r.output.find("write 'orientation") == std::string::npos);
+}
+
+TEST_CASE("landscape: a volume keeps each report's landscape pages") {
+  std::string dir = temp_dir();
+  std::filesystem::create_directories(dir + "/in");
+  write_file(dir + "/in/a.yaml", mixed_report());
+  std::string other = report_preamble();
+  other.replace(other.find("Kommunstyrelsen"), std::string("Kommunstyrelsen").size(), "Valnämnden");
+  write_file(dir + "/in/b.yaml", other + "  - section: Annan nämnd\n    content:\n      - text: Står upp.\n");
+  std::string volume = dir + "/v.pdf";
+  CommandResult r = run_rapport("batch " + shell_quote(dir + "/in") + " -o " + shell_quote(dir + "/out") + " -j 1 --volume " +
+                                shell_quote(volume));
+  REQUIRE_MESSAGE(r.status == 0, r.output);
+  auto sizes = media_boxes(volume);
+  auto report = media_boxes(dir + "/out/a.pdf");
+  auto turned = [](const std::vector<Size>& pages) {
+    return static_cast<size_t>(std::count_if(pages.begin(), pages.end(), [](const Size& s) { return s.landscape(); }));
+  };
+  CHECK(turned(report) == 2);  // the landscape section's page and the table's
+  CHECK(turned(sizes) == turned(report));
+  auto pages = pdf_pages_text(volume);
+  REQUIRE(pages.size() == sizes.size());
+  CHECK(sizes[page_with(pages, "Den här sidan ligger ner")].landscape());
+  CHECK(sizes[page_with(pages, "Aktivitet 1")].landscape());
+  CHECK_FALSE(sizes[page_with(pages, "Står upp")].landscape());
+  CommandResult check = run_command(std::string(RAPPORT_PDFCHECK) + " " + shell_quote(volume));
+  CHECK_MESSAGE(check.status == 0, check.output);
 }
