@@ -89,7 +89,7 @@ class FlowBuilder {
   void paragraph(const RichText& text, const TextStyle& style, double x, const SourcePos& pos) {
     ShapeRequest request = ctx_.request(style, ctx_.left() + ctx_.text_width() - x);
     request.justify = ctx_.style.justify;
-    ShapedText shaped = shape_rich_text(ctx_.pango, ctx_.hyphenated(text), request);
+    ShapedText shaped = shape_rich_text(ctx_.pango, ctx_.prepared(text), request);
     ctx_.check_glyphs(shaped, pos);
     push_lines(shaped, style, x, begin_tag("P"));
   }

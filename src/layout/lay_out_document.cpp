@@ -3,14 +3,16 @@
 #include "layout/add_page_furniture.hpp"
 #include "layout/build_toc.hpp"
 #include "layout/collect_flow.hpp"
+#include "layout/collect_reference_targets.hpp"
 #include "layout/paginate.hpp"
 
 namespace rapport {
 namespace {
 
-// The TOC can only lengthen or shorten by whole entries, so this settles in two rounds; the
-// bound guards against a layout where it would oscillate.
-constexpr int max_toc_rounds = 6;
+// The TOC can only lengthen or shorten by whole entries, so this settles in two rounds (three
+// when page references change a line's length); the bound guards against a layout where it
+// would oscillate.
+constexpr int max_rounds = 6;
 
 std::vector<Slab> with_toc(const Flow& flow, std::vector<Slab> toc) {
   if (!flow.toc_at) return flow.slabs;
@@ -30,16 +32,30 @@ std::map<std::string, int> page_numbers(const Pagination& pagination, int first_
   return numbers;
 }
 
-Pagination paginate_with_toc(const LayoutContext& ctx, const Flow& flow, int first_page_number) {
-  std::map<std::string, int> numbers;
-  for (int round = 0; round < max_toc_rounds; ++round) {
-    std::vector<Slab> toc = flow.toc_at ? build_toc(ctx, flow, numbers) : std::vector<Slab>{};
+struct Settled {
+  Flow flow;
+  Pagination pagination;
+};
+
+// Pages, laid out again until the TOC's numbers, and the page references' in the text, are
+// the pages where their targets landed. Only a report with page references collects its text
+// more than once; the later rounds' warnings repeat the first's and are dropped.
+Settled paginate_until_settled(LayoutContext ctx, int first_page_number) {
+  ReferenceTargets targets = collect_reference_targets(ctx.report);
+  References references{std::move(targets.targets), {}};
+  ctx.references = &references;
+  Flow flow = collect_flow(ctx);
+  Diagnostics repeated;
+  LayoutContext again{ctx.report, ctx.style, ctx.pango, repeated, ctx.hyphenator, &references};
+  for (int round = 0; round < max_rounds; ++round) {
+    if (round > 0 && targets.used) flow = collect_flow(again);
+    std::vector<Slab> toc = flow.toc_at ? build_toc(ctx, flow, references.pages) : std::vector<Slab>{};
     Pagination pagination = paginate(ctx, with_toc(flow, std::move(toc)), flow);
     auto landed = page_numbers(pagination, first_page_number + (ctx.style.has_cover ? 1 : 0));
-    if (!flow.toc_at || landed == numbers) return pagination;
-    numbers = std::move(landed);
+    if ((!flow.toc_at && !targets.used) || landed == references.pages) return {std::move(flow), std::move(pagination)};
+    references.pages = std::move(landed);
   }
-  throw std::runtime_error("the table of contents did not settle on stable page numbers");
+  throw std::runtime_error("the table of contents or the page references did not settle on stable page numbers");
 }
 
 std::vector<OutlineEntry> make_outline(const Flow& flow) {
@@ -65,8 +81,7 @@ DocumentMetadata make_metadata(const Report& report) {
 DocumentFrames lay_out_document(const Report& report, const Style& style, const FontRegistry& fonts,
                                 const Hyphenator* hyphenator, const LayoutOptions& options, Diagnostics& diags) {
   LayoutContext ctx{report, style, fonts.context(), diags, hyphenator};
-  Flow flow = collect_flow(ctx);
-  Pagination body = paginate_with_toc(ctx, flow, options.first_page_number);
+  auto [flow, body] = paginate_until_settled(ctx, options.first_page_number);
   if (body.pages.size() > max_pages)
     diags.error({report.path, 0, 0}, "the report runs to more than " + std::to_string(max_pages) + " pages",
                 "split it into several reports; a volume binds them together");

@@ -1,6 +1,7 @@
 #pragma once
 // Shared state of the layout stage and the unit it works in: the slab, a horizontal strip of
 // positioned items that pagination places whole.
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -13,12 +14,23 @@
 
 namespace rapport {
 
+// What a page reference ("[se sidan {page}](#driftbudget)") can print of its target.
+struct ReferenceTarget {
+  std::string number;  // "2.3", a goal's "1.3"; empty when the layout does not number it
+  std::string title;   // the heading or caption as the author wrote it
+};
+struct References {
+  std::map<std::string, ReferenceTarget> targets;  // by id
+  std::map<std::string, int> pages;                // printed page number by anchor, from the last round
+};
+
 struct LayoutContext {
   const Report& report;
   const Style& style;
   PangoContext* pango;
   Diagnostics& diags;
   const Hyphenator* hyphenator = nullptr;  // null when the layout turns hyphenation off
+  const References* references = nullptr;  // null: page references print their fields unfilled
   // The geometry of the page being laid out: the layout's own, or turned to landscape for a
   // section or table that asks for it.
   PageStyle page = style.page;
@@ -39,6 +51,9 @@ struct LayoutContext {
       if (!span.keep_whole) span.text = hyphenated(span.text);
     return text;
   }
+  // Text as it is set: page references filled in ({page}, {number}, {title} in the words of
+  // a link to #id), then hyphenated.
+  RichText prepared(RichText text) const;
 
   double left() const { return page.left; }
   double text_width() const { return page.content_width(); }

@@ -31,7 +31,7 @@ RichText cell_content(const TableContext& t, const Cell& cell, const Column& col
     case Cell::Kind::missing: text = t.layout.style.missing_mark; break;
     case Cell::Kind::text:
       if (cell.rich.empty()) text = t.layout.hyphenated(cell.text);
-      else content = t.layout.hyphenated(cell.rich);
+      else content = t.layout.prepared(cell.rich);
       break;
     case Cell::Kind::blank: break;
   }

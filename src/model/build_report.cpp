@@ -4,6 +4,7 @@
 
 #include "diag/suggest.hpp"
 #include "model/build_context.hpp"
+#include "model/check_link.hpp"
 #include "model/format_keys.hpp"
 
 namespace rapport {
@@ -15,6 +16,7 @@ const std::vector<std::string>& block_kinds = format_keys("block");
 
 void collect_references(BuildContext& ctx, const std::vector<Prose>& prose) {
   for (const auto& p : prose) {
+    check_reference_fields(p.text, p.pos, ctx.reader.diags());
     for (const auto& span : p.text)
       if (!span.link.empty() && span.link[0] == '#') ctx.references.push_back({span.link.substr(1), p.pos});
     for (const auto& item : p.items) collect_references(ctx, item.content);

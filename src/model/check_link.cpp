@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "diag/suggest.hpp"
+
 namespace rapport {
 namespace {
 
@@ -21,7 +23,25 @@ std::string scheme_of(const std::string& url) {
   return scheme;
 }
 
+const std::vector<std::string> reference_fields = {"page", "number", "title"};
+
 }  // namespace
+
+void check_reference_fields(const RichText& text, const SourcePos& pos, Diagnostics& diags) {
+  for (const auto& span : text) {
+    if (!span.link.starts_with("#")) continue;
+    for (size_t open = span.text.find('{'); open != std::string::npos; open = span.text.find('{', open + 1)) {
+      size_t close = span.text.find('}', open);
+      if (close == std::string::npos) break;
+      std::string field = span.text.substr(open + 1, close - open - 1);
+      if (std::find(reference_fields.begin(), reference_fields.end(), field) != reference_fields.end()) continue;
+      std::string guess = closest_match(field, reference_fields);
+      diags.error(pos, "unknown field " + quote_excerpt("{" + field + "}") + " in a page reference",
+                  (guess.empty() ? std::string() : "did you mean '{" + guess + "}'? ") +
+                      "a link to #id may print {page}, {number} and {title} of its target");
+    }
+  }
+}
 
 void check_link_target(const std::string& url, const SourcePos& pos, Diagnostics& diags) {
   if (url.starts_with("#")) return;

@@ -1,5 +1,7 @@
 #include "model/read_cell_markdown.hpp"
 
+#include "model/check_link.hpp"
+
 namespace rapport {
 
 void read_cell_markdown(BuildContext& ctx, Cell& cell, const TextOrigin& origin) {
@@ -10,6 +12,7 @@ void read_cell_markdown(BuildContext& ctx, Cell& cell, const TextOrigin& origin)
   if (prose.size() != 1 || prose[0].is_list) return;
   ctx.reader.diags().append(found);  // a link to file: or an empty target is still an error
   cell.rich = std::move(prose[0].text);
+  check_reference_fields(cell.rich, cell.pos, ctx.reader.diags());
   for (const auto& span : cell.rich)
     if (!span.link.empty() && span.link[0] == '#') ctx.references.push_back({span.link.substr(1), cell.pos});
 }

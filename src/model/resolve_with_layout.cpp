@@ -95,6 +95,7 @@ struct Resolver {
     std::string prefix;
     for (size_t i = 0; i < level; ++i) prefix += (i ? "." : "") + std::to_string(counters[i]);
     section.heading = prefix + " " + section.heading;
+    section.number = prefix;  // for page references that print it
   }
 
   void blocks(std::vector<Block>& content) {

@@ -10,7 +10,9 @@
 #include <cmath>
 #include <map>
 
+#include "app/run_pipeline.hpp"
 #include "layout/paginate.hpp"
+#include "test_support.hpp"
 
 using namespace rapport;
 
@@ -205,4 +207,70 @@ TEST_CASE("keep rules: landscape slabs get pages of their own, with the turned p
   CHECK(on_page(wide, 1) == static_cast<int>(std::floor((595 - 100) / kLine)));
   CHECK(p.anchor_pages.at("back0") == wide.back() + 1);
   CHECK(!p.pages[p.anchor_pages.at("back0")].landscape);
+}
+
+// ----- the same rules on laid-out reports -----
+
+namespace {
+
+// The page (0-based) of the first text line that starts with `start`.
+std::map<std::string, size_t> line_pages(const DocumentFrames& doc) {
+  std::map<std::string, size_t> out;
+  for (size_t p = 0; p < doc.pages.size(); ++p)
+    for (const auto& item : doc.pages[p].items)
+      if (auto* line = std::get_if<TextLineItem>(&item)) out.emplace(line->text(), p);
+  return out;
+}
+
+DocumentFrames lay_out_yaml(const std::string& yaml) {
+  std::string path = rapport::test::temp_dir() + "/r.yaml";
+  rapport::test::write_file(path, yaml);
+  return run_pipeline({path, "default"}).frames;
+}
+
+std::string paragraph_of_lines(int sentences, const std::string& indent = "  ") {
+  std::string text = indent + "- text: |\n" + indent + "    ";
+  for (int k = 0; k < sentences; ++k) text += "Nämnden har följt upp verksamhetens mål och budget enligt plan. ";
+  return text + "\n";
+}
+
+}  // namespace
+
+TEST_CASE("keep rules: a list's last item never goes alone to the top of a page, at every position") {
+  for (int sentences = 40; sentences < 120; sentences += 3) {
+    std::string yaml = rapport::test::report_preamble() + paragraph_of_lines(sentences) +
+                       "  - text: |\n      - Punkt ett\n      - Punkt två\n      - Punkt tre\n      - Punkt fyra\n" +
+                       paragraph_of_lines(20);
+    auto pages = line_pages(lay_out_yaml(yaml));
+    CAPTURE(sentences);
+    REQUIRE(pages.count("Punkt fyra"));
+    CHECK(pages.at("Punkt tre") == pages.at("Punkt fyra"));
+  }
+}
+
+TEST_CASE("keep rules: a continued table's caption says (forts.) above its repeated header") {
+  std::string yaml = rapport::test::report_preamble() +
+                     "  - table:\n      caption: Nyckeltal per verksamhet\n      columns: [Mått, {title: Värde, align: right}]\n      rows:\n";
+  for (int r = 0; r < 120; ++r) yaml += "        - [Rad " + std::to_string(r + 1) + ", " + std::to_string(r) + "]\n";
+  DocumentFrames doc = lay_out_yaml(yaml);
+  int continued = 0;
+  for (size_t p = 2; p < doc.pages.size(); ++p) {
+    std::vector<std::string> lines;
+    for (const auto& item : doc.pages[p].items)
+      if (auto* line = std::get_if<TextLineItem>(&item)) lines.push_back(line->text());
+    if (lines.size() < 4 || !lines[3].starts_with("Rad")) continue;
+    CHECK(lines[0] == "Nyckeltal per verksamhet (forts.)");
+    CHECK(lines[1] == "Mått");
+    CHECK(lines[2] == "Värde");
+    ++continued;
+  }
+  CHECK(continued >= 2);
+}
+
+TEST_CASE("keep rules: a short table of contents shares its page with what follows") {
+  std::string yaml = rapport::test::report_preamble() + "  - toc\n  - section: Inledning\n    content:\n" +
+                     paragraph_of_lines(4, "      ") + "  - section: Ekonomi\n    content:\n" + paragraph_of_lines(4, "      ");
+  auto pages = line_pages(lay_out_yaml(yaml));
+  REQUIRE(pages.count("Innehållsförteckning"));
+  CHECK(pages.at("Inledning") == pages.at("Innehållsförteckning"));
 }

@@ -65,3 +65,13 @@ TEST_CASE("page fill: no page of a bundled example is less than a third full wit
     }
   CHECK(laid_out >= static_cast<int>(reports.size()));  // each report in at least its own layout
 }
+
+TEST_CASE("page fill: the check names a short page, and passes the pages that may be short") {
+  DocumentFrames doc;
+  for (double filled : {-1.0, 0.9, 0.2, 0.9, 0.1, 0.5, 0.25}) doc.pages.emplace_back().filled = filled;
+  doc.pages[4].ends_chapter = true;  // the last page of a chapter
+  doc.pages[6].landscape = false;
+  doc.pages.emplace_back().landscape = true;  // page 8 is landscape: page 7 before it may be short
+  doc.pages[7].filled = 0.9;
+  CHECK(short_pages(doc) == " page 3 (20 % full)");
+}
