@@ -154,6 +154,14 @@ TEST_CASE("landscape: an unknown orientation is an error at its place, with a hi
   built(report_preamble() + "  - table:\n      orientation: sideways\n      columns: [A]\n      rows: [[a]]\n", other);
   CHECK(other.format() == "r.yaml:10:20: error: unknown orientation 'sideways'\n"
                           "  hint: write 'orientation: portrait' or 'orientation: landscape'\n");
+  // The Swedish words point at the English ones.
+  Diagnostics swedish;
+  built(report_preamble() + "  - section: A\n    orientation: liggande\n    content: []\n", swedish);
+  CHECK(swedish.format() == "r.yaml:10:18: error: unknown orientation 'liggande'\n"
+                            "  hint: did you mean 'orientation: landscape'?\n");
+  Diagnostics standing;
+  built(report_preamble() + "  - section: A\n    orientation: stående\n    content: []\n", standing);
+  CHECK(standing.format().find("hint: did you mean 'orientation: portrait'?") != std::string::npos);
   // From the command line: exit status 2, nothing written.
   Rendered r = render(report_preamble() + "  - section: A\n    orientation: Landskap\n    content: []\n");
   CHECK(r.result.status == 2);
