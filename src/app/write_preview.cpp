@@ -30,18 +30,22 @@ std::string html_escaped(const std::string& text) {
   return out;
 }
 
-// A contact sheet: every page as a thumbnail that opens the full page.
-std::string contact_sheet(const std::string& title, size_t first, size_t last, size_t total) {
+// A contact sheet: every page as a thumbnail that opens the full page, all at one scale, so a
+// landscape page shows wider than tall beside the portrait ones.
+std::string contact_sheet(const DocumentFrames& document, const std::string& title, size_t first, size_t last) {
+  size_t total = document.pages.size();
   std::string html = "<!doctype html>\n<html lang=\"sv\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + html_escaped(title) +
                      " – förhandsgranskning</title>\n<style>\n"
                      "body { font-family: sans-serif; background: #e9ecef; margin: 1.5em; }\n"
                      "main { display: flex; flex-wrap: wrap; gap: 1.2em; }\n"
                      "figure { margin: 0; text-align: center; }\n"
                      "img { width: 220px; background: white; box-shadow: 0 1px 4px rgba(0,0,0,.3); }\n"
+                     "img.landscape { width: 311px; }\n"
                      "</style>\n</head>\n<body>\n<h1>" + html_escaped(title) + "</h1>\n<main>\n";
   for (size_t p = first; p <= last; ++p) {
     std::string file = page_file(p);
-    html += "<figure><a href=\"" + file + "\"><img src=\"" + file + "\" alt=\"Sida " + std::to_string(p) + "\"></a>" +
+    const char* shape = document.pages[p - 1].landscape ? " class=\"landscape\"" : "";
+    html += "<figure><a href=\"" + file + "\"><img src=\"" + file + "\"" + shape + " alt=\"Sida " + std::to_string(p) + "\"></a>" +
             "<figcaption>" + std::to_string(p) + " (" + std::to_string(total) + ")</figcaption></figure>\n";
   }
   return html + "</main>\n</body>\n</html>\n";
@@ -76,7 +80,7 @@ PreviewResult write_preview(const DocumentFrames& document, const std::string& t
     ++result.pages;
     if (hash != previous) ++result.encoded;
   }
-  std::string html = contact_sheet(title, first, last, total);
+  std::string html = contact_sheet(document, title, first, last);
   write_atomically((std::filesystem::path(options.directory) / "index.html").string(), [&](const std::string& temporary) {
     std::ofstream out(temporary, std::ios::binary);
     out << html;

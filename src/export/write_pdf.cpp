@@ -38,7 +38,12 @@ std::string draw_document(const DocumentFrames& document, StructureRecord& struc
       cairo_pdf_surface_create_for_stream(append_bytes, &bytes, document.width, document.height), cairo_surface_destroy);
   std::unique_ptr<cairo_t, decltype(&cairo_destroy)> cr(cairo_create(surface.get()), cairo_destroy);
   StructureRecorder recorder(cr.get());
+  bool landscape = false;  // the surface's current size
   for (const auto& page : document.pages) {
+    // A landscape page gets its own MediaBox; Cairo 1.16 takes the size before anything is drawn on the page.
+    if (page.landscape != landscape)
+      cairo_pdf_surface_set_size(surface.get(), document.width_of(page), document.height_of(page));
+    landscape = page.landscape;
     draw_page(cr.get(), page, &recorder);
     cairo_show_page(cr.get());
   }

@@ -58,14 +58,16 @@ void encode_png(const std::vector<unsigned char>& rgb, int width, int height, co
 
 size_t write_page_png(const DocumentFrames& document, size_t page, double dpi, const std::string& path, size_t previous) {
   double scale = dpi / 72.0;
-  int width = static_cast<int>(document.width * scale + 0.5), height = static_cast<int>(document.height * scale + 0.5);
+  const Page& sheet = document.pages.at(page);  // a landscape page is drawn the right way round
+  int width = static_cast<int>(document.width_of(sheet) * scale + 0.5);
+  int height = static_cast<int>(document.height_of(sheet) * scale + 0.5);
   std::unique_ptr<cairo_surface_t, decltype(&cairo_surface_destroy)> surface(
       cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height), cairo_surface_destroy);
   std::unique_ptr<cairo_t, decltype(&cairo_destroy)> cr(cairo_create(surface.get()), cairo_destroy);
   cairo_set_source_rgb(cr.get(), 1, 1, 1);
   cairo_paint(cr.get());
   cairo_scale(cr.get(), scale, scale);
-  draw_page(cr.get(), document.pages.at(page), nullptr);
+  draw_page(cr.get(), sheet, nullptr);
   if (cairo_status(cr.get()) != CAIRO_STATUS_SUCCESS)
     throw std::runtime_error(std::string("cairo could not draw the page: ") + cairo_status_to_string(cairo_status(cr.get())));
   auto rgb = rgb_pixels(surface.get());

@@ -118,28 +118,31 @@ void running_line(const LayoutContext& ctx, const RunningLine& line, double y, i
   text_block(ctx, expand(ctx, line.right, page, pages), style, y, out, Align::right, Role::furniture);
 }
 
+// The header and footer at the edges of `ctx`'s page geometry.
+void running_lines(const LayoutContext& ctx, int number, int total, Page& page) {
+  const Style& s = ctx.style;
+  double footer_rule = ctx.page.height - ctx.page.bottom + 6 * points_per_mm;
+  double header_rule = ctx.page.top - 6 * points_per_mm;
+  page.items.push_back(begin_tag("Artifact"));
+  if (!s.running_footer.empty()) {
+    page.items.push_back(RuleItem{ctx.left(), footer_rule, ctx.left() + ctx.text_width(), footer_rule, 0.5, s.rule});
+    running_line(ctx, s.running_footer, footer_rule + 1.5 * points_per_mm, number, total, page);
+  }
+  if (!s.running_header.empty()) {
+    page.items.push_back(RuleItem{ctx.left(), header_rule, ctx.left() + ctx.text_width(), header_rule, 0.5, s.rule});
+    running_line(ctx, s.running_header, header_rule - ctx.pitch(s.footer) - 1 * points_per_mm, number, total, page);
+  }
+  page.items.push_back(end_tag("Artifact"));
+}
+
 }  // namespace
 
 void add_running_lines(const LayoutContext& ctx, std::vector<Page>& pages, size_t first, size_t last,
                        const PageNumbering& numbering) {
-  const Style& s = ctx.style;
   int total = numbering.total > 0 ? numbering.total : static_cast<int>(pages.size());
-  double footer_rule = s.page.height - s.page.bottom + 6 * points_per_mm;
-  double header_rule = s.page.top - 6 * points_per_mm;
-  auto number = [&](size_t i) { return numbering.first + static_cast<int>(i); };
-  for (size_t i = first; i <= last && i < pages.size(); ++i) {
-    pages[i].items.push_back(begin_tag("Artifact"));
-    if (!s.running_footer.empty()) {
-      pages[i].items.push_back(RuleItem{ctx.left(), footer_rule, ctx.left() + ctx.text_width(), footer_rule, 0.5, s.rule});
-      running_line(ctx, s.running_footer, footer_rule + 1.5 * points_per_mm, number(i), total, pages[i]);
-    }
-    if (!s.running_header.empty()) {
-      pages[i].items.push_back(RuleItem{ctx.left(), header_rule, ctx.left() + ctx.text_width(), header_rule, 0.5, s.rule});
-      running_line(ctx, s.running_header, header_rule - ctx.pitch(s.footer) - 1 * points_per_mm, number(i), total,
-                   pages[i]);
-    }
-    pages[i].items.push_back(end_tag("Artifact"));
-  }
+  const LayoutContext turned = ctx.turned();  // a landscape page's lines sit on its own edges
+  for (size_t i = first; i <= last && i < pages.size(); ++i)
+    running_lines(pages[i].landscape ? turned : ctx, numbering.first + static_cast<int>(i), total, pages[i]);
 }
 
 namespace {
@@ -173,21 +176,20 @@ PathItem outline(PangoLayoutLine* line, double x, double y, double angle) {
   return item;
 }
 
-}  // namespace
-
-void add_watermark(const LayoutContext& ctx, std::vector<Page>& pages) {
+// The draft mark across `ctx`'s page geometry, corner to corner.
+std::vector<Item> watermark(const LayoutContext& ctx) {
   const Style& s = ctx.style;
-  if (s.watermark.empty()) return;
+  const PageStyle& sheet = ctx.page;
   TextStyle style = s.body;
-  style.size = s.page.width * 0.16;
+  style.size = s.page.width * 0.16;  // of the layout's own page: the same mark on a landscape one
   style.weight = 700;
   ShapedText shaped = shape_plain_text(ctx.pango, s.watermark, ctx.request(style, -1));
   PlacedLine line = place_lines(shaped.layout.get(), ctx.pitch(style)).front();
   double width = logical_width(shaped.layout.get());
-  double angle = -std::atan2(s.page.height, s.page.width);
+  double angle = -std::atan2(sheet.height, sheet.width);
   // Turned about the page centre: the text's own centre lands there.
   double half_x = width / 2, half_y = -style.size * 0.35;
-  double cx = s.page.width / 2, cy = s.page.height / 2;
+  double cx = sheet.width / 2, cy = sheet.height / 2;
   double ox = cx - (half_x * std::cos(angle) - half_y * std::sin(angle));
   double oy = cy - (half_x * std::sin(angle) + half_y * std::cos(angle));
   PathItem mark = outline(line.line, ox, oy, angle);
@@ -195,7 +197,20 @@ void add_watermark(const LayoutContext& ctx, std::vector<Page>& pages) {
   mark.fill = s.watermark_color;
   std::vector<Item> artifact = {mark};
   enclose(artifact, begin_tag("Artifact"));
-  for (auto& page : pages) page.items.insert(page.items.begin(), artifact.begin(), artifact.end());  // beneath the content
+  return artifact;
+}
+
+}  // namespace
+
+void add_watermark(const LayoutContext& ctx, std::vector<Page>& pages) {
+  if (ctx.style.watermark.empty()) return;
+  const std::vector<Item> portrait = watermark(ctx);
+  std::vector<Item> landscape;  // shaped only when a page needs it
+  for (auto& page : pages) {
+    if (page.landscape && landscape.empty()) landscape = watermark(ctx.turned());
+    const auto& mark = page.landscape ? landscape : portrait;
+    page.items.insert(page.items.begin(), mark.begin(), mark.end());  // beneath the content
+  }
 }
 
 }  // namespace rapport

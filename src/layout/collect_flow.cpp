@@ -16,7 +16,7 @@ constexpr double fact_gap = 1;
 
 class FlowBuilder {
  public:
-  explicit FlowBuilder(const LayoutContext& ctx) : ctx_(ctx) {}
+  explicit FlowBuilder(const LayoutContext& ctx) : ctx_(ctx) {}  // a copy: its page turns for landscape spans
 
   Flow finish() { return std::move(flow_); }
 
@@ -27,7 +27,8 @@ class FlowBuilder {
   // The layout places the sign-off block after the content.
   void add_signoff() {
     if (!ctx_.style.signoff_at_end || !ctx_.report.info.decision) return;
-    // Never alone on the last page: the content's last lines come along.
+    // Never alone on the last page: the content's last lines come along, on their page's orientation.
+    if (!flow_.slabs.empty() && flow_.slabs.back().landscape && !ctx_.landscape) return on_landscape([this] { add_signoff(); });
     if (!flow_.slabs.empty()) flow_.slabs.back().keep_with_next = true;
     const TextStyle& body = ctx_.style.body;
     push_all(lay_out_signoff(ctx_), body.space_before + 3 * body.space_after);
@@ -38,6 +39,24 @@ class FlowBuilder {
   void open(double before) { opening_gap_ = std::max(gap_, before); }
   void close(double after) { gap_ = after; }
 
+  // Whether a section or table that asks for landscape turns the page: not inside a landscape
+  // span, nor on a layout whose own page is already wider than tall.
+  bool turns(bool landscape) const {
+    return landscape && !ctx_.landscape && ctx_.style.page.width < ctx_.style.page.height;
+  }
+
+  // Lays out what `lay_out` adds on the layout's page turned to landscape; everything inside
+  // stays landscape (a portrait table in a landscape section included).
+  template <class LayOut>
+  void on_landscape(LayOut&& lay_out) {
+    const PageStyle portrait = ctx_.page;
+    ctx_.page = ctx_.style.page.turned();
+    ctx_.landscape = true;
+    lay_out();
+    ctx_.page = portrait;
+    ctx_.landscape = false;
+  }
+
   void push(Slab slab) {
     if (opening_gap_) {
       slab.space_before = *opening_gap_;
@@ -47,6 +66,7 @@ class FlowBuilder {
       slab.page_break_before = true;
       break_pending_ = false;
     }
+    slab.landscape = ctx_.landscape;
     flow_.slabs.push_back(std::move(slab));
   }
 
@@ -132,6 +152,7 @@ class FlowBuilder {
   }
 
   void add(const std::unique_ptr<Section>& section) {
+    if (turns(section->landscape)) return on_landscape([&] { add(section); });
     const TextStyle& style = ctx_.style.headings[static_cast<size_t>(std::clamp(section->level, 1, 4) - 1)];
     if (ctx_.style.new_page_level >= section->level && !flow_.slabs.empty()) break_pending_ = true;
     flow_.headings.push_back({section->id, section->heading, section->level, section->in_toc});
@@ -187,6 +208,7 @@ class FlowBuilder {
   }
 
   void add(const Table& table) {
+    if (turns(table.landscape)) return on_landscape([&] { add(table); });
     const Style& style = ctx_.style;
     open(style.body.space_after * 1.5);
     size_t table_first = flow_.slabs.size();
@@ -209,7 +231,10 @@ class FlowBuilder {
       repeated.back().height += style.caption.space_after;
     }
     repeated.insert(repeated.end(), slabs.header.begin(), slabs.header.end());
-    for (auto& s : repeated) remove_tags(s.items);
+    for (auto& s : repeated) {
+      remove_tags(s.items);
+      s.landscape = ctx_.landscape;
+    }
     repeated.front().items.insert(repeated.front().items.begin(), begin_tag("Artifact"));
     repeated.back().items.push_back(end_tag("Artifact"));
     flow_.table_headers.push_back(std::move(repeated));
@@ -316,7 +341,7 @@ class FlowBuilder {
     add(facts);
   }
 
-  const LayoutContext& ctx_;
+  LayoutContext ctx_;
   Flow flow_;
   double gap_ = 0;
   std::optional<double> opening_gap_;

@@ -40,10 +40,9 @@ std::vector<ColumnNeeds> measure_columns(const TableContext& t, const ShapedRow&
   return needs;
 }
 
-}  // namespace
-
-std::vector<double> fit_column_widths(const TableContext& t, const ShapedRow& header, const std::vector<ShapedRow>& rows) {
-  const double available = t.layout.text_width();
+// The columns' widths within `available`; their sum exceeds it when the table cannot fit.
+std::vector<double> widths_within(const TableContext& t, const ShapedRow& header, const std::vector<ShapedRow>& rows,
+                                  double available) {
   const auto& columns = t.table.columns;
   std::vector<double> widths(columns.size(), 0);
   std::vector<size_t> fitted;
@@ -96,11 +95,31 @@ std::vector<double> fit_column_widths(const TableContext& t, const ShapedRow& he
         widths[c] = needs[c].minimum + (wanted > 0 ? spare * (needs[c].natural - needs[c].minimum) / wanted : 0);
     }
   }
-  double total = std::accumulate(widths.begin(), widths.end(), 0.0);
+  return widths;
+}
+
+double sum(const std::vector<double>& widths) { return std::accumulate(widths.begin(), widths.end(), 0.0); }
+
+// Landscape is worth suggesting only for a table on a portrait page that a landscape page would
+// hold (a layout's page already wider than tall turns narrower: never).
+bool fits_landscape(const TableContext& t, const ShapedRow& header, const std::vector<ShapedRow>& rows) {
+  if (t.layout.landscape) return false;
+  double available = t.layout.style.page.turned().content_width();
+  return sum(widths_within(t, header, rows, available)) <= available + 0.5;
+}
+
+}  // namespace
+
+std::vector<double> fit_column_widths(const TableContext& t, const ShapedRow& header, const std::vector<ShapedRow>& rows) {
+  const double available = t.layout.text_width();
+  std::vector<double> widths = widths_within(t, header, rows, available);
+  double total = sum(widths);
   if (total > available + 0.5) {
     double excess = std::ceil((total - available) / points_per_mm);
     t.layout.diags.error(t.table.pos, "the table is " + std::to_string(static_cast<long long>(std::min(excess, 1e9))) + " mm wider than the text width",
-                         "narrow the fixed column widths, shorten the longest words, or split the table");
+                         fits_landscape(t, header, rows)
+                             ? "it fits on a landscape page: write 'orientation: landscape' in the table (or its section)"
+                             : "narrow the fixed column widths, shorten the longest words, or split the table");
   }
   return widths;
 }

@@ -290,11 +290,11 @@ TableSlabs lay_out_table(const LayoutContext& ctx, const Table& table) {
 
   double header_height = 0;
   for (const auto& s : out.header) header_height += s.height;
-  double room = ctx.style.page.content_height() - header_height;
+  double room = ctx.page.content_height() - header_height;
   if (room < min_row_room) {
     ctx.diags.error(table.pos, "the table's header rows are taller than the page's text area",
                     "shorten the column titles or the header rows, or use a layout with a taller text area");
-    room = ctx.style.page.content_height();
+    room = ctx.page.content_height();
   }
   size_t data_rows = 0;  // since the last group header, for zebra shading
   for (size_t r = 0; r < table.rows.size(); ++r) {

@@ -31,6 +31,18 @@ struct LayoutContext {
   Diagnostics& diags;
   const Hyphenator* hyphenator = nullptr;  // null when the layout turns hyphenation off
   const References* references = nullptr;  // null: page references print their fields unfilled
+  // The geometry of the page being laid out: the layout's own, or turned to landscape for a
+  // section or table that asks for it.
+  PageStyle page = style.page;
+  bool landscape = false;
+
+  // The same context on the layout's page turned to landscape.
+  LayoutContext turned() const {
+    LayoutContext out = *this;
+    out.page = style.page.turned();
+    out.landscape = true;
+    return out;
+  }
 
   // Text with soft hyphens at Swedish break points (unchanged without a hyphenator).
   std::string hyphenated(const std::string& text) const { return hyphenator ? hyphenator->hyphenate(text) : text; }
@@ -43,8 +55,8 @@ struct LayoutContext {
   // a link to #id), then hyphenated.
   RichText prepared(RichText text) const;
 
-  double left() const { return style.page.left; }
-  double text_width() const { return style.page.content_width(); }
+  double left() const { return page.left; }
+  double text_width() const { return page.content_width(); }
   double pitch(const TextStyle& text) const { return text.size * text.line_height; }
   ShapeRequest request(const TextStyle& text, double width, Align align = Align::left) const {
     return {text, width, align, style.accent};

@@ -40,6 +40,10 @@ std::vector<std::string> read_text_list(BuildContext& ctx, const YAML::Node& nod
 // "'date' 2021-02-30 is not a day: February 2021 has 28 days".
 std::string date_error(const std::string& key, const std::string& s);
 
+// `orientation: portrait | landscape` (absent: portrait); true for landscape. Another word is
+// an error at its place, with a did-you-mean hint where one is close.
+bool read_orientation(BuildContext& ctx, const YAML::Node& node);
+
 // A section's or table's `id:`, checked for its form and that no other block has it; "" when
 // it is not valid (the error is reported).
 std::string read_block_id(BuildContext& ctx, const YAML::Node& node);

@@ -123,6 +123,7 @@ std::unique_ptr<Section> read_section(BuildContext& ctx, const YAML::Node& node,
   if (section->id.empty()) section->id = "section-" + std::to_string(++ctx.generated_ids);
   if (YAML::Node toc = fields.get("toc"); toc.IsDefined())
     section->in_toc = ctx.reader.boolean(toc, "'toc'").value_or(true);
+  section->landscape = read_orientation(ctx, fields.get("orientation"));
   if (YAML::Node content = fields.get("content"); content.IsDefined()) section->content = read_content(ctx, content, level + 1);
   return section;
 }

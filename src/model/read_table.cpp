@@ -412,6 +412,7 @@ Table read_table(BuildContext& ctx, const YAML::Node& node) {
       ctx.reader.diags().error(ctx.reader.pos(at), "unknown place for a caption " + quote_excerpt(place), "write 'caption_at: above' or 'caption_at: below'");
     table.caption_below = place == "below";
   }
+  table.landscape = read_orientation(ctx, fields.get("orientation"));
   std::vector<PendingCompute> computes;
   YAML::Node columns = fields.require("columns");
   if (columns.IsDefined() && ctx.reader.expect_sequence(columns, "'columns'")) {

@@ -133,6 +133,7 @@ struct Table {
   std::vector<Column> columns;
   std::vector<TableRow> rows;
   double tolerance = 1;
+  bool landscape = false;  // orientation: landscape — set on A4 landscape pages of its own
   std::vector<std::string> notes;  // filled in by compute_tables: printed under the table
   SourcePos pos;
   SourcePos caption_pos = {};
@@ -182,6 +183,7 @@ struct Section {
   std::string id;  // always set: the author's id or a generated one
   int level = 1;   // 1–4
   bool in_toc = true;
+  bool landscape = false;  // orientation: landscape — the section and all in it on landscape pages
   std::vector<Block> content;
   SourcePos pos;
   SourcePos title_pos = {};  // of the heading as written

@@ -119,7 +119,7 @@ TEST_CASE("an unquoted colon and space in a heading suggests quoting it") {
 TEST_CASE("an unknown key with no near match lists the valid keys") {
   std::string text = replace(valid_report, "    id: ekonomi", "    id: ekonomi\n    färg: blå");
   CHECK(diagnose(text) ==
-        "t.yaml:12:5: error: unknown key 'färg' in section\n  hint: valid keys are section, id, toc, goal, number or content\n");
+        "t.yaml:12:5: error: unknown key 'färg' in section\n  hint: valid keys are section, id, toc, goal, number, orientation or content\n");
 }
 
 TEST_CASE("duplicate keys are errors, each reported") {
