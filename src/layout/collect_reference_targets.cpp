@@ -47,6 +47,8 @@ ReferenceTargets collect_reference_targets(const Report& report) {
   ReferenceTargets out;
   collect(report.content, out);
   for (const auto& footnote : report.footnotes) out.used = out.used || refers_to_a_page(footnote.text);
+  for (const auto& note : report.notes)
+    out.targets.emplace(note.anchor, ReferenceTarget{std::to_string(note.number), ""});
   return out;
 }
 

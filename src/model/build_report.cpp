@@ -183,8 +183,10 @@ void check_references(BuildContext& ctx) {
   for (const auto& ref : ctx.references) {
     if (ctx.ids.count(ref.id)) continue;
     std::string guess = closest_match(ref.id, known);
-    ctx.reader.diags().error(ref.pos, "the link target '#" + ref.id + "' is not the id of any section or table",
-                             guess.empty() ? "give the section or table an 'id: " + ref.id + "'" : "did you mean '#" + guess + "'?");
+    bool footnote = ref.id.starts_with("^");
+    std::string fix = footnote ? "define the footnote: [" + ref.id + "]: …" : "give the section or table an 'id: " + ref.id + "'";
+    ctx.reader.diags().error(ref.pos, "the link target '#" + ref.id + "' is not the id of any " + (footnote ? "footnote" : "section or table"),
+                             guess.empty() ? fix : "did you mean '#" + guess + "'?");
   }
 }
 
@@ -209,7 +211,10 @@ Report build_report(const YamlSource& source, const FileAccess& access, Diagnost
   if (YAML::Node document = top.require("document"); document.IsDefined()) report.info = read_document(ctx, document);
   if (YAML::Node content = top.require("content"); content.IsDefined()) report.content = read_content(ctx, content, 1);
   check_footnotes(ctx.footnotes, diags, report.footnotes);
-  for (const auto& note : report.footnotes) collect_references(ctx, {Prose{.text = note.text, .items = {}, .pos = note.pos}});
+  for (const auto& note : report.footnotes) {
+    collect_references(ctx, {Prose{.text = note.text, .items = {}, .pos = note.pos}});
+    ctx.ids.insert("^" + note.id);  // a page reference may name a footnote: [not {number}](#^id)
+  }
   check_references(ctx);
   report.data_files = std::move(ctx.data_files);
   return report;

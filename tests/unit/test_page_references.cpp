@@ -105,3 +105,28 @@ TEST_CASE("a table's id is checked like a section's, and 'keep' takes auto or to
   CHECK(result.output.find("r.yaml:13:15: error: the id 'budget' is used by another section or table") != std::string::npos);
   CHECK(result.output.find("r.yaml:14:17: error: unknown 'keep' 'tillsammans'\n  hint: write 'keep: auto'") != std::string::npos);
 }
+
+TEST_CASE("a page reference may name a footnote: its number and the page of the note") {
+  std::string path = temp_dir() + "/r.yaml";
+  write_file(path, report_preamble() + "  - section: Inledning\n    content:\n" + filler(50) +
+                       "      - text: |\n"
+                       "          Kommunstyrelsen är förvaltningsorgan[^organ].\n\n"
+                       "          [^organ]: Se reglemente för kommunstyrelsen.\n"
+                       "  - section: Sist\n    content:\n" + filler(20) +
+                       "      - text: \"Se [not {number} på sidan {page}](#^organ).\"\n");
+  PipelineResult result = run_pipeline({path, "default"});
+  auto anchors = anchor_numbers(result.frames);
+  REQUIRE(anchors.count("^organ"));
+  CHECK(anchors.at("^organ") >= 3);
+  CHECK(first_match(all_lines(result.frames), "Se not 1 på sidan (\\d+)") == std::to_string(anchors.at("^organ")));
+}
+
+TEST_CASE("a page reference to a footnote nobody defined is an error with a did-you-mean") {
+  std::string dir = temp_dir();
+  write_file(dir + "/r.yaml", report_preamble() + "  - text: |\n      Organ[^organ].\n\n      [^organ]: Se reglementet.\n"
+                                  "  - text: \"Se [not {number}](#^orgn).\"\n");
+  auto result = run_rapport("check " + shell_quote(dir + "/r.yaml"));
+  CHECK(result.status == 2);
+  CHECK(result.output.find("error: the link target '#^orgn' is not the id of any footnote\n  hint: did you mean '#^organ'?\n") !=
+        std::string::npos);
+}
