@@ -60,6 +60,17 @@ struct Sweep {
       slabs[i].table = id;
     }
   }
+  // A footnote of `count` lines marked on slab `mark`; its lines are anchors note0, note1, ….
+  void note(size_t mark, int count) {
+    slabs[mark].notes = {flow.notes.size()};
+    auto& lines = flow.notes.emplace_back();
+    for (int i = 0; i < count; ++i) {
+      Slab line;
+      line.height = 10;
+      line.items.push_back(AnchorItem{"note" + std::to_string(i), 0, 0});
+      lines.push_back(std::move(line));
+    }
+  }
   Pagination run() {
     LayoutContext ctx{report, style, nullptr, diags, nullptr};
     return paginate(ctx, slabs, flow);
@@ -153,16 +164,8 @@ TEST_CASE("keep rules: a footnote sits at the foot of its mark's page; a long on
   for (int before = 0; before < 60; ++before) {
     Sweep sweep;
     sweep.lines(before, "line");
-    size_t mark = sweep.add(kLine, "mark");
-    sweep.slabs[mark].notes = {0};
+    sweep.note(sweep.add(kLine, "mark"), 4);
     sweep.lines(60, "after");
-    sweep.flow.notes.emplace_back();
-    for (int i = 0; i < 4; ++i) {
-      Slab line;
-      line.height = 10;
-      line.items.push_back(AnchorItem{"note" + std::to_string(i), 0, 0});
-      sweep.flow.notes.back().push_back(std::move(line));
-    }
     Pagination p = sweep.run();
     auto note = pages_of(p, "note", 4);
     CAPTURE(before);
@@ -171,16 +174,8 @@ TEST_CASE("keep rules: a footnote sits at the foot of its mark's page; a long on
     if (note.back() != note.front()) CHECK(on_page(note, note.front()) >= 2);  // a broken note leaves two lines
   }
   Sweep long_note;
-  size_t mark = long_note.add(kLine, "mark");
-  long_note.slabs[mark].notes = {0};
+  long_note.note(long_note.add(kLine, "mark"), 100);
   long_note.lines(10, "after");
-  long_note.flow.notes.emplace_back();
-  for (int i = 0; i < 100; ++i) {
-    Slab line;
-    line.height = 10;
-    line.items.push_back(AnchorItem{"note" + std::to_string(i), 0, 0});
-    long_note.flow.notes.back().push_back(std::move(line));
-  }
   Pagination p = long_note.run();
   auto note = pages_of(p, "note", 100);
   CHECK(note.front() == 0);

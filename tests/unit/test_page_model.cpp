@@ -13,17 +13,6 @@ using namespace rapport::test;
 
 namespace {
 
-std::string filler(int paragraphs, const std::string& indent = "      ") {
-  std::string out;
-  const std::string sentence = "Nämnden har följt upp verksamhetens mål och budget enligt plan under perioden. ";
-  for (int p = 0; p < paragraphs; ++p) {
-    out += indent + "- text: |\n" + indent + "    ";
-    for (int k = 0; k < 6; ++k) out += sentence;
-    out += "\n";
-  }
-  return out;
-}
-
 std::string wide_table() {
   std::string t = "      - table:\n          id: aktiviteter\n          caption: Aktiviteter per verksamhet\n          columns: [Aktivitet";
   for (int c = 0; c < 8; ++c) t += ", {title: \"Kvartal " + std::to_string(c + 1) + "\", align: right}";
@@ -42,17 +31,17 @@ std::string page_model_report() {
          "      - text: |\n"
          "          Kommunstyrelsen är kommunens förvaltningsorgan[^organ]. Aktiviteterna står på [sidan {page}](#aktiviteter).\n\n"
          "          [^organ]: Se reglemente för kommunstyrelsen.\n" +
-         filler(12) +
+         filler_paragraphs(12) +
          "  - section: Aktiviteter\n    id: bred\n    orientation: landscape\n    content:\n" + wide_table() +
          "      - text: |\n"
          "          Siffrorna är preliminära[^prel] och stäms av i bokslutet.\n\n"
          "          [^prel]: Enligt huvudboken den 31 augusti.\n" +
-         filler(3) +
-         "  - section: Uppföljning\n    id: uppfoljning\n    content:\n" + filler(6) +
+         filler_paragraphs(3) +
+         "  - section: Uppföljning\n    id: uppfoljning\n    content:\n" + filler_paragraphs(6) +
          "      - text: |\n"
          "          Uppföljningen görs varje tertial[^tertial], se [avsnittet på sidan {page}](#bred).\n\n"
          "          [^tertial]: Januari–april, maj–augusti och september–december.\n" +
-         filler(4);
+         filler_paragraphs(4);
 }
 
 struct Rendered {

@@ -13,27 +13,16 @@ using namespace rapport::test;
 
 namespace {
 
-std::string filler(int paragraphs) {
-  std::string out;
-  const std::string sentence = "Nämnden har följt upp verksamhetens mål och budget enligt plan under perioden. ";
-  for (int p = 0; p < paragraphs; ++p) {
-    out += "      - text: |\n          ";
-    for (int k = 0; k < 6; ++k) out += sentence;
-    out += "\n";
-  }
-  return out;
-}
-
 std::string report_with_references() {
   return report_preamble() + "  - toc\n" +
          "  - section: Inledning\n    content:\n"
          "      - text: \"[Sidan {page}](#budget) visar budgeten.\"\n"
          "      - text: \"[Målet {number} på sidan {page}](#mal), [{title}](#tabell) på sidan [{page}](#tabell).\"\n" +
-         filler(80) +
-         "  - section: Budget\n    id: budget\n    content:\n" + filler(30) +
+         filler_paragraphs(80) +
+         "  - section: Budget\n    id: budget\n    content:\n" + filler_paragraphs(30) +
          "      - table:\n          id: tabell\n          caption: Driftbudget per verksamhet\n"
          "          columns: [Post, {title: Belopp, align: right}]\n          rows:\n            - [Intäkter, 100]\n" +
-         "  - section: Arbete\n    goal: inriktningsmål\n    number: \"1.3\"\n    id: mal\n    content:\n" + filler(20) +
+         "  - section: Arbete\n    goal: inriktningsmål\n    number: \"1.3\"\n    id: mal\n    content:\n" + filler_paragraphs(20) +
          "      - text: \"Budgeten står på [sidan {page}](#budget).\"\n";
 }
 
@@ -108,11 +97,11 @@ TEST_CASE("a table's id is checked like a section's, and 'keep' takes auto or to
 
 TEST_CASE("a page reference may name a footnote: its number and the page of the note") {
   std::string path = temp_dir() + "/r.yaml";
-  write_file(path, report_preamble() + "  - section: Inledning\n    content:\n" + filler(50) +
+  write_file(path, report_preamble() + "  - section: Inledning\n    content:\n" + filler_paragraphs(50) +
                        "      - text: |\n"
                        "          Kommunstyrelsen är förvaltningsorgan[^organ].\n\n"
                        "          [^organ]: Se reglemente för kommunstyrelsen.\n"
-                       "  - section: Sist\n    content:\n" + filler(20) +
+                       "  - section: Sist\n    content:\n" + filler_paragraphs(20) +
                        "      - text: \"Se [not {number} på sidan {page}](#^organ).\"\n");
   PipelineResult result = run_pipeline({path, "default"});
   auto anchors = anchor_numbers(result.frames);

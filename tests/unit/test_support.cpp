@@ -49,6 +49,17 @@ content:
 )";
 }
 
+std::string filler_paragraphs(int paragraphs, const std::string& indent) {
+  std::string out;
+  const std::string sentence = "Nämnden har följt upp verksamhetens mål och budget enligt plan under perioden. ";
+  for (int p = 0; p < paragraphs; ++p) {
+    out += indent + "- text: |\n" + indent + "    ";
+    for (int k = 0; k < 6; ++k) out += sentence;
+    out += "\n";
+  }
+  return out;
+}
+
 std::string source_dir() { return RAPPORT_SOURCE_DIR; }
 
 std::string example_report() { return source_dir() + "/input/timra/kommunstyrelsen-delarsrapport-2021.yaml"; }

@@ -17,6 +17,9 @@ std::string shell_quote(const std::string& s);
 
 // The first lines of a valid report, up to and including "content:"; fixtures append blocks.
 std::string report_preamble();
+// `paragraphs` text blocks of six sentences each, as content items at `indent`: text that
+// fills pages, for tests of where things land.
+std::string filler_paragraphs(int paragraphs, const std::string& indent = "      ");
 
 std::string example_report();  // input/timra/kommunstyrelsen-delarsrapport-2021.yaml
 std::string source_dir();
