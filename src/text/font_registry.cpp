@@ -55,6 +55,11 @@ FontRegistry::FontRegistry(const std::string& list_path) : files_(read_font_list
     }
   }
 
+  // Pango starts a thread that loads the system's fontconfig setup (every font directory and
+  // rule file, ~28 M instructions) unless a configuration is already current; rapport never
+  // uses it, so make the pinned one current. fontconfig keeps a reference, so this registry
+  // may still be destroyed first.
+  FcConfigSetCurrent(config_);
   font_map_ = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
   pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(font_map_), config_);
   context_ = pango_font_map_create_context(font_map_);
