@@ -130,6 +130,13 @@ size_t break_around_block(const PaginationContext& pc, size_t first, size_t b, d
   return b;
 }
 
+// Whether slab i opens a figure's keep block, which may float past the text after it.
+bool starts_float(const PaginationContext& pc, size_t i) {
+  const auto& slabs = pc.slabs;
+  return i < slabs.size() && slabs[i].block >= 0 && pc.flow.blocks[static_cast<size_t>(slabs[i].block)].floating &&
+         (i == 0 || slabs[i - 1].block != slabs[i].block);
+}
+
 // A break that would leave the last one or two lines of a section alone at the top of the
 // next page moves up so that more of the section goes with them.
 size_t break_before_section_tail(const PaginationContext& pc, size_t first, size_t b) {
@@ -139,7 +146,8 @@ size_t break_before_section_tail(const PaginationContext& pc, size_t first, size
          slabs[end].landscape == slabs[b].landscape)
     ++end;
   size_t tail = end - b;
-  if (tail == 0 || tail > max_section_tail || slabs[b].table >= 0) return b;
+  // A figure at the top of a page is no stray line: the tail rule is about text.
+  if (tail == 0 || tail > max_section_tail || slabs[b].table >= 0 || starts_float(pc, b)) return b;
   if (b - first <= max_section_tail + 1) return b;  // the page would be left nearly empty
   size_t moved = legal_break(slabs, first, end - (max_section_tail + 1));
   return moved > first + 1 ? moved : b;
@@ -182,13 +190,6 @@ size_t fill_page(const PaginationContext& pc, size_t first, double start, double
     return break_before_section_tail(pc, first, b);
   }
   return slabs.size();
-}
-
-// Whether slab i opens a figure's keep block, which may float past the text after it.
-bool starts_float(const PaginationContext& pc, size_t i) {
-  const auto& slabs = pc.slabs;
-  return i < slabs.size() && slabs[i].block >= 0 && pc.flow.blocks[static_cast<size_t>(slabs[i].block)].floating &&
-         (i == 0 || slabs[i - 1].block != slabs[i].block);
 }
 
 // How far the text after a float ending at `h` may run ahead of it: never past another float
