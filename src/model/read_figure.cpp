@@ -68,6 +68,12 @@ void read_file(BuildContext& ctx, const YAML::Node& node, Figure& figure) {
   SourcePos at = ctx.reader.pos(node);
   figure.file = (std::filesystem::path(ctx.reader.source().path).parent_path() / name).string();
   ctx.data_files.push_back(figure.file);
+  std::error_code ec;
+  if (!std::filesystem::exists(figure.file, ec)) {
+    ctx.reader.diags().error(at, "the figure file '" + figure.file + "' does not exist",
+                             "name an SVG, PNG or JPEG file relative to the report's folder");
+    return;
+  }
   try {
     check_readable(*ctx.access, figure.file, at, max_picture_bytes);
     figure.picture = load_picture(figure.file, at);
@@ -86,7 +92,9 @@ Figure read_figure(BuildContext& ctx, const YAML::Node& node) {
   figure.pos = ctx.reader.pos(node);
   MapFields fields(ctx.reader, node, "figure", format_keys("figure"));
   if (!fields.valid()) return figure;
-  if (YAML::Node file = fields.require("file"); file.IsDefined()) read_file(ctx, file, figure);
+  if (YAML::Node file = fields.get("file"); file.IsDefined()) read_file(ctx, file, figure);
+  else
+    ctx.reader.diags().error(figure.pos, "the figure has no 'file'", "name the picture: - figure: {file: diagram.svg, …}");
   if (YAML::Node width = fields.get("width"); width.IsDefined()) read_width(ctx, width, figure);
   figure.caption = title_or_empty(ctx, fields.get("caption"), "'caption'");
   figure.source = title_or_empty(ctx, fields.get("source"), "'source'");
