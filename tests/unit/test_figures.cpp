@@ -203,6 +203,7 @@ TEST_CASE("figure: every bad input is a named error at its place, exit 2, nothin
       {"{file: ../utanfor.svg, alt: x}", "lies outside the folders a report may read"},
       {"{file: bild.gif, alt: x}", "only .svg, .png, .jpg and .jpeg files are supported"},
       {"{file: stor.png, alt: x}", "megapixels"},
+      {"{file: tung.jpg, alt: x}", "tung.jpg' is 21 MB; rapport reads files of at most 20 MB"},
       {"{file: bild.svg, alt: x, storlek: 3}", "storlek"},
   };
   for (const auto& c : cases) {
@@ -217,6 +218,7 @@ TEST_CASE("figure: every bad input is a named error at its place, exit 2, nothin
     // A PNG header claiming 10 000 × 10 000 pixels: refused before anything is decoded.
     std::string big = "\x89PNG\r\n\x1a\n" + std::string("\0\0\0\x0dIHDR", 8) + std::string("\0\0\x27\x10\0\0\x27\x10", 8) + std::string(20, '\0');
     write_file(dir + "/stor.png", big);
+    if (c.block.find("tung.jpg") != std::string::npos) write_file(dir + "/tung.jpg", std::string(21'000'000, '\0'));
     auto result = run_rapport("render " + shell_quote(dir + "/r.yaml") + " -o " + shell_quote(dir + "/r.pdf"));
     CHECK(result.status == 2);
     CHECK_MESSAGE(result.output.find(c.message) != std::string::npos, result.output);
