@@ -389,6 +389,9 @@ Flow collect_flow(const LayoutContext& ctx) {
   builder.blocks(ctx.report.content);
   builder.add_signoff();
   Flow flow = builder.finish();
+  if (flow.figures_at && flow.figures.empty())  // a title over nothing
+    ctx.diags.warning(flow.figures_block.pos, "the list of figures is left out: the document has no figure",
+                      "add a figure (- figure: {file: …}), or remove the 'figures' block");
   flow.notes = lay_out_footnotes(ctx);
   return flow;
 }

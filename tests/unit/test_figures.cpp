@@ -235,3 +235,11 @@ TEST_CASE("figure: SVG text is warned about, as for logos; a Markdown image poin
   CHECK(result.output.find("an image is not supported in text") != std::string::npos);
   CHECK(result.output.find("- figure: {file:") != std::string::npos);
 }
+
+TEST_CASE("figure: a list of figures in a document without figures is left out with a warning") {
+  std::string dir = report_with("  - figures\n  - text: Ingen bild här.\n");
+  auto result = run_rapport("render " + shell_quote(dir + "/r.yaml") + " -o " + shell_quote(dir + "/r.pdf"));
+  CHECK(result.status == 0);
+  CHECK(result.output.find("r.yaml:9:5: warning: the list of figures is left out: the document has no figure") != std::string::npos);
+  CHECK(count_occurrences(result.output, "the list of figures is left out") == 1);  // once, not once per round
+}
