@@ -3,7 +3,6 @@
 #include <librsvg/rsvg.h>
 
 #include <cctype>
-#include <regex>
 
 #include "frames/decode_jpeg.hpp"
 #include "load/file_access.hpp"
@@ -15,27 +14,61 @@ Picture::~Picture() {
   if (bitmap) cairo_surface_destroy(bitmap);
 }
 
-std::string external_reference(const std::string& svg) {
-  // href="…", xlink:href='…', url(…) in styles, <!ENTITY … SYSTEM "…">, @import.
-  static const std::regex reference(R"re((?:href\s*=\s*["']\s*([^"']*)["'])|(?:url\(\s*["']?\s*([^)"']*))|(<!ENTITY[^>]*SYSTEM)|(@import))re",
-                                    std::regex::icase);
-  for (auto it = std::sregex_iterator(svg.begin(), svg.end(), reference); it != std::sregex_iterator(); ++it) {
-    const std::smatch& m = *it;
-    if (m[3].matched || m[4].matched) return m.str(0).substr(0, 60);
-    std::string target = m[1].matched ? m.str(1) : m.str(2);
-    if (target.starts_with("#") || target.starts_with("data:")) continue;
-    return target.substr(0, 60);
+namespace {
+
+std::string lowercase_ascii(std::string text) {
+  for (auto& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text;
+}
+
+size_t skip_spaces(const std::string& text, size_t at) {
+  while (at < text.size() && std::isspace(static_cast<unsigned char>(text[at]))) ++at;
+  return at;
+}
+
+// A reference that stays inside the SVG: a #fragment, or data embedded as a data: URI.
+bool is_internal(const std::string& target) { return target.empty() || target.starts_with("#") || target.starts_with("data:"); }
+
+// The value of the href= or url( at `at` (just past the word); "" when it is internal.
+std::string referenced(const std::string& text, size_t at, bool url) {
+  at = skip_spaces(text, at);
+  if (!url) {
+    if (at >= text.size() || text[at] != '=') return "";
+    at = skip_spaces(text, at + 1);
   }
+  char quote = at < text.size() && (text[at] == '"' || text[at] == '\'') ? text[at] : '\0';
+  if (quote) ++at;
+  at = skip_spaces(text, at);
+  size_t end = at;
+  while (end < text.size() && text[end] != (quote ? quote : (url ? ')' : ' ')) && !(url && text[end] == ')')) ++end;
+  std::string target = text.substr(at, std::min<size_t>(end - at, 60));
+  return is_internal(target) ? "" : target;
+}
+
+}  // namespace
+
+std::string external_reference(const std::string& svg) {
+  // A plain scan, not a regex: an SVG may embed megabytes of data: URI, which std::regex
+  // would match by recursion deep enough to overflow the stack.
+  const std::string text = lowercase_ascii(svg);
+  for (size_t at = text.find("href"); at != std::string::npos; at = text.find("href", at + 4))
+    if (std::string target = referenced(svg, at + 4, false); !target.empty()) return target;
+  for (size_t at = text.find("url("); at != std::string::npos; at = text.find("url(", at + 4))
+    if (std::string target = referenced(svg, at + 4, true); !target.empty()) return target;
+  for (size_t at = text.find("<!entity"); at != std::string::npos; at = text.find("<!entity", at + 8)) {
+    size_t close = text.find('>', at);
+    std::string declaration = text.substr(at, close == std::string::npos ? std::string::npos : close - at);
+    if (declaration.find("system") != std::string::npos || declaration.find("public") != std::string::npos)
+      return svg.substr(at, std::min<size_t>(declaration.size(), 60));
+  }
+  if (size_t at = text.find("@import"); at != std::string::npos) return svg.substr(at, 60);
   return "";
 }
 
 namespace {
 
 bool has_extension(const std::string& path, const std::string& ext) {
-  if (path.size() < ext.size()) return false;
-  std::string tail = path.substr(path.size() - ext.size());
-  for (auto& c : tail) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return tail == ext;
+  return path.size() >= ext.size() && lowercase_ascii(path.substr(path.size() - ext.size())) == ext;
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 
 #include <jpeglib.h>  // after <cstdio>: it uses size_t and FILE without including them
 
+#include "frames/picture.hpp"
 #include "layout/lay_out_figure.hpp"
 #include "pdfcheck/check_pdf.hpp"
 #include "test_support.hpp"
@@ -105,6 +106,19 @@ TEST_CASE("figure: the caption template numbers figures through the document") {
   CHECK(figure_anchor(2) == "figure.2");
 }
 
+TEST_CASE("figure: an SVG's references to other files are found; fragments and data: URIs stay inside it") {
+  CHECK(external_reference(R"svg(<use xlink:href="#glyph0-1"/><path marker-end="url(#pil)"/>)svg") == "");
+  CHECK(external_reference(R"svg(<image href = 'data:image/png;base64,AAAA'/>)svg") == "");
+  CHECK(external_reference(R"svg(<image xlink:href="logo.png"/>)svg") == "logo.png");
+  CHECK(external_reference(R"svg(<image HREF="file:///etc/passwd"/>)svg") == "file:///etc/passwd");
+  CHECK(external_reference(R"svg(<rect style="fill: url( 'bild.svg#m' )"/>)svg") == "bild.svg#m");
+  CHECK(external_reference(R"svg(<!DOCTYPE svg [<!ENTITY e SYSTEM "x.xml">]>)svg").starts_with("<!ENTITY e SYSTEM"));
+  CHECK(external_reference("<style>@import 'a.css';</style>").starts_with("@import"));
+  // Megabytes of embedded data are scanned without recursion (std::regex overflowed on this).
+  std::string embedded = "<image href=\"data:image/png;base64," + std::string(8'000'000, 'A') + "\"/>";
+  CHECK(external_reference(embedded) == "");
+}
+
 TEST_CASE("figure: a JPEG is embedded in the PDF as its own bytes (DCTDecode), not re-encoded") {
   std::string dir = report_with("  - figure: {file: foto.jpg, width: 50%, caption: Foto, alt: En färgskala}\n");
   auto result = run_rapport("render " + shell_quote(dir + "/r.yaml") + " -o " + shell_quote(dir + "/r.pdf"));
@@ -173,6 +187,7 @@ TEST_CASE("figure: the final PDF tags a Figure with /Alt and a Caption, and pass
   CHECK(plain.find("/S /Figure") != std::string::npos);
   CHECK(plain.find("/S /Caption") != std::string::npos);
   CHECK(plain.find("/Alt (En bl") != std::string::npos);
+  CHECK(plain.find("/BBox") != std::string::npos);  // the recorder's box of what the Figure draws
 }
 
 TEST_CASE("figure: --final refuses a figure without alternative text, at its place") {
