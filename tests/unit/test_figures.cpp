@@ -20,8 +20,9 @@ using namespace rapport::test;
 
 namespace {
 
-// A width × height JPEG of a colour gradient, encoded by libjpeg (no ImageMagick here).
-std::string make_jpeg(int width, int height) {
+// A width × height JPEG of a colour gradient, encoded by libjpeg (no ImageMagick here), in
+// RGB, grey (1 component) or CMYK (4).
+std::string make_jpeg(int width, int height, int components = 3) {
   jpeg_compress_struct info;
   jpeg_error_mgr error;
   info.err = jpeg_std_error(&error);
@@ -31,18 +32,18 @@ std::string make_jpeg(int width, int height) {
   jpeg_mem_dest(&info, &buffer, &size);
   info.image_width = static_cast<JDIMENSION>(width);
   info.image_height = static_cast<JDIMENSION>(height);
-  info.input_components = 3;
-  info.in_color_space = JCS_RGB;
+  info.input_components = components;
+  info.in_color_space = components == 1 ? JCS_GRAYSCALE : components == 4 ? JCS_CMYK : JCS_RGB;
   jpeg_set_defaults(&info);
   jpeg_set_quality(&info, 85, TRUE);
   jpeg_start_compress(&info, TRUE);
-  std::vector<unsigned char> row(static_cast<size_t>(width) * 3);
+  const auto n = static_cast<size_t>(components);
+  std::vector<unsigned char> row(static_cast<size_t>(width) * n);
   while (info.next_scanline < info.image_height) {
-    for (int x = 0; x < width; ++x) {
-      row[static_cast<size_t>(x) * 3] = static_cast<unsigned char>(x * 255 / width);
-      row[static_cast<size_t>(x) * 3 + 1] = static_cast<unsigned char>(info.next_scanline * 255 / info.image_height);
-      row[static_cast<size_t>(x) * 3 + 2] = 120;
-    }
+    for (size_t x = 0; x < static_cast<size_t>(width); ++x)
+      for (size_t c = 0; c < n; ++c)
+        row[x * n + c] = static_cast<unsigned char>(c == 0 ? x * 255 / static_cast<size_t>(width)
+                                                    : c == 1 ? info.next_scanline * 255 / info.image_height : 120);
     JSAMPROW rows[1] = {row.data()};
     jpeg_write_scanlines(&info, rows, 1);
   }
@@ -74,6 +75,8 @@ std::string report_with(const std::string& content, bool final = false) {
   std::string dir = temp_dir();
   write_file(dir + "/bild.svg", kSvg);
   write_file(dir + "/foto.jpg", make_jpeg(64, 48));
+  write_file(dir + "/gra.jpg", make_jpeg(40, 40, 1));
+  write_file(dir + "/cmyk.jpg", make_jpeg(40, 40, 4));
   write_file(dir + "/r.yaml", std::string(final ? kFinalDocument : report_preamble().c_str()) + content);
   return dir;
 }
@@ -171,6 +174,7 @@ TEST_CASE("figure: the final PDF tags a Figure with /Alt and a Caption, and pass
   std::string dir = report_with("  - section: Ett\n    content:\n      - text: Text före.\n"
                                 "      - figure: {file: bild.svg, width: 80%, caption: Ruta, source: \"Källa: SCB\", alt: En blå ruta}\n"
                                 "      - figure: {file: foto.jpg, width: 40mm, caption: Foto, alt: En färgskala}\n"
+                                "      - figure: {file: gra.jpg, width: 30mm, caption: Grått, alt: En grå skala}\n"
                                 "      - text: Text efter.\n",
                                 true);
   auto result = run_rapport("render " + shell_quote(dir + "/r.yaml") + " --final -o " + shell_quote(dir + "/r.pdf"));
@@ -218,6 +222,7 @@ TEST_CASE("figure: every bad input is a named error at its place, exit 2, nothin
       {"{file: ../utanfor.svg, alt: x}", "lies outside the folders a report may read"},
       {"{file: bild.gif, alt: x}", "only .svg, .png, .jpg and .jpeg files are supported"},
       {"{file: stor.png, alt: x}", "megapixels"},
+      {"{file: cmyk.jpg, alt: x}", "a CMYK JPEG; save it as RGB"},
       {"{file: tung.jpg, alt: x}", "tung.jpg' is 21 MB; rapport reads files of at most 20 MB"},
       {"{file: bild.svg, alt: x, storlek: 3}", "storlek"},
   };
