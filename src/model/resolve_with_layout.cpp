@@ -87,13 +87,15 @@ struct Resolver {
 
   std::vector<int> counters = std::vector<int>(4, 0);
   int figures = 0;
+  bool landscape = false;  // inside a section set on landscape pages
 
   // Figures are numbered through the document in reading order; a width in mm must fit the
-  // text (a share of it always does).
+  // text of the page it is set on (a share of it always does).
   void figure(Figure& f) {
     f.number = ++figures;
     constexpr double points_per_mm = 72.0 / 25.4;
-    double text_mm = style.page.content_width() / points_per_mm;
+    const PageStyle page = landscape && style.page.width < style.page.height ? style.page.turned() : style.page;
+    double text_mm = page.content_width() / points_per_mm;
     if (f.width_kind == Figure::WidthKind::millimetres && f.width > text_mm + 0.05)
       diags.error(f.width_pos, "the figure is " + format_mm(f.width) + " mm wide, wider than the text (" + format_mm(text_mm) + " mm)",
                   "give at most " + format_mm(text_mm) + "mm, or a share such as 100%");
@@ -123,7 +125,10 @@ struct Resolver {
       if (auto* section = std::get_if<std::unique_ptr<Section>>(&block)) {
         goal(**section);
         number(**section);
+        bool was_landscape = landscape;
+        landscape = landscape || (*section)->landscape;
         blocks((*section)->content);
+        landscape = was_landscape;
       } else if (auto* assessment = std::get_if<Assessment>(&block)) {
         if (!assessment->status.empty() && !style.author_status(assessment->status))
           unknown_status(assessment->status, assessment->status_pos);

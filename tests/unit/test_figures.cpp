@@ -263,3 +263,14 @@ TEST_CASE("figure: a list of figures in a document without figures is left out w
   CHECK(result.output.find("r.yaml:9:5: warning: the list of figures is left out: the document has no figure") != std::string::npos);
   CHECK(count_occurrences(result.output, "the list of figures is left out") == 1);  // once, not once per round
 }
+
+TEST_CASE("figure: a width in mm is held to the text of its page, wider on landscape pages") {
+  std::string wide = "      - figure: {file: bild.svg, width: 200mm, alt: En ruta}\n";
+  std::string portrait = report_with("  - section: Stående\n    content:\n" + wide);
+  auto refused = run_rapport("check " + shell_quote(portrait + "/r.yaml"));
+  CHECK(refused.status == 2);
+  CHECK(refused.output.find("r.yaml:11:41: error: the figure is 200 mm wide, wider than the text (162 mm)") != std::string::npos);
+  std::string landscape = report_with("  - section: Liggande\n    orientation: landscape\n    content:\n" + wide);
+  auto accepted = run_rapport("check " + shell_quote(landscape + "/r.yaml"));
+  CHECK_MESSAGE(accepted.status == 0, accepted.output);
+}
