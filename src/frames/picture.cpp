@@ -2,7 +2,9 @@
 
 #include <librsvg/rsvg.h>
 
-#include "diag/diagnostic.hpp"
+#include <cctype>
+
+#include "frames/decode_jpeg.hpp"
 #include "load/file_access.hpp"
 
 namespace rapport {
@@ -12,18 +14,81 @@ Picture::~Picture() {
   if (bitmap) cairo_surface_destroy(bitmap);
 }
 
-std::shared_ptr<const Picture> load_picture(const std::string& path) {
+namespace {
+
+std::string lowercase_ascii(std::string text) {
+  for (auto& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text;
+}
+
+size_t skip_spaces(const std::string& text, size_t at) {
+  while (at < text.size() && std::isspace(static_cast<unsigned char>(text[at]))) ++at;
+  return at;
+}
+
+// A reference that stays inside the SVG: a #fragment, or data embedded as a data: URI.
+bool is_internal(const std::string& target) { return target.empty() || target.starts_with("#") || target.starts_with("data:"); }
+
+// The value of the href= or url( at `at` (just past the word); "" when it is internal.
+std::string referenced(const std::string& text, size_t at, bool url) {
+  at = skip_spaces(text, at);
+  if (!url) {
+    if (at >= text.size() || text[at] != '=') return "";
+    at = skip_spaces(text, at + 1);
+  }
+  char quote = at < text.size() && (text[at] == '"' || text[at] == '\'') ? text[at] : '\0';
+  if (quote) ++at;
+  at = skip_spaces(text, at);
+  size_t end = at;
+  while (end < text.size() && text[end] != (quote ? quote : (url ? ')' : ' ')) && !(url && text[end] == ')')) ++end;
+  std::string target = text.substr(at, std::min<size_t>(end - at, 60));
+  return is_internal(target) ? "" : target;
+}
+
+}  // namespace
+
+std::string external_reference(const std::string& svg) {
+  // A plain scan, not a regex: an SVG may embed megabytes of data: URI, which std::regex
+  // would match by recursion deep enough to overflow the stack.
+  const std::string text = lowercase_ascii(svg);
+  for (size_t at = text.find("href"); at != std::string::npos; at = text.find("href", at + 4))
+    if (std::string target = referenced(svg, at + 4, false); !target.empty()) return target;
+  for (size_t at = text.find("url("); at != std::string::npos; at = text.find("url(", at + 4))
+    if (std::string target = referenced(svg, at + 4, true); !target.empty()) return target;
+  for (size_t at = text.find("<!entity"); at != std::string::npos; at = text.find("<!entity", at + 8)) {
+    size_t close = text.find('>', at);
+    std::string declaration = text.substr(at, close == std::string::npos ? std::string::npos : close - at);
+    if (declaration.find("system") != std::string::npos || declaration.find("public") != std::string::npos)
+      return svg.substr(at, std::min<size_t>(declaration.size(), 60));
+  }
+  if (size_t at = text.find("@import"); at != std::string::npos) return svg.substr(at, 60);
+  return "";
+}
+
+namespace {
+
+bool has_extension(const std::string& path, const std::string& ext) {
+  return path.size() >= ext.size() && lowercase_ascii(path.substr(path.size() - ext.size())) == ext;
+}
+
+}  // namespace
+
+std::shared_ptr<const Picture> load_picture(const std::string& path, const SourcePos& named_at) {
   auto picture = std::make_shared<Picture>();
   picture->path = path;
-  auto fail = [&](const std::string& why) {
+  SourcePos at = named_at.file.empty() ? SourcePos{path, 0, 0} : named_at;
+  auto fail = [&](const std::string& why, const std::string& hint = "give an SVG, PNG or JPEG file that exists") {
     Diagnostics diags;
-    diags.error({path, 0, 0}, "cannot use the picture: " + why, "give an SVG or PNG file that exists");
+    diags.error(at, "cannot use the picture '" + path + "': " + why, hint);
     throw InputError(diags);
   };
-  check_image_size(path, {path, 0, 0});  // before decoding: a huge PNG would take gigabytes
-  if (path.ends_with(".svg")) {
+  check_image_size(path, at);  // before decoding: a huge PNG would take gigabytes
+  if (has_extension(path, ".svg")) {
+    std::string text = read_bounded_file(path, max_text_bytes);
+    if (std::string ref = external_reference(text); !ref.empty())
+      fail("the SVG refers to another file (" + ref + ")", "embed what it shows in the SVG itself, or convert it to PNG");
     GError* error = nullptr;
-    picture->svg = rsvg_handle_new_from_file(path.c_str(), &error);
+    picture->svg = rsvg_handle_new_from_data(reinterpret_cast<const guint8*>(text.data()), text.size(), &error);
     if (!picture->svg) {
       std::string why = error ? error->message : "unreadable";
       if (error) g_error_free(error);
@@ -31,18 +96,24 @@ std::shared_ptr<const Picture> load_picture(const std::string& path) {
     }
     gdouble w = 0, h = 0;
     if (!rsvg_handle_get_intrinsic_size_in_pixels(picture->svg, &w, &h) || w <= 0 || h <= 0)
-      fail("the SVG has no width and height");
-    check_pixel_count(w, h, path, {path, 0, 0});
+      fail("the SVG has no width and height", "give the <svg> element width and height, or a viewBox and a width");
+    check_pixel_count(w, h, path, at);
     picture->width = w;
     picture->height = h;
-  } else if (path.ends_with(".png")) {
+  } else if (has_extension(path, ".png")) {
     picture->bitmap = cairo_image_surface_create_from_png(path.c_str());
     if (cairo_surface_status(picture->bitmap) != CAIRO_STATUS_SUCCESS)
       fail(cairo_status_to_string(cairo_surface_status(picture->bitmap)));
     picture->width = cairo_image_surface_get_width(picture->bitmap);
     picture->height = cairo_image_surface_get_height(picture->bitmap);
+  } else if (has_extension(path, ".jpg") || has_extension(path, ".jpeg")) {
+    std::string why;
+    picture->bitmap = decode_jpeg(read_bounded_file(path, max_text_bytes), why);
+    if (!picture->bitmap) fail(why);
+    picture->width = cairo_image_surface_get_width(picture->bitmap);
+    picture->height = cairo_image_surface_get_height(picture->bitmap);
   } else {
-    fail("only .svg and .png files are supported");
+    fail("only .svg, .png, .jpg and .jpeg files are supported");
   }
   return picture;
 }

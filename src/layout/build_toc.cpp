@@ -24,7 +24,9 @@ PathItem leader_dots(double from, double to, double y, const Color& color) {
   return dots;
 }
 
-Slab toc_entry(const LayoutContext& ctx, const HeadingEntry& heading, int page_number) {
+}  // namespace
+
+Slab contents_entry(const LayoutContext& ctx, const HeadingEntry& heading, int page_number) {
   TextStyle style = ctx.style.toc_entry;
   if (heading.level == 1) style.weight = 700;
   double indent = (heading.level - 1) * level_indent;
@@ -56,8 +58,6 @@ Slab toc_entry(const LayoutContext& ctx, const HeadingEntry& heading, int page_n
   return slab;
 }
 
-}  // namespace
-
 std::vector<Slab> build_toc(const LayoutContext& ctx, const Flow& flow, const std::map<std::string, int>& page_numbers) {
   std::vector<Slab> slabs;
   const TextStyle& title_style = ctx.style.toc_title;
@@ -74,7 +74,7 @@ std::vector<Slab> build_toc(const LayoutContext& ctx, const Flow& flow, const st
   for (const auto& heading : flow.headings) {
     if (!heading.in_toc || heading.level > depth) continue;
     auto it = page_numbers.find(heading.id);
-    Slab entry = toc_entry(ctx, heading, it == page_numbers.end() ? 0 : it->second);
+    Slab entry = contents_entry(ctx, heading, it == page_numbers.end() ? 0 : it->second);
     if (first) entry.space_before = title_style.space_after;
     first = false;
     slabs.push_back(std::move(entry));

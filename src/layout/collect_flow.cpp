@@ -3,10 +3,12 @@
 #include <algorithm>
 
 #include "layout/draw_status_icon.hpp"
+#include "layout/lay_out_figure.hpp"
 #include "layout/lay_out_footnotes.hpp"
 #include "layout/lay_out_overview.hpp"
 #include "layout/lay_out_signoff.hpp"
 #include "layout/lay_out_table.hpp"
+#include "frames/picture.hpp"
 
 namespace rapport {
 namespace {
@@ -262,10 +264,42 @@ class FlowBuilder {
     close(style.body.space_after * 1.5);
   }
 
+  // A picture at its width, the height from its aspect ratio, never taller than this share of
+  // a page, so that its caption always fits under it.
+  static constexpr double max_figure_height = 0.75;
+
+  void add(const Figure& figure) {
+    if (!figure.picture || figure.picture->width <= 0) return;  // reported when the report was read
+    constexpr double points_per_mm = 72.0 / 25.4;
+    double width = figure.width_kind == Figure::WidthKind::percent ? ctx_.text_width() * figure.width / 100
+                                                                   : std::min(ctx_.text_width(), figure.width * points_per_mm);
+    double height = width * figure.picture->height / figure.picture->width;
+    double tallest = ctx_.page.content_height() * max_figure_height;
+    if (height > tallest) {
+      width *= tallest / height;
+      height = tallest;
+    }
+    std::string anchor = figure.id.empty() ? figure_anchor(figure.number) : figure.id;
+    flow_.figures.push_back({anchor, numbered_caption(ctx_.style, figure.number, figure.caption)});
+    std::vector<Item> drawn = {ImageItem{figure.picture, 0, 0, width, height}};
+    open(ctx_.style.body.space_after * 1.5);
+    size_t first = flow_.slabs.size();
+    for (auto& s : lay_out_figure(ctx_, std::move(drawn), width, height,
+                                  {figure.number, figure.caption, figure.source, figure.alt, anchor}))
+      push(std::move(s));
+    mark_block(first, KeepBlock::Keep::together, !figure.here);
+    close(ctx_.style.body.space_after * 1.5);
+  }
+
+  void add(const FiguresBlock& figures) {
+    flow_.figures_at = flow_.slabs.size();
+    flow_.figures_block = figures;
+  }
+
   // The slabs from `first` on are kept on one page when they fit, as `keep` says.
-  void mark_block(size_t first, KeepBlock::Keep keep) {
+  void mark_block(size_t first, KeepBlock::Keep keep, bool floating = false) {
     int block = static_cast<int>(flow_.blocks.size());
-    flow_.blocks.push_back({keep});
+    flow_.blocks.push_back({keep, floating});
     for (size_t i = first; i < flow_.slabs.size(); ++i) flow_.slabs[i].block = block;
   }
 
@@ -355,6 +389,9 @@ Flow collect_flow(const LayoutContext& ctx) {
   builder.blocks(ctx.report.content);
   builder.add_signoff();
   Flow flow = builder.finish();
+  if (flow.figures_at && flow.figures.empty())  // a title over nothing
+    ctx.diags.warning(flow.figures_block.pos, "the list of figures is left out: the document has no figure",
+                      "add a figure (- figure: {file: …}), or remove the 'figures' block");
   flow.notes = lay_out_footnotes(ctx);
   return flow;
 }

@@ -33,6 +33,8 @@ void collect(const std::vector<Block>& content, ReferenceTargets& out) {
     } else if (const auto* table = std::get_if<Table>(&block)) {
       if (!table->id.empty()) out.targets[table->id] = {"", table->caption};
       out.used = out.used || refers_to_a_page(*table);
+    } else if (const auto* figure = std::get_if<Figure>(&block)) {
+      if (!figure->id.empty()) out.targets[figure->id] = {std::to_string(figure->number), figure->caption};
     } else if (const auto* text = std::get_if<TextBlock>(&block)) {
       out.used = out.used || refers_to_a_page(text->prose);
     } else if (const auto* assessment = std::get_if<Assessment>(&block)) {

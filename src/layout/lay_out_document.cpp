@@ -1,5 +1,7 @@
 #include "layout/lay_out_document.hpp"
 
+#include <algorithm>
+
 #include "layout/add_page_furniture.hpp"
 #include "layout/build_toc.hpp"
 #include "layout/collect_flow.hpp"
@@ -14,14 +16,22 @@ namespace {
 // would oscillate.
 constexpr int max_rounds = 6;
 
-std::vector<Slab> with_toc(const Flow& flow, std::vector<Slab> toc) {
-  if (!flow.toc_at) return flow.slabs;
+// The flow's slabs with the generated lists (the TOC, the list of figures) at their places.
+std::vector<Slab> with_lists(const Flow& flow, std::vector<Slab> toc, std::vector<Slab> figures) {
+  if (!flow.toc_at && !flow.figures_at) return flow.slabs;
+  std::vector<std::pair<size_t, std::vector<Slab>*>> lists;
+  if (flow.toc_at) lists.push_back({*flow.toc_at, &toc});
+  if (flow.figures_at) lists.push_back({*flow.figures_at, &figures});
+  std::stable_sort(lists.begin(), lists.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   std::vector<Slab> slabs;
-  slabs.reserve(flow.slabs.size() + toc.size());
-  auto at = flow.slabs.begin() + static_cast<long>(*flow.toc_at);
-  slabs.insert(slabs.end(), flow.slabs.begin(), at);
-  slabs.insert(slabs.end(), std::make_move_iterator(toc.begin()), std::make_move_iterator(toc.end()));
-  slabs.insert(slabs.end(), at, flow.slabs.end());
+  slabs.reserve(flow.slabs.size() + toc.size() + figures.size());
+  size_t from = 0;
+  for (auto& [at, list] : lists) {
+    slabs.insert(slabs.end(), flow.slabs.begin() + static_cast<long>(from), flow.slabs.begin() + static_cast<long>(at));
+    slabs.insert(slabs.end(), std::make_move_iterator(list->begin()), std::make_move_iterator(list->end()));
+    from = at;
+  }
+  slabs.insert(slabs.end(), flow.slabs.begin() + static_cast<long>(from), flow.slabs.end());
   return slabs;
 }
 
@@ -50,9 +60,11 @@ Settled paginate_until_settled(LayoutContext ctx, int first_page_number) {
   for (int round = 0; round < max_rounds; ++round) {
     if (round > 0 && targets.used) flow = collect_flow(again);
     std::vector<Slab> toc = flow.toc_at ? build_toc(ctx, flow, references.pages) : std::vector<Slab>{};
-    Pagination pagination = paginate(ctx, with_toc(flow, std::move(toc)), flow);
+    std::vector<Slab> figures = flow.figures_at ? build_figure_list(ctx, flow, references.pages) : std::vector<Slab>{};
+    Pagination pagination = paginate(ctx, with_lists(flow, std::move(toc), std::move(figures)), flow);
     auto landed = page_numbers(pagination, first_page_number + (ctx.style.has_cover ? 1 : 0));
-    if ((!flow.toc_at && !targets.used) || landed == references.pages) return {std::move(flow), std::move(pagination)};
+    if ((!flow.toc_at && !flow.figures_at && !targets.used) || landed == references.pages)
+      return {std::move(flow), std::move(pagination)};
     references.pages = std::move(landed);
   }
   throw std::runtime_error("the table of contents or the page references did not settle on stable page numbers");

@@ -83,6 +83,15 @@ struct Slab {
 // full; `together` always does.
 struct KeepBlock {
   enum class Keep { automatic, together } keep = Keep::automatic;
+  // A figure with its caption: when it does not fit where it stands, the text after it fills
+  // the page and it goes to the top of the next (paginate moves its slabs).
+  bool floating = false;
+};
+
+// A figure in the list of figures: its numbered caption and the anchor it links to.
+struct FigureEntry {
+  std::string anchor;
+  std::string caption;
 };
 
 struct HeadingEntry {
@@ -102,6 +111,9 @@ struct Flow {
   // number order; paginate sets a note at the foot of the page where its mark falls.
   std::vector<std::vector<Slab>> notes;
   std::vector<KeepBlock> blocks;
+  std::vector<FigureEntry> figures;  // every figure, in number order
+  std::optional<size_t> figures_at;  // where the list of figures goes in `slabs`
+  FiguresBlock figures_block;
 };
 
 // Appends one slab per line of `shaped` at x, keeping at least two lines together at a

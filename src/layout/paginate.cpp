@@ -130,6 +130,13 @@ size_t break_around_block(const PaginationContext& pc, size_t first, size_t b, d
   return b;
 }
 
+// Whether slab i opens a figure's keep block, which may float past the text after it.
+bool starts_float(const PaginationContext& pc, size_t i) {
+  const auto& slabs = pc.slabs;
+  return i < slabs.size() && slabs[i].block >= 0 && pc.flow.blocks[static_cast<size_t>(slabs[i].block)].floating &&
+         (i == 0 || slabs[i - 1].block != slabs[i].block);
+}
+
 // A break that would leave the last one or two lines of a section alone at the top of the
 // next page moves up so that more of the section goes with them.
 size_t break_before_section_tail(const PaginationContext& pc, size_t first, size_t b) {
@@ -139,7 +146,8 @@ size_t break_before_section_tail(const PaginationContext& pc, size_t first, size
          slabs[end].landscape == slabs[b].landscape)
     ++end;
   size_t tail = end - b;
-  if (tail == 0 || tail > max_section_tail || slabs[b].table >= 0) return b;
+  // A figure at the top of a page is no stray line: the tail rule is about text.
+  if (tail == 0 || tail > max_section_tail || slabs[b].table >= 0 || starts_float(pc, b)) return b;
   if (b - first <= max_section_tail + 1) return b;  // the page would be left nearly empty
   size_t moved = legal_break(slabs, first, end - (max_section_tail + 1));
   return moved > first + 1 ? moved : b;
@@ -182,6 +190,38 @@ size_t fill_page(const PaginationContext& pc, size_t first, double start, double
     return break_before_section_tail(pc, first, b);
   }
   return slabs.size();
+}
+
+// How far the text after a float ending at `h` may run ahead of it: never past another float
+// (figures keep their numbered order), a page break, a change of orientation or a new chapter.
+size_t float_limit(const PaginationContext& pc, size_t h) {
+  const auto& slabs = pc.slabs;
+  size_t e = h;
+  while (e < slabs.size() && !slabs[e].page_break_before && slabs[e].landscape == slabs[h - 1].landscape &&
+         slabs[e].heading_level != 1 && !starts_float(pc, e))
+    ++e;
+  return e;
+}
+
+// A page that ends before a figure that does not fit (at `end`, the figure's first slab) is
+// filled with the text that follows instead, and the figure goes to the top of the next page:
+// `order` (the slabs pc sees) is rearranged so. Returns where the page now ends.
+size_t defer_float(const PaginationContext& pc, std::vector<Slab>& order, size_t first, size_t end, double start,
+                   double carried_notes, const std::vector<bool>& started) {
+  if (end <= first || !starts_float(pc, end)) return end;
+  auto [g, h] = block_extent(order, end);
+  size_t limit = float_limit(pc, h);
+  if (limit == h) return end;
+  auto at = [&](size_t i) { return order.begin() + static_cast<long>(i); };
+  std::rotate(at(g), at(h), at(limit));  // the text first, the figure after it
+  size_t figure_at = g + (limit - h);
+  size_t filled = fill_page(pc, first, start, carried_notes, started);
+  if (filled <= g) {  // no more text fits: leave everything where it stood
+    std::rotate(at(g), at(figure_at), at(limit));
+    return end;
+  }
+  if (filled < figure_at) std::rotate(at(filled), at(figure_at), at(figure_at + (h - g)));
+  return filled;
 }
 
 // The notes of a page: what the last page carried over, then those whose marks are on it,
@@ -253,24 +293,29 @@ double emit(const PaginationContext& pc, const PageRange& range, Page& page) {
 }  // namespace
 
 Pagination paginate(const LayoutContext& ctx, const std::vector<Slab>& slabs, const Flow& flow) {
-  PaginationContext pc{ctx, slabs, flow};
+  // Floating figures may change the order of the slabs: then pagination works on a copy.
+  bool floats = std::any_of(flow.blocks.begin(), flow.blocks.end(), [](const KeepBlock& b) { return b.floating; });
+  std::vector<Slab> order;
+  if (floats) order = slabs;
+  PaginationContext pc{ctx, floats ? order : slabs, flow};
   Pagination out;
   std::vector<bool> notes_started(flow.notes.size(), false);
   std::vector<NotePiece> carried;
-  for (size_t first = 0; first < slabs.size();) {
+  for (size_t first = 0; first < pc.slabs.size();) {
     if (out.pages.size() > max_pages) break;  // lay_out_document reports it, once
-    PageRange range{first, 0, continues_table(slabs, first)};
-    double start = range.repeats_header ? total_height(flow.table_headers[static_cast<size_t>(slabs[first].table)]) : 0;
+    PageRange range{first, 0, continues_table(pc.slabs, first)};
+    double start = range.repeats_header ? total_height(flow.table_headers[static_cast<size_t>(pc.slabs[first].table)]) : 0;
     range.end = fill_page(pc, first, start, notes_height(pc, carried), notes_started);
+    if (floats) range.end = defer_float(pc, order, first, range.end, start, notes_height(pc, carried), notes_started);
     out.pages.emplace_back();
     Page& page = out.pages.back();
-    page.landscape = slabs[first].landscape;
+    page.landscape = pc.slabs[first].landscape;
     double body = emit(pc, range, page);
     double room = pc.room(page.landscape);
     auto notes = page_notes(pc, range, room - body, notes_started, carried);
     emit_notes(pc, notes, room, page);
     page.filled = std::min(1.0, (body + notes_height(pc, notes)) / room);
-    page.ends_chapter = range.end == slabs.size() || slabs[range.end].heading_level == 1;
+    page.ends_chapter = range.end == pc.slabs.size() || pc.slabs[range.end].heading_level == 1;
     first = range.end;
   }
   // Notes still carried at the end get pages of their own.
@@ -279,7 +324,7 @@ Pagination paginate(const LayoutContext& ctx, const std::vector<Slab>& slabs, co
     Page& page = out.pages.emplace_back();
     page.landscape = landscape;
     double room = pc.room(page.landscape);
-    PageRange none{slabs.size(), slabs.size(), false};
+    PageRange none{pc.slabs.size(), pc.slabs.size(), false};
     auto notes = page_notes(pc, none, room, notes_started, carried);
     emit_notes(pc, notes, room, page);
     page.filled = notes_height(pc, notes) / room;

@@ -6,6 +6,7 @@
 #include "model/build_context.hpp"
 #include "model/check_link.hpp"
 #include "model/format_keys.hpp"
+#include "model/read_figure.hpp"
 
 namespace rapport {
 namespace {
@@ -135,9 +136,10 @@ std::optional<Block> read_block(BuildContext& ctx, const YAML::Node& node, int l
     if (node.Scalar() == "officials") return OfficialsBlock{};
     if (node.Scalar() == "legend") return LegendBlock{{}, false, ctx.reader.pos(node)};
     if (node.Scalar() == "overview") return OverviewBlock{{}, ctx.reader.pos(node)};
-    std::string guess = closest_match(node.Scalar(), {"toc", "pagebreak", "officials", "legend", "overview"});
+    if (node.Scalar() == "figures") return FiguresBlock{{}, ctx.reader.pos(node)};
+    std::string guess = closest_match(node.Scalar(), {"toc", "pagebreak", "officials", "legend", "overview", "figures"});
     ctx.reader.diags().error(ctx.reader.pos(node), "unknown block '" + node.Scalar() + "'",
-                             guess.empty() ? "a block is a mapping such as 'text: …', or one of the words toc, pagebreak, officials, legend, overview"
+                             guess.empty() ? "a block is a mapping such as 'text: …', or one of the words toc, pagebreak, officials, legend, overview, figures"
                                            : "did you mean '" + guess + "'?");
     return std::nullopt;
   }
@@ -164,6 +166,8 @@ std::optional<Block> read_block(BuildContext& ctx, const YAML::Node& node, int l
   if (key == "pagebreak") return PageBreak{};
   if (key == "legend") return read_legend(ctx, value);
   if (key == "overview") return read_overview(ctx, value);
+  if (key == "figure") return read_figure(ctx, value);
+  if (key == "figures") return read_figures(ctx, value);
   std::string guess = closest_match(key, block_kinds);
   ctx.reader.diags().error(ctx.reader.pos(node.begin()->first), "unknown block '" + key + "'",
                            guess.empty() ? "blocks are " + join_choices(block_kinds) : "did you mean '" + guess + "'?");

@@ -318,6 +318,16 @@ struct BlockChecker {
     ctx.placeholder(section->title, section->title_pos, "a heading");
     check_blocks(ctx, section->content);
   }
+  void operator()(const Figure& figure) const {
+    // A figure says nothing to a screen reader without its alternative text.
+    if (FinalContext::blank(figure.alt))
+      ctx.out.error(figure.pos, "final: the figure has no alternative text",
+                    "give it an 'alt:' that says in words what the picture shows");
+    ctx.placeholder(figure.caption, figure.pos, "a figure's caption");
+    ctx.placeholder(figure.source, figure.pos, "a figure's source");
+    ctx.placeholder(figure.alt, figure.pos, "a figure's alternative text");
+  }
+  void operator()(const FiguresBlock& figures) const { ctx.placeholder(figures.title, figures.pos, "a list of figures' title"); }
   void operator()(const PageBreak&) const {}
   void operator()(const OfficialsBlock&) const {}  // the document's officials, checked with the metadata
 };

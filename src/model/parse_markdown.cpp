@@ -112,7 +112,7 @@ void collect_inlines(MarkdownContext& ctx, cmark_node* parent, InlineState state
         break;
       }
       case CMARK_NODE_IMAGE:
-        ctx.unsupported(parent, "an image", "images are not part of input format 1");
+        ctx.unsupported(parent, "an image", "put a picture in a figure block of its own: - figure: {file: bild.svg, caption: …, alt: …}");
         break;
       case CMARK_NODE_HTML_INLINE:
         ctx.unsupported(parent, "inline HTML", "use *emphasis* or **strong** instead of HTML tags");

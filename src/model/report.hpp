@@ -168,9 +168,33 @@ struct OverviewBlock {
   SourcePos pos = {};
 };
 
+// A picture file (SVG, PNG, JPEG) set at a width of the text, numbered and captioned by the
+// layout ("Figur 3. …"), with its source line under it.
+struct Picture;
+struct Figure {
+  std::string file;  // the path as read, relative to the current folder
+  std::shared_ptr<const Picture> picture;  // decoded when read, so a bad file is an input error
+  enum class WidthKind { percent, millimetres } width_kind = WidthKind::percent;
+  double width = 100;  // percent of the text width, or millimetres
+  std::string caption;
+  std::string source;  // "Källa: SCB", under the caption
+  std::string alt;     // what the picture shows, in words; --final requires it
+  std::string id;      // for links and page references; "" for none
+  bool here = false;   // placement: here — never moved past the text that follows it
+  int number = 0;      // through the document, set by resolve_with_layout
+  SourcePos pos;
+  SourcePos width_pos = {};
+};
+
+// The list of figures: each figure's numbered caption with its page.
+struct FiguresBlock {
+  std::string title;  // empty: the layout's title
+  SourcePos pos = {};
+};
+
 struct Section;
 using Block = std::variant<TextBlock, Assessment, Facts, Table, AddressBlock, TocBlock, PageBreak, OfficialsBlock,
-                           LegendBlock, OverviewBlock, std::unique_ptr<Section>>;
+                           LegendBlock, OverviewBlock, Figure, FiguresBlock, std::unique_ptr<Section>>;
 
 struct Section {
   std::string heading;  // as printed: "Inriktningsmål 3: " + title for goals
@@ -261,7 +285,7 @@ struct Report {
   std::string path;
   std::vector<Footnote> footnotes;  // every definition, in the order written
   std::vector<FootnoteNote> notes;  // filled in by resolve_with_layout, in number order
-  std::vector<std::string> data_files;  // CSV files the tables read
+  std::vector<std::string> data_files;  // CSV files the tables read and picture files the figures show
   DocumentInfo info;
   std::vector<Block> content;
 };

@@ -86,6 +86,26 @@ struct Resolver {
   }
 
   std::vector<int> counters = std::vector<int>(4, 0);
+  int figures = 0;
+  bool landscape = false;  // inside a section set on landscape pages
+
+  // Figures are numbered through the document in reading order; a width in mm must fit the
+  // text of the page it is set on (a share of it always does).
+  void figure(Figure& f) {
+    f.number = ++figures;
+    constexpr double points_per_mm = 72.0 / 25.4;
+    const PageStyle page = landscape && style.page.width < style.page.height ? style.page.turned() : style.page;
+    double text_mm = page.content_width() / points_per_mm;
+    if (f.width_kind == Figure::WidthKind::millimetres && f.width > text_mm + 0.05)
+      diags.error(f.width_pos, "the figure is " + format_mm(f.width) + " mm wide, wider than the text (" + format_mm(text_mm) + " mm)",
+                  "give at most " + format_mm(text_mm) + "mm, or a share such as 100%");
+  }
+
+  static std::string format_mm(double mm) {
+    std::string s = std::to_string(static_cast<long>(mm * 10 + 0.5));
+    if (s.size() == 1) s = "0" + s;
+    return s.back() == '0' ? s.substr(0, s.size() - 1) : s.substr(0, s.size() - 1) + "," + s.back();
+  }
 
   // "2.3 Driftbudget" for levels up to the layout's numbered depth; goal headings carry their
   // own label and number instead.
@@ -105,12 +125,17 @@ struct Resolver {
       if (auto* section = std::get_if<std::unique_ptr<Section>>(&block)) {
         goal(**section);
         number(**section);
+        bool was_landscape = landscape;
+        landscape = landscape || (*section)->landscape;
         blocks((*section)->content);
+        landscape = was_landscape;
       } else if (auto* assessment = std::get_if<Assessment>(&block)) {
         if (!assessment->status.empty() && !style.author_status(assessment->status))
           unknown_status(assessment->status, assessment->status_pos);
       } else if (auto* t = std::get_if<Table>(&block)) {
         table(*t);
+      } else if (auto* f = std::get_if<Figure>(&block)) {
+        figure(*f);
       }
     }
   }

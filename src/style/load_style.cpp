@@ -93,7 +93,7 @@ std::vector<const TextStyle*> all_text_styles(const Style& style) {
   std::vector<const TextStyle*> all = {&style.body,       &style.table,          &style.table_header,       &style.caption,
                                        &style.footer,     &style.toc_title,      &style.toc_entry,          &style.cover_municipality,
                                        &style.cover_title, &style.cover_subtitle, &style.cover_committee, &style.back_page,
-                                       &style.assessment_label, &style.footnote};
+                                       &style.assessment_label, &style.footnote, &style.figure_source};
   for (const auto& heading : style.headings) all.push_back(&heading);
   return all;
 }
@@ -136,7 +136,7 @@ void read_text_styles(NodeReader& reader, const YAML::Node& node, Style& style) 
                                          "heading4", "table",        "table_header",  "caption",
                                          "footer",   "toc_title",    "toc_entry",     "cover_municipality",
                                          "cover_title", "cover_subtitle", "cover_committee", "back_page",
-                                         "assessment_label", "footnote"};
+                                         "assessment_label", "footnote", "figure_source"};
   MapFields f(reader, node, "text", keys);
   if (!f.valid()) return;
   // Every style starts from body, so a layout only states what differs.
@@ -158,6 +158,7 @@ void read_text_styles(NodeReader& reader, const YAML::Node& node, Style& style) 
   style.back_page = derived("back_page");
   style.assessment_label = derived("assessment_label");
   style.footnote = derived("footnote");
+  style.figure_source = derived("figure_source");
 }
 
 void read_footnotes(NodeReader& reader, const YAML::Node& node, Style& style) {
@@ -171,6 +172,22 @@ void read_footnotes(NodeReader& reader, const YAML::Node& node, Style& style) {
     style.footnotes_per_chapter = how == "chapter";
   }
   style.footnote_indent = read_length(reader, f.require("indent"), "'indent'", {0, 30, "mm"});
+}
+
+// `figures: {label, caption, title}`: how figures are numbered and captioned. The caption
+// template must name {number} and {caption}, or figures would lose their number or words.
+void read_figures(NodeReader& reader, const YAML::Node& node, Style& style) {
+  MapFields f(reader, node, "figures", {"label", "caption", "title"});
+  if (!f.valid()) return;
+  style.figure_label = read_text(reader, f.require("label"), "'label'");
+  if (YAML::Node caption = f.require("caption"); caption.IsDefined()) {
+    style.figure_caption = read_text(reader, caption, "'caption'");
+    for (const char* field : {"{number}", "{caption}"})
+      if (style.figure_caption.find(field) == std::string::npos)
+        reader.diags().error(reader.pos(caption), std::string("the figure caption template has no ") + field,
+                             "write for example caption: \"{label} {number}. {caption}\"");
+  }
+  style.figures_default_title = read_text(reader, f.require("title"), "'title'");
 }
 
 // An author's status of another vocabulary already in `style` drawn just like `status`. Trend
@@ -391,7 +408,7 @@ Style read_style(const YamlSource& source, Diagnostics& warnings) {
   Style style;
   MapFields f(reader, source.root, "the layout",
               {"name", "extends", "page", "text", "colors", "lists", "headings", "toc", "tables", "statuses", "goals",
-               "typography", "page_furniture", "numbers", "footnotes"});
+               "typography", "page_furniture", "numbers", "footnotes", "figures"});
   if (f.valid()) {
     style.name = read_text(reader, f.require("name"), "'name'");
     read_page(reader, f.require("page"), style.page);
@@ -448,6 +465,7 @@ Style read_style(const YamlSource& source, Diagnostics& warnings) {
       style.numbers.minus = read_text(reader, numbers.require("minus"), "'minus'");
     }
     read_footnotes(reader, f.require("footnotes"), style);
+    if (f.has("figures")) read_figures(reader, f.get("figures"), style);
     read_vocabularies(reader, f.require("statuses"), style, warnings);
     read_goal_levels(reader, f.require("goals"), style);
   }

@@ -73,7 +73,7 @@ struct Style {
   std::vector<std::string> files;  // the layout, what it extends, and its vocabularies
   PageStyle page;
   TextStyle body, table, table_header, caption, footer, toc_title, toc_entry, cover_municipality, cover_title,
-      cover_subtitle, cover_committee, back_page, assessment_label, footnote;
+      cover_subtitle, cover_committee, back_page, assessment_label, footnote, figure_source;
   std::array<TextStyle, 4> headings;
   Color accent, rule, table_header_fill, table_group_fill;
   double list_indent = 17;
@@ -83,6 +83,11 @@ struct Style {
   std::string bullet = "•";
   std::string toc_default_title = "Innehållsförteckning";
   int toc_depth = 3;
+  // Figures: numbered through the document, the caption set under the picture from the
+  // template with {label}, {number} and {caption}; the list of figures' default title.
+  std::string figure_label = "Figur";
+  std::string figure_caption = "{label} {number}. {caption}";
+  std::string figures_default_title = "Figurförteckning";
   int new_page_level = 1;  // headings of this level or higher start a page; 0: none
   int numbered_levels = 0; // headings of levels 1..N numbered "2.3"; 0: none (goal headings never)
   double cover_title_at = 0.36;

@@ -210,6 +210,8 @@ TEST_CASE("preview --watch renders again on a save, re-encoding only the pages t
   std::string report = dir + "/r.yaml";
   std::string original = read_file(example_report());
   write_file(report, original);
+  // The picture of its figure goes along, as a report's folder travels whole.
+  std::filesystem::copy_file(source_dir() + "/input/timra/styrmodell.svg", dir + "/styrmodell.svg");
   auto watching = std::async(std::launch::async, [&] {
     // `timeout`: a save the watch missed would otherwise leave it waiting for ever.
     return run_command("timeout 180 " + shell_quote(RAPPORT_BINARY) + " preview " + shell_quote(report) + " -o " +
