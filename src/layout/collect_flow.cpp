@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "layout/draw_chart.hpp"
 #include "layout/draw_status_icon.hpp"
 #include "layout/lay_out_footnotes.hpp"
 #include "layout/lay_out_overview.hpp"
@@ -333,6 +334,32 @@ class FlowBuilder {
     add(table);
     block_title("Antal per status");
     push_all(status_count_chart(ctx_, table), ctx_.style.body.space_after);
+  }
+
+  // A chart: its caption, the drawing as one slab (a Figure never splits) and its source,
+  // kept on one page.
+  void add(const Chart& chart) {
+    const Style& style = ctx_.style;
+    open(style.body.space_after * 1.5);
+    size_t first = flow_.slabs.size();
+    for (auto& s : chart_caption(ctx_, chart)) {
+      s.keep_with_next = true;
+      push(std::move(s));
+    }
+    if (flow_.slabs.size() > first) opening_gap_ = style.caption.space_after;
+    ChartDrawing drawing = draw_chart(ctx_, chart);
+    Slab slab;
+    slab.height = drawing.height;
+    slab.items = std::move(drawing.items);
+    push(std::move(slab));
+    std::vector<Slab> source = chart_source(ctx_, chart);
+    if (!source.empty()) {
+      flow_.slabs.back().keep_with_next = true;
+      opening_gap_ = style.caption.space_after;
+      for (auto& s : source) push(std::move(s));
+    }
+    mark_block(first, KeepBlock::Keep::together);
+    close(style.body.space_after * 1.5);
   }
 
   void add(const OfficialsBlock&) {

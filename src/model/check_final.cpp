@@ -318,6 +318,11 @@ struct BlockChecker {
     ctx.placeholder(section->title, section->title_pos, "a heading");
     check_blocks(ctx, section->content);
   }
+  void operator()(const Chart& chart) const {
+    ctx.placeholder(chart.caption, chart.pos, "a chart's caption");
+    ctx.placeholder(chart.source, chart.pos, "a chart's source");
+    ctx.placeholder(chart.alt, chart.pos, "a chart's alt text");
+  }
   void operator()(const PageBreak&) const {}
   void operator()(const OfficialsBlock&) const {}  // the document's officials, checked with the metadata
 };
