@@ -11,7 +11,7 @@ namespace rapport {
 namespace {
 
 constexpr double swatch = 8;        // a legend's pattern square
-constexpr double marker_size = 5.5;
+constexpr double marker_size = 6.5;
 constexpr double bar_thickness = 9; // a horizontal bar, per series
 const Color grid_ink{0.82, 0.82, 0.82};
 const Color axis_ink{0.2, 0.2, 0.2};
@@ -157,7 +157,9 @@ class ChartPainter {
         double y1 = at(std::max(base, base + v)), y2 = at(std::min(base, base + v));
         add(patterned_box(x + 0.3, y1, bar - 0.6, y2 - y1, pattern(k), color(k, i)));
         if (stacked) (v >= 0 ? up : down) += v;
-        if (chart_.labels) value_label(v, x + bar / 2, stacked ? (y1 + y2) / 2 - pitch_ / 2 : v >= 0 ? y1 - pitch_ : y2, stacked);
+        // A stack's segment too thin for its figure leaves it to the alt text.
+        bool fits = !stacked || y2 - y1 >= pitch_;
+        if (chart_.labels && fits) value_label(v, x + bar / 2, stacked ? (y1 + y2) / 2 - pitch_ / 2 : v >= 0 ? y1 - pitch_ : y2, stacked);
       }
     }
   }

@@ -25,6 +25,14 @@ std::string row_label(const TableRow& row) {
 
 bool has_figures(const TableRow& row) { return !row.cells.empty() && row.kind != TableRow::Kind::group && row.kind != TableRow::Kind::note; }
 
+// The unit a finance table names in its first column's title or its caption, as they are
+// written: "Resultaträkning jan-aug (tkr)".
+std::string unit_in_title(const std::string& title) {
+  for (const char* unit : {"tkr", "mnkr", "kr", "%"})
+    if (title.find(std::string("(") + unit + ")") != std::string::npos) return unit;
+  return {};
+}
+
 struct Pick {
   std::string label;
   const TableRow* row;
@@ -53,7 +61,8 @@ class ChartResolver {
         chart_.series.push_back(std::move(series));
       }
     }
-    if (chart_.unit.empty()) chart_.unit = unit_;
+    if (chart_.unit.empty()) chart_.unit = !unit_.empty() ? unit_ : unit_in_title(table_.columns.front().title);
+    if (chart_.unit.empty()) chart_.unit = unit_in_title(table_.caption);
   }
 
  private:
