@@ -6,11 +6,12 @@
 namespace rapport {
 namespace {
 
-// The nice step at or above `raw`: 1, 2 or 5 times a power of ten.
+// The nice step nearest `raw`: 1, 2 or 5 times a power of ten (Heckbert's rounding, so a
+// range gets between about 4 and 9 steps rather than as few as 3).
 double nice_step(double raw) {
   double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
   double norm = raw / magnitude;
-  double factor = norm <= 1 + 1e-9 ? 1 : norm <= 2 + 1e-9 ? 2 : norm <= 5 + 1e-9 ? 5 : 10;
+  double factor = norm < 1.5 ? 1 : norm < 3 ? 2 : norm < 7 ? 5 : 10;
   return factor * magnitude;
 }
 
