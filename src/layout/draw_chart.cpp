@@ -190,7 +190,13 @@ class ChartPainter {
         if (!is_figure(v)) continue;
         double cx = plot_x + (static_cast<double>(i) + 0.5) * slot;
         items_.push_back(chart_marker(cx, at(v), marker_size, k, color(k, 0)));
-        if (chart_.labels) value_label(v, cx, at(v) - marker_size / 2 - pitch_, false);
+        if (!chart_.labels) continue;
+        // Above the marker when it is the highest at its category, else below: two series
+        // meeting at a year keep their figures apart.
+        bool highest = true;
+        for (size_t other = 0; other < chart_.series.size(); ++other)
+          if (other != k && is_figure(value(other, i)) && (value(other, i) > v || (value(other, i) == v && other < k))) highest = false;
+        value_label(v, cx, highest ? at(v) - marker_size / 2 - pitch_ : at(v) + marker_size / 2, false);
       }
     }
   }

@@ -1,6 +1,6 @@
 // The chart block: nice ticks, the alt text of each kind, bad input at file:line:col, the
 // figures in the PDF's text layer, the tagged Figure, and a low-resolution pixel reference of
-// each kind (RAPPORT_UPDATE_CHART_REFERENCES=1 writes the references anew).
+// each kind (tests/data/charts/ref/; RAPPORT_UPDATE_CHART_REFERENCES=1 writes them anew).
 #include <doctest/doctest.h>
 
 #include <cairo.h>
@@ -293,7 +293,7 @@ TEST_CASE("chart pixels: each kind drawn as its reference, at 30 dpi") {
   std::string out = dir + "/png";
   auto result = run_rapport("preview " + shell_quote(dir + "/r.yaml") + " -o " + shell_quote(out) + " --pages 2-5 --dpi 30");
   REQUIRE_MESSAGE(result.status == 0, result.output);
-  const std::string references = source_dir() + "/tests/data/charts";
+  const std::string references = source_dir() + "/tests/data/charts/ref";  // .gitignore keeps PNGs only under ref/
   bool update = std::getenv("RAPPORT_UPDATE_CHART_REFERENCES") != nullptr;
   int page = 2;
   for (const char* kind : {"column", "bar", "stacked", "line"}) {
