@@ -112,6 +112,7 @@ class ChartPainter {
     }
     auto [least, most] = range();
     AxisScale scale = nice_scale(least, most);
+    scale_low_ = scale.low;
     std::vector<Label> ticks;
     double axis_width = 0;
     for (double t : scale.ticks) {
@@ -157,8 +158,9 @@ class ChartPainter {
         double y1 = at(std::max(base, base + v)), y2 = at(std::min(base, base + v));
         add(patterned_box(x + 0.3, y1, bar - 0.6, y2 - y1, pattern(k), color(k, i)));
         if (stacked) (v >= 0 ? up : down) += v;
-        // A stack's segment too thin for its figure leaves it to the alt text.
-        bool fits = !stacked || y2 - y1 >= pitch_;
+        // A figure wider than its column, or taller than its stack's segment, would run into
+        // its neighbour's: it is left to the alt text.
+        bool fits = stacked ? y2 - y1 >= pitch_ : label(figure(v, chart_.decimals)).width <= bar + 3;
         if (chart_.labels && fits) value_label(v, x + bar / 2, stacked ? (y1 + y2) / 2 - pitch_ / 2 : v >= 0 ? y1 - pitch_ : y2, stacked);
       }
     }
@@ -196,7 +198,9 @@ class ChartPainter {
         bool highest = true;
         for (size_t other = 0; other < chart_.series.size(); ++other)
           if (other != k && is_figure(value(other, i)) && (value(other, i) > v || (value(other, i) == v && other < k))) highest = false;
-        value_label(v, cx, highest ? at(v) - marker_size / 2 - pitch_ : at(v) + marker_size / 2, false);
+        // Never below into the category labels: at the axis' foot a figure goes above.
+        bool below = !highest && at(v) + marker_size / 2 + pitch_ <= at(scale_low_);
+        value_label(v, cx, below ? at(v) + marker_size / 2 : at(v) - marker_size / 2 - pitch_, false);
       }
     }
   }
@@ -257,6 +261,7 @@ class ChartPainter {
   const Chart& chart_;
   const ChartLook& look_;
   double left_, width_, pitch_;
+  double scale_low_ = 0;  // the value axis' foot, for labels that must stay inside the plot
   std::vector<Item> items_;
 };
 
