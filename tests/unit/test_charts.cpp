@@ -296,7 +296,7 @@ TEST_CASE("chart pixels: each kind drawn as its reference, at 30 dpi") {
   const std::string references = source_dir() + "/tests/data/charts/ref";  // .gitignore keeps PNGs only under ref/
   bool update = std::getenv("RAPPORT_UPDATE_CHART_REFERENCES") != nullptr;
   int page = 2;
-  for (const char* kind : {"column", "bar", "stacked", "line"}) {
+  for (const std::string kind : {"column", "bar", "stacked", "line"}) {
     CAPTURE(kind);
     char name[32];
     std::snprintf(name, sizeof name, "/page-%03d.png", page++);
@@ -313,4 +313,38 @@ TEST_CASE("chart pixels: each kind drawn as its reference, at 30 dpi") {
   // The tolerance tells charts apart: two kinds' references, mostly the same white page, differ by far more.
   CHECK(mean_difference(references + "/column.png", references + "/stacked.png") > 0.2);
   CHECK(mean_difference(references + "/line.png", references + "/bar.png") > 0.2);
+}
+
+TEST_CASE("a chart may name a table defined later in the report") {
+  std::string dir = written_report(R"yaml(  - chart: {kind: column, table: later, columns: [n]}
+  - table:
+      id: later
+      columns: [Mått, {title: Antal, id: n}]
+      rows:
+        - [Äpplen, 3]
+        - [Päron, 5]
+)yaml");
+  std::string pdf = dir + "/r.pdf";
+  auto result = run_rapport("render " + shell_quote(dir + "/r.yaml") + " -o " + shell_quote(pdf));
+  REQUIRE_MESSAGE(result.status == 0, result.output);
+  auto alts = figure_alts(pdf);
+  CHECK(std::count(alts.begin(), alts.end(), "Stapeldiagram: antal. Äpplen: 3; Päron: 5.") == 1);
+}
+
+TEST_CASE("chart palette: read from the layout, strictly") {
+  std::string dir = written_report("  - chart: {kind: line, data: {categories: [a, b], series: [{name: x, values: [1, 2]}]}}\n");
+  auto with_layout = [&](const std::string& charts) {
+    write_file(dir + "/eget.yaml", "name: eget\nextends: default\n" + charts);
+    return run_rapport("check " + shell_quote(dir + "/r.yaml") + " --layout " + shell_quote(dir + "/eget.yaml"));
+  };
+  CHECK(with_layout("charts: {palette: [\"#000000\", \"#ffffff\"]}\n").status == 0);
+  auto one = with_layout("charts: {palette: [\"#000000\"]}\n");
+  CHECK(one.status == 2);
+  CHECK_MESSAGE(one.output.find("eget.yaml:3:19: error: a chart palette needs at least two colours") != std::string::npos, one.output);
+  auto typo = with_layout("charts: {palete: [\"#000000\", \"#ffffff\"]}\n");
+  CHECK(typo.status == 2);
+  CHECK_MESSAGE(typo.output.find("palete") != std::string::npos, typo.output);
+  auto colour = with_layout("charts: {palette: [\"#000000\", blå]}\n");
+  CHECK(colour.status == 2);
+  CHECK_MESSAGE(colour.output.find("#rrggbb") != std::string::npos, colour.output);
 }
