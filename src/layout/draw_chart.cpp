@@ -60,6 +60,12 @@ class ChartPainter {
     return l;
   }
   void put(const Label& l, double x, double y) { place_text(ctx_, l.shaped, text(), x, y, items_); }
+  // The author's words (category and series names), checked once each for glyphs the pinned
+  // fonts lack; figures and units are the layout's own characters.
+  void put_checked(const Label& l, double x, double y) {
+    ctx_.check_glyphs(l.shaped, chart_.pos);
+    put(l, x, y);
+  }
   std::string figure(double v, int decimals) const { return format_number(v, decimals, ctx_.style.numbers); }
 
   void add(std::vector<Item> more) { items_.insert(items_.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end())); }
@@ -97,7 +103,7 @@ class ChartPainter {
       } else {
         add(patterned_box(x, mid - swatch / 2, swatch, swatch, pattern(k), color(k, 0)));
       }
-      put(name, x + swatch + 3, y);
+      put_checked(name, x + swatch + 3, y);
       x += entry + 12;
     }
     return y + pitch_ + 6;
@@ -135,7 +141,7 @@ class ChartPainter {
     double tallest = 0;
     for (size_t i = 0; i < categories(); ++i) {
       Label name = label(chart_.categories[i], slot - 4, Align::center);
-      put(name, plot_x + static_cast<double>(i) * slot + 2, below);
+      put_checked(name, plot_x + static_cast<double>(i) * slot + 2, below);
       tallest = std::max(tallest, name.height);
     }
     return below + tallest;
@@ -228,7 +234,7 @@ class ChartPainter {
     for (size_t i = 0; i < categories(); ++i) {
       Label name = label(chart_.categories[i], label_w - 6, Align::right);
       double row_h = std::max(name.height, static_cast<double>(n) * bar_thickness) + 6;
-      put(name, left_, y + (row_h - name.height) / 2);
+      put_checked(name, left_, y + (row_h - name.height) / 2);
       double bars_top = y + (row_h - static_cast<double>(n) * bar_thickness) / 2;
       for (size_t k = 0; k < n; ++k) {
         double v = value(k, i);
@@ -266,10 +272,12 @@ class ChartPainter {
 };
 
 // Lines of `s` in `style` across the text width, one slab each, tagged `role`.
-std::vector<Slab> text_slabs(const LayoutContext& ctx, const std::string& s, const TextStyle& style, const std::string& role) {
+std::vector<Slab> text_slabs(const LayoutContext& ctx, const std::string& s, const TextStyle& style, const std::string& role,
+                             const SourcePos& pos) {
   std::vector<Slab> lines;
   if (s.empty()) return lines;
   ShapedText shaped = shape_plain_text(ctx.pango, s, ctx.request(style, ctx.text_width()));
+  ctx.check_glyphs(shaped, pos);
   append_lines(ctx, shaped, style, ctx.left(), lines);
   lines.front().items.insert(lines.front().items.begin(), begin_tag(role));
   lines.back().items.push_back(end_tag(role));
@@ -279,15 +287,24 @@ std::vector<Slab> text_slabs(const LayoutContext& ctx, const std::string& s, con
 }  // namespace
 
 ChartDrawing draw_chart(const LayoutContext& ctx, const Chart& chart, const ChartLook& look) {
-  return ChartPainter(ctx, chart, look).run();
+  ChartDrawing drawing = ChartPainter(ctx, chart, look).run();
+  // A Figure is set whole, so one taller than the page would run off it (a bar chart of many
+  // rows); columns too narrow to tell apart are no chart either.
+  if (drawing.height > ctx.page.content_height())
+    ctx.diags.error(chart.pos, "the chart is taller than a page: " + std::to_string(chart.categories.size()) + " categories of bars",
+                    "chart fewer rows (rows: […]), or split the chart in two");
+  else if (chart.kind != Chart::Kind::bar && ctx.text_width() / static_cast<double>(std::max<size_t>(chart.categories.size(), 1)) < 10)
+    ctx.diags.error(chart.pos, "the chart has " + std::to_string(chart.categories.size()) + " categories, too many to tell apart across the page",
+                    "chart fewer rows or columns, or draw it as kind: bar");
+  return drawing;
 }
 
 std::vector<Slab> chart_caption(const LayoutContext& ctx, const Chart& chart) {
-  return text_slabs(ctx, chart.caption, ctx.style.caption, "Caption");
+  return text_slabs(ctx, chart.caption, ctx.style.caption, "Caption", chart.pos);
 }
 
 std::vector<Slab> chart_source(const LayoutContext& ctx, const Chart& chart) {
-  return text_slabs(ctx, chart.source.empty() ? "" : "Källa: " + chart.source, ctx.style.table, "P");
+  return text_slabs(ctx, chart.source.empty() ? "" : "Källa: " + chart.source, ctx.style.table, "P", chart.pos);
 }
 
 }  // namespace rapport

@@ -315,6 +315,21 @@ TEST_CASE("chart pixels: each kind drawn as its reference, at 30 dpi") {
   CHECK(mean_difference(references + "/line.png", references + "/bar.png") > 0.2);
 }
 
+TEST_CASE("chart errors: taller than a page, or too many columns to tell apart") {
+  std::string categories, values;
+  for (int i = 0; i < 80; ++i) {
+    categories += (i ? ", k" : "k") + std::to_string(i);
+    values += (i ? ", " : "") + std::to_string(i);
+  }
+  std::string data = "data: {categories: [" + categories + "], series: [{name: x, values: [" + values + "]}]}}\n";
+  auto bars = run_rapport("check " + shell_quote(written_report("  - chart: {kind: bar, " + data) + "/r.yaml"));
+  CHECK(bars.status == 2);
+  CHECK_MESSAGE(bars.output.find("r.yaml:9:12: error: the chart is taller than a page: 80 categories of bars") != std::string::npos, bars.output);
+  auto columns = run_rapport("check " + shell_quote(written_report("  - chart: {kind: column, " + data) + "/r.yaml"));
+  CHECK(columns.status == 2);
+  CHECK_MESSAGE(columns.output.find("r.yaml:9:12: error: the chart has 80 categories, too many to tell apart") != std::string::npos, columns.output);
+}
+
 TEST_CASE("a chart may name a table defined later in the report") {
   std::string dir = written_report(R"yaml(  - chart: {kind: column, table: later, columns: [n]}
   - table:
