@@ -5,6 +5,7 @@
 #include <map>
 
 #include "diag/suggest.hpp"
+#include "finance/compute_tables.hpp"
 
 namespace rapport {
 namespace {
@@ -81,7 +82,7 @@ class ChartResolver {
       if (unit_.empty()) unit_ = unit;
       return cell.number;  // as printed: stated, or filled in by compute_tables
     }
-    if (cell.kind == Cell::Kind::text)
+    if (cell.kind == Cell::Kind::text && !says_missing(cell.text))
       diags_.error(cell.pos, "the chart at line " + std::to_string(chart_.pos.line) + " needs a figure here, but the cell is text '" + cell.text + "'",
                    "chart another row or column, or write the cell as a figure (~ for a missing one)");
     return std::numeric_limits<double>::quiet_NaN();

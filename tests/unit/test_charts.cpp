@@ -50,6 +50,7 @@ const std::string chart_tables = R"yaml(  - section: Ekonomi
             - ["Antal UF-elever", 39, 29, 14]
             - ["Antal sommarlovsentreprenörer", 8, 11, 15]
             - ["Kommentar", "ej mätt", "", ""]
+            - ["Deltagare", Saknas, –, 12]
 )yaml";
 
 // One chart of each kind, each on its own page.
@@ -224,15 +225,15 @@ TEST_CASE("chart errors: each named at file:line:col with a hint, exit 2 and no 
   const std::string table_chart = chart_tables + "      - chart:\n          kind: column\n";
   for (const auto& c : std::vector<Case>{
            {table_chart + "          table: drfit\n          columns: [budget]\n",
-            "r.yaml:40:18: error: the chart names the table 'drfit', but no table has that id", "did you mean 'drift'?"},
+            "r.yaml:41:18: error: the chart names the table 'drfit', but no table has that id", "did you mean 'drift'?"},
            {table_chart + "          table: drift\n          columns: [budgett]\n",
-            "r.yaml:41:20: error: the table 'drift' has no column with the id 'budgett'", "did you mean 'budget'?"},
+            "r.yaml:42:20: error: the table 'drift' has no column with the id 'budgett'", "did you mean 'budget'?"},
            {table_chart + "          table: drift\n          columns: [budget]\n          rows: [INTÄKTR]\n",
-            "r.yaml:42:17: error: the table 'drift' has no row 'INTÄKTR'", "did you mean 'INTÄKTER'?"},
+            "r.yaml:43:17: error: the table 'drift' has no row 'INTÄKTR'", "did you mean 'INTÄKTER'?"},
            {table_chart + "          table: nyckeltal\n          columns: [y2019]\n          rows: [Kommentar]\n",
-            "r.yaml:37:29: error: the chart at line 39 needs a figure here, but the cell is text 'ej mätt'", "hint: chart another row"},
-           {table_chart, "r.yaml:39:11: error: the chart has nothing to draw", "name a table of the report"},
-           {table_chart + "          table: drift\n          columns: []\n", "r.yaml:39:11: error: the chart has nothing to draw", "hint:"},
+            "r.yaml:37:29: error: the chart at line 40 needs a figure here, but the cell is text 'ej mätt'", "hint: chart another row"},
+           {table_chart, "r.yaml:40:11: error: the chart has nothing to draw", "name a table of the report"},
+           {table_chart + "          table: drift\n          columns: []\n", "r.yaml:40:11: error: the chart has nothing to draw", "hint:"},
            {"  - chart: {kind: pie, data: {categories: [a], series: [{name: x, values: [1]}]}}\n",
             "r.yaml:9:19: error: unknown chart kind 'pie'", "a chart's kind is column, stacked, bar or line"},
            {"  - chart: {kind: colum, data: {categories: [a], series: [{name: x, values: [1]}]}}\n",
@@ -328,6 +329,15 @@ TEST_CASE("chart errors: taller than a page, or too many columns to tell apart")
   auto columns = run_rapport("check " + shell_quote(written_report("  - chart: {kind: column, " + data) + "/r.yaml"));
   CHECK(columns.status == 2);
   CHECK_MESSAGE(columns.output.find("r.yaml:9:12: error: the chart has 80 categories, too many to tell apart") != std::string::npos, columns.output);
+}
+
+TEST_CASE("a chart leaves a gap where the table says a figure is missing: ~, Saknas or a dash") {
+  std::string dir = written_report(chart_tables + "      - chart: {kind: line, table: nyckeltal, rows: [Deltagare], columns: [y2019, y2020, y2021], series: rows}\n");
+  std::string pdf = dir + "/r.pdf";
+  auto result = run_rapport("render " + shell_quote(dir + "/r.yaml") + " -o " + shell_quote(pdf));
+  REQUIRE_MESSAGE(result.status == 0, result.output);
+  auto alts = figure_alts(pdf);
+  CHECK(std::count(alts.begin(), alts.end(), "Linjediagram: deltagare. Deltagare: 2019 saknas, 2020 saknas, 2021 12.") == 1);
 }
 
 TEST_CASE("a chart may name a table defined later in the report") {
