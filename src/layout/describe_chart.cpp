@@ -48,10 +48,11 @@ std::string describe_chart(const Chart& chart, const NumberFormat& numbers) {
   std::vector<std::string> parts;
   if (chart.kind == Chart::Kind::line) {
     // A trend reads series by series: each measure over the years.
-    for (const auto& s : chart.series) {
+    for (size_t k = 0; k < chart.series.size(); ++k) {
+      const ChartSeries& s = chart.series[k];
       std::string part = s.name + ":";
       for (size_t i = 0; i < chart.categories.size() && i < s.values.size(); ++i)
-        part += (i == 0 ? " " : ", ") + chart.categories[i] + " " + figure(s.values[i], chart.decimals, numbers);
+        part += (i == 0 ? " " : ", ") + chart.categories[i] + " " + figure(s.values[i], chart.decimals_of(k, i), numbers);
       parts.push_back(part);
     }
   } else {
@@ -59,7 +60,7 @@ std::string describe_chart(const Chart& chart, const NumberFormat& numbers) {
       std::string part = chart.categories[i] + ":";
       for (size_t k = 0; k < chart.series.size(); ++k) {
         double v = i < chart.series[k].values.size() ? chart.series[k].values[i] : NAN;
-        part += (k == 0 ? " " : ", ") + (one ? "" : names[k] + " ") + figure(v, chart.decimals, numbers);
+        part += (k == 0 ? " " : ", ") + (one ? "" : names[k] + " ") + figure(v, chart.decimals_of(k, i), numbers);
       }
       parts.push_back(part);
     }

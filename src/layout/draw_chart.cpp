@@ -67,6 +67,7 @@ class ChartPainter {
     put(l, x, y);
   }
   std::string figure(double v, int decimals) const { return format_number(v, decimals, ctx_.style.numbers); }
+  std::string figure_at(size_t series, size_t category) const { return figure(value(series, category), chart_.decimals_of(series, category)); }
 
   void add(std::vector<Item> more) { items_.insert(items_.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end())); }
 
@@ -166,15 +167,15 @@ class ChartPainter {
         if (stacked) (v >= 0 ? up : down) += v;
         // A figure wider than its column, or taller than its stack's segment, would run into
         // its neighbour's: it is left to the alt text.
-        bool fits = stacked ? y2 - y1 >= pitch_ : label(figure(v, chart_.decimals)).width <= bar + 3;
-        if (chart_.labels && fits) value_label(v, x + bar / 2, stacked ? (y1 + y2) / 2 - pitch_ / 2 : v >= 0 ? y1 - pitch_ : y2, stacked);
+        bool fits = stacked ? y2 - y1 >= pitch_ : label(figure_at(k, i)).width <= bar + 3;
+        if (chart_.labels && fits) value_label(figure_at(k, i), x + bar / 2, stacked ? (y1 + y2) / 2 - pitch_ / 2 : v >= 0 ? y1 - pitch_ : y2, stacked);
       }
     }
   }
 
   // A figure centred on cx, its box's top at `top`; on a white chip when it sits on a bar.
-  void value_label(double v, double cx, double top, bool on_bar) {
-    Label l = label(figure(v, chart_.decimals));
+  void value_label(const std::string& text, double cx, double top, bool on_bar) {
+    Label l = label(text);
     if (on_bar) items_.push_back(RectItem{cx - l.width / 2 - 1, top + pitch_ * 0.1, l.width + 2, pitch_ * 0.85, white});
     put(l, cx - l.width / 2, top);
   }
@@ -206,7 +207,7 @@ class ChartPainter {
           if (other != k && is_figure(value(other, i)) && (value(other, i) > v || (value(other, i) == v && other < k))) highest = false;
         // Never below into the category labels: at the axis' foot a figure goes above.
         bool below = !highest && at(v) + marker_size / 2 + pitch_ <= at(scale_low_);
-        value_label(v, cx, below ? at(v) + marker_size / 2 : at(v) - marker_size / 2 - pitch_, false);
+        value_label(figure_at(k, i), cx, below ? at(v) + marker_size / 2 : at(v) - marker_size / 2 - pitch_, false);
       }
     }
   }
@@ -219,7 +220,7 @@ class ChartPainter {
     for (const auto& c : chart_.categories) widest = std::max(widest, label(c).width);
     for (size_t k = 0; k < n && chart_.labels; ++k)
       for (size_t i = 0; i < categories(); ++i)
-        if (is_figure(value(k, i))) widest_figure = std::max(widest_figure, label(figure(value(k, i), chart_.decimals)).width + 4);
+        if (is_figure(value(k, i))) widest_figure = std::max(widest_figure, label(figure_at(k, i)).width + 4);
     const double label_w = std::min(width_ * 0.34, widest + 6);
     auto [least, most] = range();
     AxisScale scale = nice_scale(least, most);
@@ -243,7 +244,7 @@ class ChartPainter {
         double by = bars_top + static_cast<double>(k) * bar_thickness;
         add(patterned_box(x1, by + 0.4, x2 - x1, bar_thickness - 0.8, pattern(k), color(k, i)));
         if (!chart_.labels) continue;
-        Label l = label(figure(v, chart_.decimals));
+        Label l = label(figure_at(k, i));
         put(l, v >= 0 ? x2 + 2 : x1 - 2 - l.width, by + (bar_thickness - pitch_) / 2);
       }
       y += row_h;

@@ -82,7 +82,7 @@ std::vector<Slab> status_count_chart(const LayoutContext& ctx, const Table& over
   chart.kind = Chart::Kind::bar;
   chart.labels = true;
   chart.caption = "antal mål och uppdrag per status";  // for the alt text only: the block has its title
-  chart.series.push_back({"Antal", {}, {}});
+  chart.series.push_back({"Antal", {}, {}, {}});
   ChartLook look;
   for (const auto& status : ctx.style.statuses) {
     auto it = counts.find(status.id);

@@ -26,6 +26,7 @@ Chart::Kind read_kind(BuildContext& ctx, const YAML::Node& node) {
 
 // One inline figure: a number as a table cell takes it ("-2 556", "4,5"); ~ leaves a gap.
 double read_figure(BuildContext& ctx, const YAML::Node& node, int& decimals) {
+  decimals = 0;
   if (node.IsNull()) return std::numeric_limits<double>::quiet_NaN();
   Cell cell;
   cell.pos = ctx.reader.pos(node);
@@ -38,11 +39,11 @@ double read_figure(BuildContext& ctx, const YAML::Node& node, int& decimals) {
                              "write a number such as -2 556 or \"4,5\", or ~ for a figure that is missing");
     return std::numeric_limits<double>::quiet_NaN();
   }
-  decimals = std::max(decimals, cell.decimals);
+  decimals = cell.decimals;
   return cell.number;
 }
 
-ChartSeries read_series(BuildContext& ctx, const YAML::Node& node, int& decimals) {
+ChartSeries read_series(BuildContext& ctx, const YAML::Node& node) {
   ChartSeries series;
   MapFields f(ctx.reader, node, "a chart series", {"name", "values"});
   if (!f.valid()) return series;
@@ -50,7 +51,9 @@ ChartSeries read_series(BuildContext& ctx, const YAML::Node& node, int& decimals
   YAML::Node values = f.require("values");
   if (!values.IsDefined() || !ctx.reader.expect_sequence(values, "'values'")) return series;
   for (const auto& v : values) {
+    int decimals = 0;
     series.values.push_back(read_figure(ctx, v, decimals));
+    series.decimals.push_back(decimals);
     series.pos.push_back(ctx.reader.pos(v));
   }
   series.pos.insert(series.pos.begin(), ctx.reader.pos(values));  // [0]: the list itself
@@ -64,7 +67,7 @@ void read_data(BuildContext& ctx, const YAML::Node& node, Chart& chart) {
   YAML::Node list = f.require("series");
   if (!list.IsDefined() || !ctx.reader.expect_sequence(list, "'series'")) return;
   for (const auto& item : list) {
-    ChartSeries series = read_series(ctx, item, chart.decimals);
+    ChartSeries series = read_series(ctx, item);
     if (!series.pos.empty() && series.values.size() != chart.categories.size())
       ctx.reader.diags().error(series.pos.front(),
                                "the series '" + series.name + "' has " + std::to_string(series.values.size()) +

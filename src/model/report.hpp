@@ -173,6 +173,7 @@ struct ChartSeries {
   std::string name;
   std::vector<double> values;
   std::vector<SourcePos> pos;  // of each figure, for errors; may be empty
+  std::vector<int> decimals;   // of each figure as written (or as its column prints it)
 };
 
 // A chart: its figures written inline (`data:`) or read from a table of the report by id.
@@ -191,8 +192,14 @@ struct Chart {
   // The figures: written inline or filled in from the table.
   std::vector<std::string> categories;
   std::vector<ChartSeries> series;
-  int decimals = 0;  // of the figures as written: tick and value labels print at least as many
+  int decimals = 0;  // of a figure whose series does not say
   SourcePos pos, table_pos, rows_pos, columns_pos, per_group_pos;
+  // Figure `category` of series `which` prints with as many decimals as it is written with,
+  // so a chart's labels and alt text read as the table does ("18", "85,8").
+  int decimals_of(size_t which, size_t category) const {
+    const auto& d = series[which].decimals;
+    return category < d.size() ? d[category] : decimals;
+  }
 };
 
 struct Section;

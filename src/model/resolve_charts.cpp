@@ -53,12 +53,12 @@ class ChartResolver {
     }
     if (chart_.series_are_rows) {
       for (size_t c : columns) chart_.categories.push_back(table_.columns[c].title);
-      for (const auto& pick : rows) chart_.series.push_back(series_of(pick.label, pick.row, columns));
+      for (const auto& pick : rows) chart_.series.push_back(series_of(pick.label, *pick.row, columns));
     } else {
       for (const auto& pick : rows) chart_.categories.push_back(pick.label);
       for (size_t c : columns) {
-        ChartSeries series{table_.columns[c].title, {}, {}};
-        for (const auto& pick : rows) series.values.push_back(figure(*pick.row, c));
+        ChartSeries series{table_.columns[c].title, {}, {}, {}};
+        for (const auto& pick : rows) add_figure(series, *pick.row, c);
         chart_.series.push_back(std::move(series));
       }
     }
@@ -67,17 +67,23 @@ class ChartResolver {
   }
 
  private:
-  ChartSeries series_of(const std::string& name, const TableRow* row, const std::vector<size_t>& columns) {
-    ChartSeries series{name, {}, {}};
-    for (size_t c : columns) series.values.push_back(figure(*row, c));
+  ChartSeries series_of(const std::string& name, const TableRow& row, const std::vector<size_t>& columns) {
+    ChartSeries series{name, {}, {}, {}};
+    for (size_t c : columns) add_figure(series, row, c);
     return series;
+  }
+
+  // The cell's figure and its decimals as the table prints them.
+  void add_figure(ChartSeries& series, const TableRow& row, size_t column) {
+    series.values.push_back(figure(row, column));
+    int decimals = table_.columns[column].decimals;
+    series.decimals.push_back(decimals >= 0 ? decimals : column < row.cells.size() ? row.cells[column].decimals : 0);
   }
 
   double figure(const TableRow& row, size_t column) {
     if (column >= row.cells.size()) return std::numeric_limits<double>::quiet_NaN();
     const Cell& cell = row.cells[column];
     if (cell.kind == Cell::Kind::number) {
-      chart_.decimals = std::max(chart_.decimals, table_.columns[column].decimals >= 0 ? table_.columns[column].decimals : cell.decimals);
       std::string unit = !cell.unit.empty() ? cell.unit : table_.columns[column].unit;
       if (unit_.empty()) unit_ = unit;
       return cell.number;  // as printed: stated, or filled in by compute_tables

@@ -144,7 +144,7 @@ Chart sample(Chart::Kind kind) {
   chart.kind = kind;
   chart.unit = "tkr";
   chart.categories = {"Nämnd- och styrelseverksamhet", "Stöd till politiska partier"};
-  chart.series = {{"Budget", {-2556, -1267}, {}}, {"Utfall", {-2698, NAN}, {}}};
+  chart.series = {{"Budget", {-2556, -1267}, {}, {}}, {"Utfall", {-2698, NAN}, {}, {}}};
   return chart;
 }
 
@@ -210,10 +210,10 @@ TEST_CASE("chart alt text: each kind in Swedish, from the figures; the author's 
   Chart line;
   line.kind = Chart::Kind::line;
   line.unit = "%";
-  line.decimals = 1;
-  line.categories = {"2019", "2020"};
-  line.series = {{"DVU- Har rökt", {18, 12.5}, {}}};
-  CHECK(describe_chart(line, numbers) == "Linjediagram: DVU- Har rökt, %. DVU- Har rökt: 2019 18,0, 2020 12,5.");
+  line.decimals = 1;  // for figures whose series does not say
+  line.categories = {"2019", "2020", "2021"};
+  line.series = {{"DVU- Har rökt", {18, 12.5, 11}, {}, {0, 1}}};  // each figure as written
+  CHECK(describe_chart(line, numbers) == "Linjediagram: DVU- Har rökt, %. DVU- Har rökt: 2019 18, 2020 12,5, 2021 11,0.");
   line.alt = "Andelen som röker minskar.";
   CHECK(describe_chart(line, numbers) == "Andelen som röker minskar.");
 }
