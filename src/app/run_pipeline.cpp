@@ -6,6 +6,7 @@
 #include "load/yaml_source.hpp"
 #include "model/build_report.hpp"
 #include "model/check_final.hpp"
+#include "model/resolve_charts.hpp"
 #include "model/resolve_with_layout.hpp"
 #include "style/layout_files.hpp"
 #include "style/load_style.hpp"
@@ -60,6 +61,7 @@ PreparedReport prepare_report(const PipelineOptions& options, const FontRegistry
   prepared.style = shared.style(chosen_layout(options, source, report, access), access, diags);
   resolve_with_layout(report, *prepared.style, fonts, diags);
   compute_tables(report, diags);
+  resolve_charts(report, diags);  // after compute_tables: a chart shows the figures as printed
   if (options.final) check_final(report, *prepared.style, diags, diags);
   throw_if_errors(diags);
 

@@ -9,6 +9,10 @@
 
 namespace rapport {
 
+bool says_missing(const std::string& text) {
+  return text == "Saknas" || text == "saknas" || text == "–" || text == "—" || text == "-";
+}
+
 std::string trend_status(double first, double last, const std::string& good) {
   double delta = last - first;
   double scale = std::max(std::fabs(first), std::fabs(last));
@@ -23,9 +27,6 @@ namespace {
 
 constexpr double epsilon = 1e-9;
 
-bool says_missing(const std::string& text) {
-  return text == "Saknas" || text == "saknas" || text == "–" || text == "—" || text == "-";
-}
 const NumberFormat message_numbers{" ", ",", "-"};
 const NumberFormat yaml_numbers{"", ".", "-"};  // as an author would type the figure
 

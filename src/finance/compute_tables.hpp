@@ -10,6 +10,9 @@ namespace rapport {
 void compute_tables(Report& report, Diagnostics& diags);
 void compute_table(Table& table, Diagnostics& diags);
 
+// Whether a text cell is how reports write a missing figure: "Saknas" or a dash, as ~ is.
+bool says_missing(const std::string& text);
+
 // The trend status id ("trend-up-good", "trend-flat", …) from a series' first and last
 // figure and the direction that counts as good ("higher", "lower" or "").
 std::string trend_status(double first, double last, const std::string& good);

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "layout/draw_chart.hpp"
+#include "layout/describe_chart.hpp"
 #include "layout/draw_status_icon.hpp"
 #include "layout/lay_out_figure.hpp"
 #include "layout/lay_out_footnotes.hpp"
@@ -367,6 +369,22 @@ class FlowBuilder {
     add(table);
     block_title("Antal per status");
     push_all(status_count_chart(ctx_, table), ctx_.style.body.space_after);
+  }
+
+  // A chart is a numbered figure like a picture: the drawing, its caption and source under it,
+  // one keep block that floats to the next page's top rather than leave a hole.
+  void add(const Chart& chart) {
+    ChartDrawing drawing = draw_chart(ctx_, chart);
+    for (auto& item : drawing.items) translate(item, -ctx_.left(), 0);  // into the figure's box
+    std::string anchor = figure_anchor(chart.number);
+    flow_.figures.push_back({anchor, numbered_caption(ctx_.style, chart.number, chart.caption)});
+    open(ctx_.style.body.space_after * 1.5);
+    size_t first = flow_.slabs.size();
+    FigureFrame frame{chart.number, chart.caption, chart.source, describe_chart(chart, ctx_.style.numbers), anchor};
+    for (auto& s : lay_out_figure(ctx_, std::move(drawing.items), ctx_.text_width(), drawing.height, frame))
+      push(std::move(s));
+    mark_block(first, KeepBlock::Keep::together, true);
+    close(ctx_.style.body.space_after * 1.5);
   }
 
   void add(const OfficialsBlock&) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "layout/draw_chart.hpp"
 #include "layout/draw_status_icon.hpp"
 #include "model/resolve_with_layout.hpp"
 
@@ -75,32 +76,26 @@ std::vector<Slab> status_count_chart(const LayoutContext& ctx, const Table& over
   for (const auto& row : overview.rows)
     if (!row.cells[2].status.empty()) ++counts[row.cells[2].status];
   if (counts.empty()) return {};
-  int most = 0;
-  for (const auto& [id, n] : counts) most = std::max(most, n);
-  double bar_start = ctx.left() + ctx.text_width() * 0.42;
-  double bar_room = ctx.text_width() * 0.48;
-  std::vector<Slab> slabs;
-  std::string alt;
+  // A horizontal bar chart like any `chart: {kind: bar}`: a scale, the statuses' labels beside
+  // their bars (colour is never the only carrier: the label says it), the count at each bar.
+  Chart chart;
+  chart.kind = Chart::Kind::bar;
+  chart.labels = true;
+  chart.caption = "antal mål och uppdrag per status";  // for the alt text only: the block has its title
+  chart.series.push_back({"Antal", {}, {}, {}});
+  ChartLook look;
   for (const auto& status : ctx.style.statuses) {
     auto it = counts.find(status.id);
     if (it == counts.end()) continue;
-    Slab slab;
-    icon_and_label(ctx, status, status.label, slab);
-    double length = bar_room * it->second / most;
-    double bar_height = slab.height * 0.55;
-    slab.items.push_back(RectItem{bar_start, (slab.height - bar_height) / 2, length, bar_height, status.color});
-    ShapedText count = shape_plain_text(ctx.pango, std::to_string(it->second), ctx.request(ctx.style.body, -1));
-    place_text(ctx, count, ctx.style.body, bar_start + length + 2 * points_per_mm, 0, slab.items);
-    slab.keep_with_next = true;
-    remove_tags(slab.items);
-    slabs.push_back(std::move(slab));
-    alt += (alt.empty() ? "" : ", ") + status.label + " " + std::to_string(it->second);
+    chart.categories.push_back(status.label);
+    chart.series.front().values.push_back(it->second);
+    look.category_colors.push_back(status.color);
   }
-  slabs.back().keep_with_next = false;
-  // A chart is one figure for a screen reader: the counts in words.
-  slabs.front().items.insert(slabs.front().items.begin(), begin_tag("Figure", "Antal mål och uppdrag per status: " + alt));
-  slabs.back().items.push_back(end_tag("Figure"));
-  return slabs;
+  ChartDrawing drawing = draw_chart(ctx, chart, look);
+  Slab slab;
+  slab.height = drawing.height;
+  slab.items = std::move(drawing.items);
+  return {std::move(slab)};
 }
 
 std::vector<Slab> status_legend(const LayoutContext& ctx, bool all) {

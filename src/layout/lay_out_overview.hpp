@@ -8,8 +8,9 @@ namespace rapport {
 // the section, and the status of the section's first assessment.
 Table goal_overview_table(const LayoutContext& ctx);
 
-// One slab per status of `statuses` (ids): icon, label, a bar as long as its count and the
-// count itself. Empty when no goal has a status.
+// A horizontal bar chart of the count per status, in vocabulary order: a scale, each status's
+// label beside a bar in its colour and the count, tagged as one Figure with the counts in its
+// alt text. One slab; empty when no goal has a status.
 std::vector<Slab> status_count_chart(const LayoutContext& ctx, const Table& overview);
 
 // One slab per status the document uses (or, `all`, every status of the layout): icon and label.

@@ -50,5 +50,7 @@ std::string read_block_id(BuildContext& ctx, const YAML::Node& node);
 
 DocumentInfo read_document(BuildContext& ctx, const YAML::Node& node);
 Table read_table(BuildContext& ctx, const YAML::Node& node);
+// A `chart:` block; a table it names is checked and copied later, by resolve_charts.
+Chart read_chart(BuildContext& ctx, const YAML::Node& node);
 
 }  // namespace rapport

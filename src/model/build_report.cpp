@@ -161,6 +161,7 @@ std::optional<Block> read_block(BuildContext& ctx, const YAML::Node& node, int l
   if (key == "assessment") return read_assessment(ctx, value);
   if (key == "facts") return read_facts(ctx, value);
   if (key == "table") return read_table(ctx, value);
+  if (key == "chart") return read_chart(ctx, value);
   if (key == "address") return AddressBlock{read_text_list(ctx, value, "'address'"), ctx.reader.pos(value)};
   if (key == "toc") return read_toc(ctx, value);
   if (key == "pagebreak") return PageBreak{};

@@ -328,6 +328,11 @@ struct BlockChecker {
     ctx.placeholder(figure.alt, figure.pos, "a figure's alternative text");
   }
   void operator()(const FiguresBlock& figures) const { ctx.placeholder(figures.title, figures.pos, "a list of figures' title"); }
+  void operator()(const Chart& chart) const {
+    ctx.placeholder(chart.caption, chart.pos, "a chart's caption");
+    ctx.placeholder(chart.source, chart.pos, "a chart's source");
+    ctx.placeholder(chart.alt, chart.pos, "a chart's alt text");
+  }
   void operator()(const PageBreak&) const {}
   void operator()(const OfficialsBlock&) const {}  // the document's officials, checked with the metadata
 };

@@ -192,9 +192,44 @@ struct FiguresBlock {
   SourcePos pos = {};
 };
 
+// One named run of figures of a chart; a NaN value is a figure the source leaves blank.
+struct ChartSeries {
+  std::string name;
+  std::vector<double> values;
+  std::vector<SourcePos> pos;  // of each figure, for errors; may be empty
+  std::vector<int> decimals;   // of each figure as written (or as its column prints it)
+};
+
+// A chart: its figures written inline (`data:`) or read from a table of the report by id.
+// A table's figures are copied by resolve_charts after compute_tables, so a computed column
+// charts as printed and the chart can never disagree with the table.
+struct Chart {
+  enum class Kind { column, stacked, bar, line } kind = Kind::column;
+  std::string table;                 // a table's id; "" for inline data
+  std::vector<std::string> rows;     // row labels (first cell) to chart; empty: every data row
+  std::string per_group;             // the row of this label in each group, named by the group
+  std::vector<std::string> columns;  // column ids to chart
+  bool series_are_rows = false;      // `series: rows`: each row a series, the columns the categories
+  std::string unit;                  // "tkr", "%": named on the value axis; "": from the cells
+  bool labels = false;               // print each figure at its bar or marker
+  std::string caption, source, alt;  // alt: replaces the generated description
+  // The figures: written inline or filled in from the table.
+  std::vector<std::string> categories;
+  std::vector<ChartSeries> series;
+  int decimals = 0;  // of a figure whose series does not say
+  int number = 0;    // a numbered figure, counted with the pictures by resolve_with_layout
+  SourcePos pos, table_pos, rows_pos, columns_pos, per_group_pos;
+  // Figure `category` of series `which` prints with as many decimals as it is written with,
+  // so a chart's labels and alt text read as the table does ("18", "85,8").
+  int decimals_of(size_t which, size_t category) const {
+    const auto& d = series[which].decimals;
+    return category < d.size() ? d[category] : decimals;
+  }
+};
+
 struct Section;
 using Block = std::variant<TextBlock, Assessment, Facts, Table, AddressBlock, TocBlock, PageBreak, OfficialsBlock,
-                           LegendBlock, OverviewBlock, Figure, FiguresBlock, std::unique_ptr<Section>>;
+                           LegendBlock, OverviewBlock, Figure, FiguresBlock, Chart, std::unique_ptr<Section>>;
 
 struct Section {
   std::string heading;  // as printed: "Inriktningsmål 3: " + title for goals

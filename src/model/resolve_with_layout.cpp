@@ -136,6 +136,8 @@ struct Resolver {
         table(*t);
       } else if (auto* f = std::get_if<Figure>(&block)) {
         figure(*f);
+      } else if (auto* chart = std::get_if<Chart>(&block)) {
+        chart->number = ++figures;  // charts are figures: one numbering, one list of figures
       }
     }
   }

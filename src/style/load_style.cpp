@@ -326,6 +326,20 @@ std::string resolve_layout_path(const std::string& name_or_file) {
 
 namespace {
 
+// `charts: {palette: [colour, …]}`: at least two colours, so two series never share a fill.
+void read_charts(NodeReader& reader, const YAML::Node& node, Style& style) {
+  MapFields f(reader, node, "charts", {"palette"});
+  if (!f.valid()) return;
+  YAML::Node palette = f.require("palette");
+  if (!palette.IsDefined() || !reader.expect_sequence(palette, "'palette'")) return;
+  if (palette.size() < 2) {
+    reader.diags().error(reader.pos(palette), "a chart palette needs at least two colours", "list colours such as [\"#0072b2\", \"#e69f00\"]");
+    return;
+  }
+  style.chart_palette.clear();
+  for (const auto& colour : palette) style.chart_palette.push_back(read_color(reader, colour, "a palette colour"));
+}
+
 Style read_style(const YamlSource& source, Diagnostics& warnings);
 
 // `over` laid onto `base`: mappings merge key by key, anything else in `over` replaces.
@@ -408,7 +422,7 @@ Style read_style(const YamlSource& source, Diagnostics& warnings) {
   Style style;
   MapFields f(reader, source.root, "the layout",
               {"name", "extends", "page", "text", "colors", "lists", "headings", "toc", "tables", "statuses", "goals",
-               "typography", "page_furniture", "numbers", "footnotes", "figures"});
+               "typography", "page_furniture", "numbers", "footnotes", "figures", "charts"});
   if (f.valid()) {
     style.name = read_text(reader, f.require("name"), "'name'");
     read_page(reader, f.require("page"), style.page);
@@ -466,6 +480,7 @@ Style read_style(const YamlSource& source, Diagnostics& warnings) {
     }
     read_footnotes(reader, f.require("footnotes"), style);
     if (f.has("figures")) read_figures(reader, f.get("figures"), style);
+    if (YAML::Node charts = f.get("charts"); charts.IsDefined()) read_charts(reader, charts, style);
     read_vocabularies(reader, f.require("statuses"), style, warnings);
     read_goal_levels(reader, f.require("goals"), style);
   }

@@ -108,6 +108,11 @@ struct Style {
   HyphenationRules hyphenation;
   bool justify = false;
   NumberFormat numbers;
+  // The fills of a chart's series, in order (`charts: {palette: […]}`). The default is the
+  // Okabe–Ito set for colour-blind readers, ordered so neighbours differ in lightness; series
+  // differ by pattern and marker shape too, so greyscale print keeps them apart.
+  std::vector<Color> chart_palette = {{0.0, 0.447, 0.698}, {0.902, 0.624, 0.0}, {0.0, 0.620, 0.451},
+                                      {0.800, 0.475, 0.655}, {0.337, 0.706, 0.914}, {0.835, 0.369, 0.0}};
   std::vector<std::string> vocabularies;  // names, in the layout's order
   std::vector<StatusStyle> statuses;      // every status of those vocabularies
   std::vector<GoalLevel> goal_levels;

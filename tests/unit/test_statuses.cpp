@@ -167,14 +167,19 @@ TEST_CASE("the overview lists exactly the example's goals with their statuses an
   }
   // The chart: one bar per status used by a goal, in vocabulary order, with its count.
   auto chart = status_count_chart(ctx, overview);
-  std::vector<std::pair<std::string, std::string>> bars;  // label, count
-  for (const auto& slab : chart) {
-    std::vector<std::string> texts;
-    for (const auto& item : slab.items)
-      if (auto* line = std::get_if<TextLineItem>(&item)) texts.push_back(line->text());
-    REQUIRE(texts.size() == 2);
-    bars.emplace_back(texts[0], texts[1]);
+  REQUIRE(chart.size() == 1);
+  std::vector<std::string> texts;  // each status's label and count, then the scale
+  std::string alt;
+  for (const auto& item : chart.front().items) {
+    if (auto* line = std::get_if<TextLineItem>(&item)) texts.push_back(line->text());
+    if (auto* tag = std::get_if<TagItem>(&item); tag && tag->role == "Figure" && tag->kind == TagItem::Kind::begin) alt = tag->alt;
   }
+  REQUIRE(texts.size() >= 10);
+  std::vector<std::pair<std::string, std::string>> bars;  // label, count
+  for (size_t i = 0; i < 10; i += 2) bars.emplace_back(texts[i], texts[i + 1]);
+  CHECK(std::vector<std::string>(texts.begin() + 10, texts.end()) == std::vector<std::string>{"0", "1", "2", "3", "4", "5"});
+  CHECK(alt == "Liggande stapeldiagram: antal mål och uppdrag per status. Bidrar till målet: 4; Bidrar delvis / osäkert: 1; "
+               "Bidrar ej: 1; Pågår enligt plan: 5; Slutfört: 1.");
   CHECK(bars == std::vector<std::pair<std::string, std::string>>{{"Bidrar till målet", "4"}, {"Bidrar delvis / osäkert", "1"},
                                                                    {"Bidrar ej", "1"}, {"Pågår enligt plan", "5"}, {"Slutfört", "1"}});
 }
