@@ -44,6 +44,9 @@ std::string date_error(const std::string& key, const std::string& s);
 // an error at its place, with a did-you-mean hint where one is close.
 bool read_orientation(BuildContext& ctx, const YAML::Node& node);
 
+// The title of a block written as a plain word or as `NAME: {title: …}` (overview, figures):
+// "" for the plain word.
+std::string read_block_title(BuildContext& ctx, const YAML::Node& node, const std::string& what);
 // A section's or table's `id:`, checked for its form and that no other block has it; "" when
 // it is not valid (the error is reported).
 std::string read_block_id(BuildContext& ctx, const YAML::Node& node);

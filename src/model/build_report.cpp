@@ -62,16 +62,10 @@ Assessment read_assessment(BuildContext& ctx, const YAML::Node& node) {
   return assessment;
 }
 
-// `legend: {title: …}` and `overview: {title: …}`.
-std::string read_title(BuildContext& ctx, const YAML::Node& node, const std::string& what) {
-  if (node.IsNull()) return {};
-  MapFields fields(ctx.reader, node, what, format_keys(what));
-  return title_or_empty(ctx, fields.get("title"), "'title'");
-}
 
 OverviewBlock read_overview(BuildContext& ctx, const YAML::Node& node) {
   OverviewBlock overview;
-  overview.title = read_title(ctx, node, "overview");
+  overview.title = read_block_title(ctx, node, "overview");
   overview.pos = ctx.reader.pos(node);
   return overview;
 }

@@ -107,9 +107,7 @@ Figure read_figure(BuildContext& ctx, const YAML::Node& node) {
 FiguresBlock read_figures(BuildContext& ctx, const YAML::Node& node) {
   FiguresBlock figures;
   figures.pos = ctx.reader.pos(node);
-  if (node.IsNull()) return figures;
-  MapFields fields(ctx.reader, node, "figures", format_keys("figures"));
-  figures.title = title_or_empty(ctx, fields.get("title"), "'title'");
+  figures.title = read_block_title(ctx, node, "figures");
   return figures;
 }
 

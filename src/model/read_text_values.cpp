@@ -2,6 +2,8 @@
 
 #include <regex>
 
+#include "model/format_keys.hpp"
+
 namespace rapport {
 
 std::string text_or_empty(BuildContext& ctx, const YAML::Node& node, const std::string& what) {
@@ -67,6 +69,12 @@ std::vector<std::string> read_text_list(BuildContext& ctx, const YAML::Node& nod
 }  // namespace rapport
 
 namespace rapport {
+
+std::string read_block_title(BuildContext& ctx, const YAML::Node& node, const std::string& what) {
+  if (node.IsNull()) return {};
+  MapFields fields(ctx.reader, node, what, format_keys(what));
+  return title_or_empty(ctx, fields.get("title"), "'title'");
+}
 
 std::string read_block_id(BuildContext& ctx, const YAML::Node& node) {
   static const std::regex pattern(R"([a-z0-9][a-z0-9_-]*)");

@@ -7,55 +7,12 @@
 #include <algorithm>
 
 #include "layout/paginate.hpp"
+#include "slab_sweep.hpp"
 
 using namespace rapport;
+using namespace rapport::test;
 
 namespace {
-
-constexpr double kLine = 14;
-
-struct Sweep {
-  Report report;
-  Style style;
-  Diagnostics diags;
-  Flow flow;
-  std::vector<Slab> slabs;
-
-  Sweep() {
-    style.page = {595, 842, 50, 50, 50, 50};
-    style.body.size = 10;
-  }
-  double room() const { return style.page.content_height(); }
-
-  size_t add(double height, const std::string& name, bool keep_with_next = false) {
-    Slab s;
-    s.height = height;
-    s.keep_with_next = keep_with_next;
-    s.items.push_back(AnchorItem{name, 0, 0});
-    slabs.push_back(std::move(s));
-    return slabs.size() - 1;
-  }
-  void lines(int count, const std::string& prefix) {
-    for (int i = 0; i < count; ++i) add(kLine, prefix + std::to_string(i));
-  }
-  // A picture and its caption, one keep block, as collect_flow makes them.
-  void figure(double height, bool floating, const std::string& name = "figure") {
-    int block = static_cast<int>(flow.blocks.size());
-    flow.blocks.push_back({KeepBlock::Keep::together, floating});
-    slabs[add(height, name, true)].block = block;
-    slabs[add(kLine, name + "-caption")].block = block;
-  }
-  Pagination run() {
-    LayoutContext ctx{report, style, nullptr, diags, nullptr};
-    return paginate(ctx, slabs, flow);
-  }
-};
-
-std::vector<size_t> pages_of(const Pagination& p, const std::string& prefix, int count) {
-  std::vector<size_t> out;
-  for (int i = 0; i < count; ++i) out.push_back(p.anchor_pages.at(prefix + std::to_string(i)));
-  return out;
-}
 
 // The name of the first anchor drawn on a page.
 std::string first_anchor(const Page& page) {
