@@ -3,9 +3,9 @@
 namespace rapport {
 namespace {
 
-bool refers_to_a_page(const RichText& text) {
+bool refers_to_a_page(const RichText& text) {  // {page}: what only pagination can tell
   for (const auto& span : text)
-    if (span.link.starts_with("#") && span.text.find('{') != std::string::npos) return true;
+    if (span.link.starts_with("#") && span.text.find("{page}") != std::string::npos) return true;
   return false;
 }
 

@@ -4,7 +4,8 @@
 namespace rapport {
 
 // Every section and table with an id, with what a page reference can print of it, and whether
-// any text of the report refers to a page (then layout must settle the text, not just the TOC).
+// any text of the report prints a page ({page}): only then must layout settle the text, not
+// just the TOC, collecting it again each round; {number} and {title} are known beforehand.
 struct ReferenceTargets {
   std::map<std::string, ReferenceTarget> targets;
   bool used = false;
