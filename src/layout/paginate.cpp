@@ -203,9 +203,24 @@ size_t float_limit(const PaginationContext& pc, size_t h) {
   return e;
 }
 
+// Whether slabs [from, to) hold whole elements: every tag they open they close. The tagged
+// PDF follows the drawn order, so a figure may only move to such a boundary; inside a list or
+// a table it would become a child that the structure does not allow (a Figure in an L).
+bool whole_elements(const std::vector<Slab>& slabs, size_t from, size_t to) {
+  int depth = 0;
+  for (size_t i = from; i < to; ++i)
+    for (const auto& item : slabs[i].items)
+      if (auto* tag = std::get_if<TagItem>(&item)) {
+        depth += tag->kind == TagItem::Kind::begin ? 1 : -1;
+        if (depth < 0) return false;
+      }
+  return depth == 0;
+}
+
 // A page that ends before a figure that does not fit (at `end`, the figure's first slab) is
-// filled with the text that follows instead, and the figure goes to the top of the next page:
-// `order` (the slabs pc sees) is rearranged so. Returns where the page now ends.
+// filled with the text that follows instead, as far as the last whole element that fits, and
+// the figure goes to the top of the next page: `order` (the slabs pc sees) is rearranged so.
+// Returns where the page now ends.
 size_t defer_float(const PaginationContext& pc, std::vector<Slab>& order, size_t first, size_t end, double start,
                    double carried_notes, const std::vector<bool>& started) {
   if (end <= first || !starts_float(pc, end)) return end;
@@ -215,8 +230,9 @@ size_t defer_float(const PaginationContext& pc, std::vector<Slab>& order, size_t
   auto at = [&](size_t i) { return order.begin() + static_cast<long>(i); };
   std::rotate(at(g), at(h), at(limit));  // the text first, the figure after it
   size_t figure_at = g + (limit - h);
-  size_t filled = fill_page(pc, first, start, carried_notes, started);
-  if (filled <= g) {  // no more text fits: leave everything where it stood
+  size_t filled = std::min(fill_page(pc, first, start, carried_notes, started), figure_at);
+  while (filled > g && !(whole_elements(order, g, filled) && may_break_before(order, filled))) --filled;
+  if (filled <= g) {  // no whole element fits: leave everything where it stood
     std::rotate(at(g), at(figure_at), at(limit));
     return end;
   }

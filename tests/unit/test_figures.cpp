@@ -274,3 +274,22 @@ TEST_CASE("figure: a width in mm is held to the text of its page, wider on lands
   auto accepted = run_rapport("check " + shell_quote(landscape + "/r.yaml"));
   CHECK_MESSAGE(accepted.status == 0, accepted.output);
 }
+
+TEST_CASE("figure: one that floats moves only past whole elements, never into a list or a table") {
+  // At every position the figure (200 points tall at full width) lands at, the text after it
+  // is a long list and a long table: pulling part of either ahead of the figure would make
+  // the Figure a child of the L or the Table in the tagged PDF.
+  std::string list, rows;
+  for (int k = 0; k < 40; ++k) list += "          - Punkt nummer " + std::to_string(k) + " i en lång lista\n";
+  for (int k = 0; k < 60; ++k) rows += "          - [Rad " + std::to_string(k) + ", " + std::to_string(k) + "]\n";
+  for (int before = 8; before <= 14; ++before) {
+    std::string dir = report_with(filler_paragraphs(before, "  ") + "  - figure: {file: bild.svg, width: 100%, caption: Ruta, alt: En blå ruta}\n" +
+                                  "  - text: |\n" + list + "  - table:\n      columns: [A, {title: B, align: right}]\n      rows:\n" +
+                                  rows);
+    auto result = run_rapport("render " + shell_quote(dir + "/r.yaml") + " -o " + shell_quote(dir + "/r.pdf"));
+    REQUIRE_MESSAGE(result.status == 0, result.output);
+    CAPTURE(before);
+    auto findings = rapport::pdfcheck::check_pdf(dir + "/r.pdf");
+    for (const auto& f : findings) CHECK_MESSAGE(false, f.rule << ": " << f.detail);
+  }
+}
