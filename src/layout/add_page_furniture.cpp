@@ -7,6 +7,7 @@
 
 #include "frames/picture.hpp"
 #include "layout/lay_out_signoff.hpp"
+#include "style/fill_template.hpp"
 
 namespace rapport {
 namespace {
@@ -101,14 +102,15 @@ namespace {
 
 std::string expand(const LayoutContext& ctx, const std::string& line, int page, int pages) {
   const DocumentInfo& info = ctx.report.info;
-  const std::pair<const char*, std::string> fields[] = {
-      {"{title}", info.title},       {"{committee}", info.committee}, {"{municipality}", info.municipality},
-      {"{kind}", info.kind},         {"{period}", info.period},       {"{date}", info.date},
-      {"{case_number}", info.case_number}, {"{page}", std::to_string(page)}, {"{pages}", std::to_string(pages)}};
-  std::string out = line;
-  for (const auto& [field, value] : fields)
-    for (size_t at; (at = out.find(field)) != std::string::npos;) out.replace(at, std::string(field).size(), value);
-  return out;
+  return fill_template(line, {{"{title}", info.title},
+                              {"{committee}", info.committee},
+                              {"{municipality}", info.municipality},
+                              {"{kind}", info.kind},
+                              {"{period}", info.period},
+                              {"{date}", info.date},
+                              {"{case_number}", info.case_number},
+                              {"{page}", std::to_string(page)},
+                              {"{pages}", std::to_string(pages)}});
 }
 
 void running_line(const LayoutContext& ctx, const RunningLine& line, double y, int page, int pages, Page& out) {

@@ -1,4 +1,5 @@
 #include "layout/layout_context.hpp"
+#include "style/fill_template.hpp"
 
 namespace rapport {
 namespace {
@@ -7,17 +8,13 @@ namespace {
 // first round's lines break about where the last round's will.
 const char* const unsettled_page = "00";
 
-void replace_all(std::string& text, const std::string& field, const std::string& value) {
-  for (size_t at = 0; (at = text.find(field, at)) != std::string::npos; at += value.size()) text.replace(at, field.size(), value);
-}
-
-std::string filled(std::string text, const std::string& id, const References& references) {
+std::string filled(const std::string& text, const std::string& id, const References& references) {
   auto page = references.pages.find(id);
-  replace_all(text, "{page}", page == references.pages.end() ? unsettled_page : std::to_string(page->second));
   auto target = references.targets.find(id);
-  replace_all(text, "{number}", target == references.targets.end() ? "" : target->second.number);
-  replace_all(text, "{title}", target == references.targets.end() ? "" : target->second.title);
-  return text;
+  bool known = target != references.targets.end();
+  return fill_template(text, {{"{page}", page == references.pages.end() ? unsettled_page : std::to_string(page->second)},
+                              {"{number}", known ? target->second.number : ""},
+                              {"{title}", known ? target->second.title : ""}});
 }
 
 }  // namespace

@@ -1,16 +1,13 @@
 #include "layout/lay_out_figure.hpp"
 
+#include "style/fill_template.hpp"
+
 namespace rapport {
 namespace {
 
 // Between the drawing and its caption, and between caption and source.
 constexpr double caption_gap = 4;
 constexpr double source_gap = 1;
-
-void replace_all(std::string& text, const std::string& field, const std::string& value) {
-  for (size_t at = text.find(field); at != std::string::npos; at = text.find(field, at + value.size()))
-    text.replace(at, field.size(), value);
-}
 
 // Lines set from `x` to the text's right edge: a caption starts where its picture does.
 std::vector<Slab> text_lines(const LayoutContext& ctx, const std::string& text, const TextStyle& style, double x, const char* role) {
@@ -26,10 +23,8 @@ std::vector<Slab> text_lines(const LayoutContext& ctx, const std::string& text, 
 }  // namespace
 
 std::string numbered_caption(const Style& style, int number, const std::string& caption) {
-  std::string out = style.figure_caption;
-  replace_all(out, "{label}", style.figure_label);
-  replace_all(out, "{number}", std::to_string(number));
-  replace_all(out, "{caption}", caption);
+  std::string out =
+      fill_template(style.figure_caption, {{"{label}", style.figure_label}, {"{number}", std::to_string(number)}, {"{caption}", caption}});
   while (!out.empty() && out.back() == ' ') out.pop_back();
   return out;
 }

@@ -59,15 +59,28 @@ double notes_height(const PaginationContext& pc, const std::vector<NotePiece>& p
   return pieces.empty() ? 0 : h + pc.note_separator();
 }
 
+// The notes marked on slab `i` that nothing placed before it has started, whole.
+std::vector<NotePiece> unstarted_notes(const PaginationContext& pc, size_t i, const std::vector<bool>& started) {
+  std::vector<NotePiece> out;
+  for (size_t note : pc.slabs[i].notes) {
+    bool listed = std::any_of(out.begin(), out.end(), [&](const NotePiece& p) { return p.note == note; });
+    if (note < pc.flow.notes.size() && !started[note] && !listed) out.push_back({note, 0, pc.flow.notes[note].size()});
+  }
+  return out;
+}
+
+void mark_started(const std::vector<NotePiece>& notes, std::vector<bool>& started) {
+  for (const auto& piece : notes) started[piece.note] = true;
+}
+
 // The notes whose marks fall in slabs [first, end) and that no earlier page started, whole.
 std::vector<NotePiece> new_notes(const PaginationContext& pc, size_t first, size_t end, std::vector<bool>& started) {
   std::vector<NotePiece> out;
-  for (size_t i = first; i < end; ++i)
-    for (size_t note : pc.slabs[i].notes) {
-      if (note >= pc.flow.notes.size() || started[note]) continue;
-      started[note] = true;
-      out.push_back({note, 0, pc.flow.notes[note].size()});
-    }
+  for (size_t i = first; i < end; ++i) {
+    auto notes = unstarted_notes(pc, i, started);
+    mark_started(notes, started);
+    out.insert(out.end(), notes.begin(), notes.end());
+  }
   return out;
 }
 
@@ -165,14 +178,14 @@ size_t fill_page(const PaginationContext& pc, size_t first, double start, double
     if (j > first && (s.page_break_before || s.landscape != slabs[first].landscape)) return j;
     double space = j == first ? 0 : s.space_before;
     if (s.block >= 0 && (j == first || slabs[j - 1].block != s.block)) used_before_block = fill.body;
-    std::vector<bool> started_before = started;
-    auto notes = new_notes(pc, j, j + 1, started);
+    auto notes = unstarted_notes(pc, j, started);
     double with_notes = notes_height(pc, notes);
     if (!notes.empty() && fill.notes > 0)  // below notes already there: a gap instead of the rule
       with_notes += pc.flow.notes[notes.front().note].front().space_before - pc.note_separator();
     if (j == first || fill.body + space + s.height + fill.notes + with_notes <= room) {
       fill.body += space + s.height;
       fill.notes += with_notes;
+      mark_started(notes, started);  // a later mark of the same note on this page adds nothing
       continue;
     }
     // A slab whose notes do not all fit still goes on this page, the page ending after it,
@@ -183,7 +196,6 @@ size_t fill_page(const PaginationContext& pc, size_t first, double start, double
       double some = (fill.notes == 0 ? pc.note_separator() : line.space_before) + line.height * static_cast<double>(lines);
       if (!s.keep_with_next && fill.body + space + s.height + fill.notes + some <= room) return j + 1;
     }
-    started = std::move(started_before);
     size_t b = legal_break(slabs, first, j);
     if (!b) return j;  // no legal break on the whole page: break where the space ran out
     b = break_around_block(pc, first, b, used_before_block);

@@ -8,16 +8,15 @@
 #include <utility>
 
 #include "diag/suggest.hpp"
+#include "style/fill_template.hpp"
 #include "style/load_vocabulary.hpp"
 
 namespace rapport {
 namespace {
 
 // The layout's goal heading template filled in.
-std::string goal_heading(std::string form, const std::string& label, const std::string& number, const std::string& title) {
-  for (const auto& [field, value] : {std::pair<std::string, std::string>{"{label}", label}, {"{number}", number}, {"{title}", title}})
-    for (size_t at = 0; (at = form.find(field, at)) != std::string::npos; at += value.size()) form.replace(at, field.size(), value);
-  return form;
+std::string goal_heading(const std::string& form, const std::string& label, const std::string& number, const std::string& title) {
+  return fill_template(form, {{"{label}", label}, {"{number}", number}, {"{title}", title}});
 }
 
 struct Resolver {

@@ -5,6 +5,7 @@
 #include "finance/compute_tables.hpp"
 #include "load/yaml_source.hpp"
 #include "model/build_report.hpp"
+#include "style/fill_template.hpp"
 #include "style/load_style.hpp"
 #include "test_support.hpp"
 
@@ -241,4 +242,27 @@ TEST_CASE("--pages and --dpi out of range are usage errors, not 'stoul' or a NaN
     CHECK(result.status == 2);
     CHECK(result.output.find("--dpi must be a number, found '" + dpi + "'") != std::string::npos);
   }
+}
+
+TEST_CASE("a title that itself says {title} or {page} prints as written in the running lines, and does not hang") {
+  // The running line filled field by field once found "{title}" again in the title it had
+  // just put in, and never stopped.
+  std::string dir = temp_dir();
+  std::string report = report_preamble();
+  const std::string title = "title: Delårsrapport 2021";
+  report.replace(report.find(title), title.size(), "title: \"Plan {title} {page}\"");
+  write_file(dir + "/r.yaml", report + "  - text: Text.\n");
+  auto result = run_rapport("render " + shell_quote(dir + "/r.yaml") + " -o " + shell_quote(dir + "/r.pdf"));
+  REQUIRE(result.status == 0);
+  auto pages = pdf_pages_text(dir + "/r.pdf");
+  REQUIRE(pages.size() >= 2);
+  CHECK(pages[1].find("Kommunstyrelsen · Plan {title} {page}") != std::string::npos);  // the running header
+}
+
+TEST_CASE("a layout template is filled in one pass: values are never read again, unknown braces stay") {
+  CHECK(fill_template("{committee} · {title} {x}", {{"{title}", "Plan {title} {committee}"}, {"{committee}", "KS"}}) ==
+        "KS · Plan {title} {committee} {x}");
+  CHECK(fill_template("{page} ({pages})", {{"{page}", "3"}, {"{pages}", "24"}}) == "3 (24)");
+  CHECK(fill_template("{page} ({pages})", {{"{pages}", "24"}, {"{page}", "3"}}) == "3 (24)");  // in any order
+  CHECK(fill_template("", {{"{page}", "3"}}).empty());
 }
