@@ -27,8 +27,9 @@ std::shared_ptr<const Style> SharedResources::style(const std::string& path, con
 }
 
 const Hyphenator* SharedResources::hyphenator(const HyphenationRules& rules) {
-  std::string key = rules.dictionary + "|" + std::to_string(rules.min_word) + "|" + std::to_string(rules.left) + "|" +
-                    std::to_string(rules.right);
+  std::string key = rules.dictionary + "|" + rules.words + "|" + std::to_string(rules.min_word) + "|" + std::to_string(rules.left) +
+                    "|" + std::to_string(rules.right);
+  for (const auto& word : rules.exceptions) key += "|" + word;
   std::lock_guard lock(mutex_);
   auto& slot = hyphenators_[key];
   if (!slot) slot = std::make_unique<Hyphenator>(rules);
@@ -77,6 +78,7 @@ std::vector<std::string> archive_inputs(const PreparedReport& prepared, const Fo
   const Style& style = *prepared.style;
   if (!style.logo.empty()) files.push_back(style.logo);
   if (prepared.hyphenator) files.push_back(style.hyphenation.dictionary);
+  if (prepared.hyphenator && !style.hyphenation.words.empty()) files.push_back(style.hyphenation.words);
   files.push_back(default_font_list());
   files.insert(files.end(), fonts.files().begin(), fonts.files().end());
   files.push_back(srgb_profile_path);

@@ -5,9 +5,8 @@
 
 namespace rapport {
 
-// Draws a shaped line with the text it stands for, run by run. Soft hyphens the line did not
-// break at are left out of that text, and the one it broke at reads "-", so copying,
-// searching and screen readers meet whole words ("vatten", not "vat\u00ADten").
+// Draws a set line run by run, each run's glyphs with the text they stand for, so copying,
+// searching and screen readers meet the words the line sets.
 void draw_text_line(cairo_t* cr, const TextLineItem& line);
 
 }  // namespace rapport

@@ -35,10 +35,7 @@ Box around_points(const std::vector<std::pair<double, double>>& points, double m
 // Where an item draws, as closely as it is cheap to say.
 std::optional<Box> drawn_bounds(const Item& item) {
   if (auto* text = std::get_if<TextLineItem>(&item)) {
-    PangoRectangle extent;
-    pango_layout_line_get_extents(text->line, nullptr, &extent);
-    double x = text->x + extent.x / double(PANGO_SCALE), y = text->baseline + extent.y / double(PANGO_SCALE);
-    return Box{x, y, x + extent.width / double(PANGO_SCALE), y + extent.height / double(PANGO_SCALE)};
+    return Box{text->x, text->baseline - text->line->ascent, text->x + text->line->width, text->baseline + text->line->descent};
   }
   if (auto* rule = std::get_if<RuleItem>(&item)) return around_points({{rule->x1, rule->y1}, {rule->x2, rule->y2}}, rule->width / 2);
   if (auto* rect = std::get_if<RectItem>(&item)) return Box{rect->x, rect->y, rect->x + rect->width, rect->y + rect->height};

@@ -52,6 +52,7 @@ struct SystemPackage {
 };
 constexpr SystemPackage system_packages[] = {
     {"/usr/share/hyphen/", "hyphen-sv"},
+    {"/usr/share/hunspell/", "hunspell-sv"},
     {"/usr/share/color/icc/", "icc-profiles-free"},
     {"/usr/share/fonts/truetype/crosextra/", "fonts-crosextra-carlito"},
     {"/usr/share/fonts/truetype/open-sans/", "fonts-open-sans"},

@@ -4,14 +4,22 @@
 
 namespace rapport {
 
-LayoutRef adopt_layout(PangoLayout* layout) {
-  return LayoutRef(layout, [](PangoLayout* l) { g_object_unref(l); });
+FontRef share_font(PangoFont* font) {
+  g_object_ref(font);
+  return FontRef(font, [](PangoFont* f) { g_object_unref(f); });
+}
+
+std::string TextLine::text() const {
+  std::string out;
+  for (const auto& run : runs) out += run.text;
+  return out;
 }
 
 std::string TextLineItem::text() const {
-  const char* all = pango_layout_get_text(layout.get());
-  int start = std::max(line->start_index, from), end = std::min(line->start_index + line->length, to);
-  return end > start ? std::string(all + start, static_cast<size_t>(end - start)) : std::string();
+  std::string out;
+  for (const auto& run : line->runs)
+    if (run.start >= from && run.start < to) out += run.text;
+  return out;
 }
 
 TagItem begin_tag(std::string role, std::string alt) {

@@ -1,28 +1,24 @@
 #pragma once
 // The neutral output of layout: pages of positioned items. Layout fills these; backends
 // (export/) only draw them. Coordinates are PostScript points from the page's top-left.
-#include <pango/pango.h>
-
 #include <limits>
 #include <memory>
 #include <string>
 #include <variant>
 #include <vector>
 
+#include "frames/text_line.hpp"
 #include "style/style.hpp"
 
 namespace rapport {
 
 struct Picture;
-using LayoutRef = std::shared_ptr<PangoLayout>;
-LayoutRef adopt_layout(PangoLayout* layout);
 
-// One shaped line of text, or the part of it whose runs start in [from, to) (bytes of the
-// layout's text): a link's words are drawn as a piece of their own, so the tagged PDF can put
-// them inside the Link element. `x` is where the whole line starts; `layout` keeps it alive.
+// One set line of text, or the part of it whose runs start in [from, to) (bytes of the
+// paragraph's text): a link's words are drawn as a piece of their own, so the tagged PDF can
+// put them inside the Link element. `x` is where the whole line starts.
 struct TextLineItem {
-  LayoutRef layout;
-  PangoLayoutLine* line = nullptr;
+  std::shared_ptr<const TextLine> line;
   double x = 0, baseline = 0;
   Color color;
   int from = 0, to = std::numeric_limits<int>::max();

@@ -4,6 +4,7 @@
 #include <pango/pangocairo.h>
 
 #include <cmath>
+#include <vector>
 
 #include "frames/picture.hpp"
 #include "layout/lay_out_signoff.hpp"
@@ -151,12 +152,18 @@ namespace {
 
 // The outline of a shaped line as a path, turned by `angle` about (x, y). A watermark is drawn
 // as shapes, not text, so it never enters copied or searched text or what a screen reader reads.
-PathItem outline(PangoLayoutLine* line, double x, double y, double angle) {
+PathItem outline(const TextLine& line, double x, double y, double angle) {
   cairo_surface_t* scratch = cairo_image_surface_create(CAIRO_FORMAT_A8, 1, 1);
   cairo_t* cr = cairo_create(scratch);
   cairo_translate(cr, x, y);
   cairo_rotate(cr, angle);
-  pango_cairo_layout_line_path(cr, line);
+  for (const auto& run : line.runs) {
+    cairo_scaled_font_t* font = pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(run.font.get()));
+    cairo_set_scaled_font(cr, font);
+    std::vector<cairo_glyph_t> glyphs;
+    for (const auto& g : run.glyphs) glyphs.push_back({g.id, g.x, g.y - run.rise});
+    cairo_glyph_path(cr, glyphs.data(), static_cast<int>(glyphs.size()));
+  }
   cairo_identity_matrix(cr);  // read the path back in page coordinates
   cairo_path_t* path = cairo_copy_path(cr);
   PathItem item;
@@ -186,15 +193,15 @@ std::vector<Item> watermark(const LayoutContext& ctx) {
   style.size = s.page.width * 0.16;  // of the layout's own page: the same mark on a landscape one
   style.weight = 700;
   ShapedText shaped = shape_plain_text(ctx.pango, s.watermark, ctx.request(style, -1));
-  PlacedLine line = place_lines(shaped.layout.get(), ctx.pitch(style)).front();
-  double width = logical_width(shaped.layout.get());
+  PlacedLine line = place_lines(shaped, ctx.pitch(style)).front();
+  double width = logical_width(shaped);
   double angle = -std::atan2(sheet.height, sheet.width);
   // Turned about the page centre: the text's own centre lands there.
   double half_x = width / 2, half_y = -style.size * 0.35;
   double cx = sheet.width / 2, cy = sheet.height / 2;
   double ox = cx - (half_x * std::cos(angle) - half_y * std::sin(angle));
   double oy = cy - (half_x * std::sin(angle) + half_y * std::cos(angle));
-  PathItem mark = outline(line.line, ox, oy, angle);
+  PathItem mark = outline(*line.line, ox, oy, angle);
   mark.has_fill = true;
   mark.fill = s.watermark_color;
   std::vector<Item> artifact = {mark};

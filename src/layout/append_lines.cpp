@@ -17,7 +17,7 @@ std::string code_point_name(uint32_t cp) {
 
 // What a link says, without the soft hyphens hyphenation put in.
 std::string link_text(const ShapedText& shaped, const LinkRange& link) {
-  std::string text(pango_layout_get_text(shaped.layout.get()) + link.start, static_cast<size_t>(link.end - link.start));
+  std::string text = shaped.text.substr(static_cast<size_t>(link.start), static_cast<size_t>(link.end - link.start));
   const std::string soft_hyphen = "\u00ad";
   for (size_t at; (at = text.find(soft_hyphen)) != std::string::npos;) text.erase(at, soft_hyphen.size());
   return text;
@@ -34,26 +34,26 @@ int link_of(const ShapedText& shaped, int offset) {
 // link's piece is a Link element holding its words and its clickable area.
 void add_line_items(const ShapedText& shaped, const PlacedLine& placed, const TextStyle& text, double x, double y,
                     std::vector<Item>& out) {
-  TextLineItem whole{shaped.layout, placed.line, x + placed.x, y + placed.baseline, text.color};
-  bool has_links = std::any_of(shaped.links.begin(), shaped.links.end(), [&](const LinkRange& link) {
-    return link.start < placed.line->start_index + placed.line->length && link.end > placed.line->start_index;
-  });
+  const TextLine& line = *placed.line;
+  TextLineItem whole{placed.line, x + placed.x, y + placed.baseline, text.color};
+  bool has_links = std::any_of(shaped.links.begin(), shaped.links.end(),
+                               [&](const LinkRange& link) { return link.start < line.end && link.end > line.start; });
   if (!has_links) {
     out.push_back(std::move(whole));
     return;
   }
-  auto item_of = [](GSList* run) { return static_cast<PangoGlyphItem*>(run->data)->item; };
-  for (GSList* l = placed.line->runs; l;) {
-    int link = link_of(shaped, item_of(l)->offset);
+  for (auto run = line.runs.begin(); run != line.runs.end();) {
+    int link = link_of(shaped, run->start);
     TextLineItem piece = whole;
-    piece.from = item_of(l)->offset;
-    for (; l && link_of(shaped, item_of(l)->offset) == link; l = l->next) piece.to = item_of(l)->offset + item_of(l)->length;
+    piece.from = run->start;
+    for (; run != line.runs.end() && link_of(shaped, run->start) == link; ++run) piece.to = run->end;
     if (link < 0) {
       out.push_back(std::move(piece));
       continue;
     }
     const LinkRange& range = shaped.links[static_cast<size_t>(link)];
-    auto areas = line_ranges(placed.line, range.start, range.end);
+    auto areas = line_ranges(line, range.start, range.end);
+    for (auto& area : areas) area.first += placed.x;
     // A note's first mark is where the note's number links back to.
     if (!range.anchor.empty() && !areas.empty()) out.push_back(AnchorItem{range.anchor, x + areas.front().first, y + placed.top});
     if (range.footnote) out.push_back(begin_tag("Reference"));
@@ -70,7 +70,7 @@ void add_line_items(const ShapedText& shaped, const PlacedLine& placed, const Te
 }  // namespace
 
 void LayoutContext::check_glyphs(const ShapedText& shaped, const SourcePos& pos) const {
-  auto missing = missing_glyphs(shaped.layout.get());
+  const auto& missing = shaped.missing;
   if (missing.empty()) return;
   std::string list;
   for (uint32_t cp : missing) list += (list.empty() ? "" : ", ") + code_point_name(cp);
@@ -81,7 +81,7 @@ void LayoutContext::check_glyphs(const ShapedText& shaped, const SourcePos& pos)
 size_t append_lines(const LayoutContext& ctx, const ShapedText& shaped, const TextStyle& text, double x,
                     std::vector<Slab>& out) {
   size_t first = out.size();
-  auto lines = place_lines(shaped.layout.get(), ctx.pitch(text));
+  auto lines = place_lines(shaped, ctx.pitch(text));
   for (size_t i = 0; i < lines.size(); ++i) {
     Slab slab;
     slab.height = lines[i].height;
@@ -89,7 +89,7 @@ size_t append_lines(const LayoutContext& ctx, const ShapedText& shaped, const Te
     at_top.baseline -= at_top.top;
     at_top.top = 0;
     add_line_items(shaped, at_top, text, x, 0, slab.items);
-    slab.notes = notes_marked(ctx, shaped, lines[i].line->start_index, lines[i].line->start_index + lines[i].line->length);
+    slab.notes = notes_marked(ctx, shaped, lines[i].line->start, lines[i].line->end);
     size_t before = i + 1, after = lines.size() - before;
     slab.keep_with_next = after > 0 && (before < min_lines_at_break || after < min_lines_at_break);
     out.push_back(std::move(slab));
@@ -99,7 +99,7 @@ size_t append_lines(const LayoutContext& ctx, const ShapedText& shaped, const Te
 
 double place_text(const LayoutContext& ctx, const ShapedText& shaped, const TextStyle& text, double x, double y,
                   std::vector<Item>& out, std::vector<LineExtent>* line_boxes) {
-  auto lines = place_lines(shaped.layout.get(), ctx.pitch(text));
+  auto lines = place_lines(shaped, ctx.pitch(text));
   for (const auto& placed : lines) {
     add_line_items(shaped, placed, text, x, y, out);
     if (line_boxes) line_boxes->push_back({y + placed.top, y + placed.top + placed.height});

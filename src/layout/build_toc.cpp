@@ -35,17 +35,15 @@ Slab contents_entry(const LayoutContext& ctx, const HeadingEntry& heading, int p
   ShapedText title = shape_plain_text(ctx.pango, heading.title, ctx.request(style, right - x - number_box));
   Slab slab;
   slab.space_before = heading.level == 1 ? style.space_after * 2 : style.space_after;
-  auto lines = place_lines(title.layout.get(), ctx.pitch(style));
-  for (const auto& line : lines) slab.items.push_back(TextLineItem{title.layout, line.line, x + line.x, line.baseline, style.color});
+  auto lines = place_lines(title, ctx.pitch(style));
+  for (const auto& line : lines) slab.items.push_back(TextLineItem{line.line, x + line.x, line.baseline, style.color});
   const PlacedLine& last = lines.back();
-  PangoRectangle extent;
-  pango_layout_line_get_extents(last.line, nullptr, &extent);
-  double text_end = x + last.x + static_cast<double>(extent.width) / PANGO_SCALE;
+  double text_end = x + last.x + last.line->width;
 
   ShapedText number = shape_plain_text(ctx.pango, std::to_string(page_number), ctx.request(style, number_box, Align::right));
-  auto number_line = place_lines(number.layout.get(), ctx.pitch(style)).front();
+  auto number_line = place_lines(number, ctx.pitch(style)).front();
   double number_x = right - number_box + number_line.x;
-  slab.items.push_back(TextLineItem{number.layout, number_line.line, number_x, last.baseline, style.color});
+  slab.items.push_back(TextLineItem{number_line.line, number_x, last.baseline, style.color});
   std::vector<Item> leader = {leader_dots(text_end + 3, number_x - 3, last.baseline - leader_radius, style.color)};
   enclose(leader, begin_tag("Artifact"));
   slab.items.insert(slab.items.end(), leader.begin(), leader.end());

@@ -92,7 +92,7 @@ class FlowBuilder {
   }
 
   void paragraph(const RichText& text, const TextStyle& style, double x, const SourcePos& pos) {
-    ShapeRequest request = ctx_.request(style, ctx_.left() + ctx_.text_width() - x);
+    ShapeRequest request = ctx_.hyphenating(style, ctx_.left() + ctx_.text_width() - x);
     request.justify = ctx_.style.justify;
     ShapedText shaped = shape_rich_text(ctx_.pango, ctx_.prepared(text), request);
     ctx_.check_glyphs(shaped, pos);
@@ -111,8 +111,8 @@ class FlowBuilder {
         baseline = line->baseline;
         break;
       }
-    auto placed = place_lines(shaped.layout.get(), ctx_.pitch(body));
-    std::vector<Item> label = {TextLineItem{shaped.layout, placed.front().line, x, baseline, body.color}};
+    auto placed = place_lines(shaped, ctx_.pitch(body));
+    std::vector<Item> label = {TextLineItem{placed.front().line, x, baseline, body.color}};
     enclose(label, begin_tag("Lbl"));
     first.items.insert(first.items.begin(), label.begin(), label.end());
   }

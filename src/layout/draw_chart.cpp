@@ -54,9 +54,9 @@ class ChartPainter {
   // Text in the table style: wrapped and hyphenated in `width` when it is given.
   Label label(const std::string& s, double width = -1, Align align = Align::left) const {
     Label l;
-    l.shaped = shape_plain_text(ctx_.pango, width > 0 ? ctx_.hyphenated(s) : s, ctx_.request(text(), width, align));
-    l.width = logical_width(l.shaped.layout.get());
-    l.height = pango_layout_get_line_count(l.shaped.layout.get()) * pitch_;
+    l.shaped = shape_plain_text(ctx_.pango, s, width > 0 ? ctx_.hyphenating(text(), width, align) : ctx_.request(text(), width, align));
+    l.width = logical_width(l.shaped);
+    l.height = static_cast<double>(l.shaped.lines.size()) * pitch_;
     return l;
   }
   void put(const Label& l, double x, double y) { place_text(ctx_, l.shaped, text(), x, y, items_); }

@@ -24,7 +24,7 @@ RichText LayoutContext::prepared(RichText text) const {
     for (auto& span : text)
       if (span.link.starts_with("#") && span.text.find('{') != std::string::npos)
         span.text = filled(span.text, span.link.substr(1), *references);
-  return hyphenated(std::move(text));
+  return text;
 }
 
 }  // namespace rapport

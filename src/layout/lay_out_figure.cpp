@@ -13,7 +13,7 @@ constexpr double source_gap = 1;
 std::vector<Slab> text_lines(const LayoutContext& ctx, const std::string& text, const TextStyle& style, double x, const char* role) {
   std::vector<Slab> lines;
   if (text.empty()) return lines;
-  ShapedText shaped = shape_plain_text(ctx.pango, ctx.hyphenated(text), ctx.request(style, ctx.left() + ctx.text_width() - x));
+  ShapedText shaped = shape_plain_text(ctx.pango, text, ctx.hyphenating(style, ctx.left() + ctx.text_width() - x));
   append_lines(ctx, shaped, style, x, lines);
   lines.front().items.insert(lines.front().items.begin(), begin_tag(role));
   lines.back().items.push_back(end_tag(role));

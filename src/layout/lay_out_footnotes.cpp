@@ -10,7 +10,7 @@ std::vector<Slab> note_lines(const LayoutContext& ctx, const FootnoteNote& note)
   const TextStyle& style = ctx.style.footnote;
   const Footnote& footnote = ctx.report.footnotes.at(note.footnote);
   double x = ctx.left() + ctx.style.footnote_indent;
-  ShapedText text = shape_rich_text(ctx.pango, ctx.prepared(footnote.text), ctx.request(style, ctx.left() + ctx.text_width() - x));
+  ShapedText text = shape_rich_text(ctx.pango, ctx.prepared(footnote.text), ctx.hyphenating(style, ctx.left() + ctx.text_width() - x));
   ctx.check_glyphs(text, footnote.pos);
   std::vector<Slab> lines;
   append_lines(ctx, text, style, x, lines);

@@ -55,7 +55,7 @@ double icon_and_label(const LayoutContext& ctx, const StatusStyle& status, const
   slab.height = std::max(size, height) + 3;
   auto icon = draw_status_icon(status, ctx.left(), (slab.height - size) / 2, size);
   slab.items.insert(slab.items.end(), icon.begin(), icon.end());  // after the label, whose text must come first
-  return ctx.left() + size * 1.5 + logical_width(shaped.layout.get());
+  return ctx.left() + size * 1.5 + logical_width(shaped);
 }
 
 }  // namespace

@@ -88,7 +88,7 @@ struct RowBuilder {
   double place_icon(const ShapedCell& cell, Align align, double x, double width, RowSlab& row, const SourcePos& pos) const {
     double size = table_icon_size(t);
     double inner = width - cell.indent - 2 * t.pad;
-    bool alone = !cell.unwrapped.layout;
+    bool alone = cell.unwrapped.empty();
     double left = x + cell.indent + t.pad;
     if (alone) left += align == Align::right ? inner - size : align == Align::center ? (inner - size) / 2 : 0;
     std::vector<Item> icon = draw_status_icon(*cell.icon, left, t.pad, size);
@@ -278,7 +278,7 @@ TableSlabs lay_out_table(const LayoutContext& ctx, const Table& table) {
   TableContext t = make_table_context(ctx, table);
   ShapedRow header;
   for (const auto& column : table.columns)
-    header.cells.push_back(shape_cell(t, {{ctx.hyphenated(column.title), false, false, {}}}, t.header, 0));
+    header.cells.push_back(shape_cell(t, {{column.title, false, false, {}}}, t.header, 0));
   std::vector<ShapedRow> rows;
   rows.reserve(table.rows.size());
   for (const auto& row : table.rows) rows.push_back(shape_row(t, row));

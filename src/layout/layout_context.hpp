@@ -10,6 +10,7 @@
 #include "model/report.hpp"
 #include "style/style.hpp"
 #include "text/hyphenate.hpp"
+#include "layout/shape_rich_text.hpp"
 #include "text/shape_text.hpp"
 
 namespace rapport {
@@ -44,15 +45,8 @@ struct LayoutContext {
     return out;
   }
 
-  // Text with soft hyphens at Swedish break points (unchanged without a hyphenator).
-  std::string hyphenated(const std::string& text) const { return hyphenator ? hyphenator->hyphenate(text) : text; }
-  RichText hyphenated(RichText text) const {
-    for (auto& span : text)
-      if (!span.keep_whole) span.text = hyphenated(span.text);
-    return text;
-  }
   // Text as it is set: page references filled in ({page}, {number}, {title} in the words of
-  // a link to #id), then hyphenated.
+  // a link to #id).
   RichText prepared(RichText text) const;
 
   double left() const { return page.left; }
@@ -60,6 +54,13 @@ struct LayoutContext {
   double pitch(const TextStyle& text) const { return text.size * text.line_height; }
   ShapeRequest request(const TextStyle& text, double width, Align align = Align::left) const {
     return {text, width, align, style.accent};
+  }
+  // The same for running text, which may break at Swedish hyphenation points; headings,
+  // the TOC and table headers never do.
+  ShapeRequest hyphenating(const TextStyle& text, double width, Align align = Align::left) const {
+    ShapeRequest r = request(text, width, align);
+    r.hyphenator = hyphenator;
+    return r;
   }
   // Reports code points the pinned fonts cannot draw.
   void check_glyphs(const ShapedText& shaped, const SourcePos& pos) const;

@@ -30,7 +30,7 @@ RichText cell_content(const TableContext& t, const Cell& cell, const Column& col
       break;
     case Cell::Kind::missing: text = t.layout.style.missing_mark; break;
     case Cell::Kind::text:
-      if (cell.rich.empty()) text = t.layout.hyphenated(cell.text);
+      if (cell.rich.empty()) text = cell.text;
       else content = t.layout.prepared(cell.rich);
       break;
     case Cell::Kind::blank: break;
@@ -63,7 +63,8 @@ const TextStyle& row_text_style(const TableContext& t, TableRow::Kind kind) {
 }
 
 ShapeRequest cell_request(const TableContext& t, const TextStyle& style, double width, Align align) {
-  ShapeRequest request = t.layout.request(style, width, align);
+  // Header cells never break inside a word; the others may, where a column is narrow.
+  ShapeRequest request = &style == &t.header ? t.layout.request(style, width, align) : t.layout.hyphenating(style, width, align);
   request.tabular_figures = true;
   return request;
 }
@@ -73,7 +74,7 @@ ShapedCell shape_cell(const TableContext& t, RichText content, const TextStyle& 
   for (const auto& span : cell.content) cell.text += span.text;
   if (cell.text.empty()) return cell;
   cell.unwrapped = shape_rich_text(t.layout.pango, cell.content, cell_request(t, style, -1, Align::left));
-  cell.natural += logical_width(cell.unwrapped.layout.get());
+  cell.natural += logical_width(cell.unwrapped);
   return cell;
 }
 
@@ -83,7 +84,7 @@ ShapedRow shape_row(const TableContext& t, const TableRow& row) {
   ShapedRow shaped;
   const TextStyle& style = row_text_style(t, row.kind);
   if (row.kind == TableRow::Kind::group || row.kind == TableRow::Kind::note) {
-    shaped.cells.push_back(shape_cell(t, {{t.layout.hyphenated(row.text), false, false, {}}}, style, 0));
+    shaped.cells.push_back(shape_cell(t, {{row.text, false, false, {}}}, style, 0));
     return shaped;
   }
   for (size_t c = 0; c < row.cells.size() && c < t.table.columns.size(); ++c) {
@@ -107,28 +108,7 @@ ShapedRow shape_row(const TableContext& t, const TableRow& row) {
 }
 
 double widest_word(const ShapedCell& cell) {
-  if (!cell.unwrapped.layout) return cell.indent;
-  PangoLayout* layout = cell.unwrapped.layout.get();
-  const char* text = pango_layout_get_text(layout);
-  int attr_count = 0;
-  const PangoLogAttr* attrs = pango_layout_get_log_attrs_readonly(layout, &attr_count);
-  std::vector<int> widths(static_cast<size_t>(std::max(attr_count, 1)), 0);
-  for (GSList* line = pango_layout_get_lines_readonly(layout); line; line = line->next)
-    for (GSList* l = static_cast<PangoLayoutLine*>(line->data)->runs; l; l = l->next) {
-      auto* run = static_cast<PangoGlyphItem*>(l->data);
-      long first = g_utf8_pointer_to_offset(text, text + run->item->offset);
-      std::vector<int> run_widths(static_cast<size_t>(run->item->num_chars));
-      pango_glyph_item_get_logical_widths(run, text, run_widths.data());
-      for (size_t i = 0; i < run_widths.size() && first + static_cast<long>(i) < attr_count; ++i)
-        widths[static_cast<size_t>(first) + i] = run_widths[i];
-    }
-  int widest = 0, current = 0;
-  for (int i = 0; i + 1 < attr_count; ++i) {
-    if (attrs[i].is_line_break) current = 0;  // a line may start before character i
-    if (!attrs[i].is_white) current += widths[static_cast<size_t>(i)];
-    widest = std::max(widest, current);
-  }
-  return cell.indent + static_cast<double>(widest) / PANGO_SCALE;
+  return cell.unwrapped.empty() ? cell.indent : cell.indent + cell.unwrapped.widest_word;
 }
 
 }  // namespace rapport

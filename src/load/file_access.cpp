@@ -83,7 +83,7 @@ std::string FileAccess::key() const {
 
 std::vector<fs::path> always_readable_folders() {
   fs::path data = canonical_folder(data_directory());
-  return {data / "layouts", data / "fonts", "/usr/share/hyphen", "/usr/share/color/icc"};
+  return {data / "layouts", data / "fonts", "/usr/share/hyphen", "/usr/share/hunspell", "/usr/share/color/icc"};
 }
 
 void check_readable(const FileAccess& access, const std::string& path, const SourcePos& named_at, std::uintmax_t limit) {

@@ -37,7 +37,8 @@ class FileAccess {
 
 // Folders every render may read whatever its root: the shipped layouts/ and fonts/ under
 // data_directory(), and the system folders the shipped layouts name — /usr/share/hyphen
-// (Debian's hyphen-sv dictionary) and /usr/share/color/icc (icc-profiles-free's sRGB profile).
+// (Debian's hyphen-sv dictionary), /usr/share/hunspell (hunspell-sv's word list) and
+// /usr/share/color/icc (icc-profiles-free's sRGB profile).
 std::vector<std::filesystem::path> always_readable_folders();
 
 // Throws InputError unless `path` lies under the policy's folders (compared after

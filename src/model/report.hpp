@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "diag/diagnostic.hpp"
+#include "text/align.hpp"
 
 namespace rapport {
 
@@ -59,8 +60,6 @@ struct Fact {
 struct Facts {
   std::vector<Fact> items;
 };
-
-enum class Align { left, right, center };
 
 struct ColumnWidth {
   enum class Kind { fit, millimetres, percent } kind = Kind::fit;

@@ -116,9 +116,10 @@ void anchor_layout_paths(YamlSource& source, const FileAccess& access, Diagnosti
     for (YAML::Node item : statuses)
       if (is_text(item) && names_a_file(item.Scalar()))
         anchor(item, relative_to_file(source.path, item.Scalar()), source, access, diags, true);
-  // The dictionary is read only when hyphenation is on; a missing one is reported then.
-  if (YAML::Node dictionary = child(child(root, "typography"), "dictionary"); is_text(dictionary))
-    anchor(dictionary, relative_to_file(source.path, dictionary.Scalar()), source, access, diags, false);
+  // The dictionary and word list are read only when hyphenation is on; a missing one is reported then.
+  for (const char* key : {"dictionary", "words"})
+    if (YAML::Node file = child(child(root, "typography"), key); is_text(file))
+      anchor(file, relative_to_file(source.path, file.Scalar()), source, access, diags, false);
   anchor_logo(child(root, "page_furniture"), source, access, diags);
 }
 

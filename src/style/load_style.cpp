@@ -461,7 +461,7 @@ Style read_style(const YamlSource& source, Diagnostics& warnings) {
       if (style.zebra) style.zebra_fill = read_color(reader, zebra, "'zebra'");
     }
     MapFields typography(reader, f.require("typography"), "typography",
-                         {"hyphenate", "dictionary", "min_word", "left", "right", "justify"});
+                         {"hyphenate", "dictionary", "words", "exceptions", "min_word", "left", "right", "justify"});
     if (typography.valid()) {
       style.hyphenate = reader.boolean(typography.require("hyphenate"), "'hyphenate'").value_or(true);
       style.justify = reader.boolean(typography.require("justify"), "'justify'").value_or(false);
@@ -470,6 +470,9 @@ Style read_style(const YamlSource& source, Diagnostics& warnings) {
       rules.min_word = static_cast<int>(reader.integer(typography.require("min_word"), "'min_word'", 2, 40).value_or(6));
       rules.left = static_cast<int>(reader.integer(typography.require("left"), "'left'", 1, 10).value_or(3));
       rules.right = static_cast<int>(reader.integer(typography.require("right"), "'right'", 1, 10).value_or(3));
+      if (typography.has("words")) rules.words = read_text(reader, typography.get("words"), "'words'");
+      if (YAML::Node exceptions = typography.get("exceptions"); exceptions.IsDefined() && reader.expect_sequence(exceptions, "'exceptions'"))
+        for (const auto& word : exceptions) rules.exceptions.push_back(read_text(reader, word, "an exception"));
     }
     read_page_furniture(reader, f.require("page_furniture"), style, warnings);
     MapFields numbers(reader, f.require("numbers"), "numbers", {"group", "decimal", "minus"});

@@ -1,8 +1,20 @@
 #pragma once
-// Swedish hyphenation with libhyphen: soft hyphens (U+00AD) inserted at the break points of
-// long words; Pango then breaks there and draws the hyphen.
+// Swedish hyphenation: where a long word may break, and which of those places are the
+// boundaries of a compound ("kommun|styrelsen"), which a Swedish reader takes in at a glance
+// where a break between syllables ("kommunsty|relsen") makes them stumble.
+//
+// libhyphen's Swedish patterns give the syllable points; they carry no compound knowledge
+// (their levels are all 1 in "kommunstyrelsen"). The compound boundaries come from a word
+// list (hunspell-sv's stems): a point is a compound boundary when the letters before it are a
+// word (or a word with the linking s, "sundsvall|s") and the letters after it are a word with
+// at most an inflection ending ("styrelse|n"). Hunspell's own compound analysis would need its
+// affix engine for every query; two lookups in a set of stems answer the same question here.
+#include <mutex>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
 
 struct _HyphenDict;
 
@@ -10,8 +22,17 @@ namespace rapport {
 
 struct HyphenationRules {
   std::string dictionary;  // a libhyphen .dic file (hyphen-sv: /usr/share/hyphen/hyph_sv_SE.dic)
-  int min_word = 6;        // shorter words stay whole
+  std::string words;       // a hunspell .dic word list for compound boundaries; empty: none
+  int min_word = 8;        // shorter words stay whole
   int left = 3, right = 3; // at least this many letters before and after a break
+  // Words whose breaks the layout fixes, written with their break points ("kom-mun") or
+  // none ("densamma": never broken), as TeX's \hyphenation.
+  std::vector<std::string> exceptions;
+};
+
+struct HyphenPoint {
+  size_t byte = 0;        // in the word: the break goes before this byte
+  bool compound = false;  // a boundary between the words of a compound
 };
 
 class Hyphenator {
@@ -22,16 +43,24 @@ class Hyphenator {
   Hyphenator(const Hyphenator&) = delete;
   Hyphenator& operator=(const Hyphenator&) = delete;
 
-  // `text` with soft hyphens at the break points of its long words. Words that already hold a
-  // soft hyphen (the author's own) and words with letters outside the dictionary's Latin-1 are
-  // left as they are.
-  std::string hyphenate(std::string_view text) const;
+  // Where `word` (letters only, UTF-8) may break. Words shorter than min_word, with letters
+  // outside the dictionary's Latin-1, or listed as exceptions without points have none.
+  std::vector<HyphenPoint> points(std::string_view word) const;
+
+  const HyphenationRules& rules() const { return rules_; }
 
  private:
-  std::string hyphenate_word(std::string_view word) const;
+  bool is_word(std::string_view lower) const;
+  bool is_compound_boundary(const std::string& lower, size_t byte) const;
+  void load_words() const;
 
   HyphenationRules rules_;
   _HyphenDict* dictionary_ = nullptr;
+  std::unordered_map<std::string, std::vector<size_t>> exceptions_;  // lower case word: its break bytes
+  // The word list is read when a word first needs it: many renders never hyphenate.
+  mutable std::once_flag words_loaded_;
+  mutable std::string word_text_;
+  mutable std::unordered_set<std::string_view> words_;
 };
 
 }  // namespace rapport

@@ -1,160 +1,133 @@
 #include "text/shape_text.hpp"
 
-#include <pango/pangocairo.h>
-
 #include <algorithm>
+
+#include "text/paragraph.hpp"
 
 namespace rapport {
 namespace {
 
-constexpr double to_points(int pango_units) { return static_cast<double>(pango_units) / PANGO_SCALE; }
-int to_pango(double points) { return static_cast<int>(points * PANGO_SCALE + 0.5); }
+// How the breaker weighs a paragraph. Ragged lines fall short of the measure by `ragged_slack`
+// of it at badness 100; a first pass without the dictionary keeps every line within that (and
+// justified spaces within 1.5 times their width), and only a paragraph that cannot is set again
+// with dictionary breaks, whose penalties make a break between syllables cost about what a
+// line short by two fifths of the measure does, and a compound boundary much less.
+struct Tuning {
+  double ragged_slack = 0.2;
+  double first_tolerance = 100;
+  double ragged_second_tolerance = 1000;
+  double justified_second_tolerance = 800;  // spaces at most twice their width
+  double syllable_penalty = 150;
+  double compound_penalty = 60;
+  double hard_hyphen_penalty = 60;
+};
 
-guint16 channel(double c) { return static_cast<guint16>(std::clamp(c, 0.0, 1.0) * 65535.0 + 0.5); }
-
-PangoFontDescription* font_description(const TextStyle& style) {
-  PangoFontDescription* font = pango_font_description_new();
-  pango_font_description_set_family(font, style.family.c_str());
-  pango_font_description_set_absolute_size(font, style.size * PANGO_SCALE);
-  pango_font_description_set_weight(font, static_cast<PangoWeight>(style.weight));
-  pango_font_description_set_style(font, style.italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
-  return font;
+BreakParams params_for(const ShapeRequest& request, const Tuning& t, double tolerance, bool emergency) {
+  BreakParams params;
+  params.width = request.width;
+  params.justify = request.justify;
+  params.ragged_stretch = request.width * t.ragged_slack;
+  params.tolerance = tolerance;
+  params.emergency = emergency;
+  return params;
 }
 
-PangoLayout* new_layout(PangoContext* context, const ShapeRequest& request) {
-  PangoLayout* layout = pango_layout_new(context);
-  PangoFontDescription* font = font_description(request.style);
-  pango_layout_set_font_description(layout, font);
-  pango_font_description_free(font);
-  if (request.width >= 0) {
-    pango_layout_set_width(layout, to_pango(request.width));
-    pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
+std::vector<LineBreak> forced_breaks_only(const BreakInput& input) {
+  std::vector<LineBreak> breaks;
+  for (size_t i = 0; i < input.items.size(); ++i)
+    if (input.items[i].type == BreakItem::Type::penalty && input.items[i].penalty <= forced_break) breaks.push_back({i, 0});
+  return breaks;
+}
+
+bool is_invisible(uint32_t cp) { return cp < 0x20 || cp == 0xAD || cp == 0x2028 || cp == 0x2029 || (cp >= 0x200B && cp <= 0x200F); }
+
+std::vector<uint32_t> missing_in(const Paragraph& p) {
+  std::vector<uint32_t> missing;
+  for (const auto& item : p.items)
+    for (int i = 0; i < item.glyphs->num_glyphs; ++i) {
+      PangoGlyph glyph = item.glyphs->glyphs[i].glyph;
+      if (!(glyph & PANGO_GLYPH_UNKNOWN_FLAG)) continue;
+      uint32_t cp = glyph & ~PANGO_GLYPH_UNKNOWN_FLAG;
+      if (!is_invisible(cp)) missing.push_back(cp);
+    }
+  return missing;
+}
+
+std::vector<double> alignment_offsets(const std::vector<std::shared_ptr<const TextLine>>& lines, const ShapeRequest& request) {
+  double measure = request.width;
+  if (measure < 0)
+    for (const auto& line : lines) measure = std::max(measure, line->width);
+  std::vector<double> offsets;
+  for (const auto& line : lines) {
+    double room = std::max(0.0, measure - line->width);
+    offsets.push_back(request.align == Align::right ? room : request.align == Align::center ? room / 2 : 0);
   }
-  pango_layout_set_justify(layout, request.justify);
-  pango_layout_set_alignment(layout, request.align == Align::right    ? PANGO_ALIGN_RIGHT
-                                     : request.align == Align::center ? PANGO_ALIGN_CENTER
-                                                                      : PANGO_ALIGN_LEFT);
-  return layout;
-}
-
-void add_attribute(PangoAttrList* list, PangoAttribute* attribute, size_t start, size_t end) {
-  attribute->start_index = static_cast<guint>(start);
-  attribute->end_index = static_cast<guint>(end);
-  pango_attr_list_insert(list, attribute);
-}
-
-// A footnote's mark: a superscript number, smaller and raised. Pango's rise and size rather
-// than the fonts' `sups` feature, which the pinned fonts do not all have for every digit.
-void add_mark_attributes(PangoAttrList* list, const ShapeRequest& request, size_t start, size_t end) {
-  constexpr double mark_size = 0.64, mark_rise = 0.36;  // of the text's size
-  double size = request.style.size;
-  add_attribute(list, pango_attr_size_new_absolute(to_pango(size * mark_size)), start, end);
-  add_attribute(list, pango_attr_rise_new(to_pango(size * mark_rise)), start, end);
-  const Color& c = request.link_color;
-  add_attribute(list, pango_attr_foreground_new(channel(c.r), channel(c.g), channel(c.b)), start, end);
-}
-
-void add_whole_text_attributes(PangoAttrList* list, const ShapeRequest& request) {
-  if (request.tabular_figures) pango_attr_list_insert(list, pango_attr_font_features_new("tnum 1"));
+  return offsets;
 }
 
 }  // namespace
 
-ShapedText shape_rich_text(PangoContext* context, const RichText& text, const ShapeRequest& request) {
-  ShapedText shaped{adopt_layout(new_layout(context, request)), {}};
-  std::string all;
-  PangoAttrList* attributes = pango_attr_list_new();
-  add_whole_text_attributes(attributes, request);
-  for (const auto& span : text) {
-    size_t start = all.size();
-    all += span.text;
-    size_t end = all.size();
-    if (span.strong) add_attribute(attributes, pango_attr_weight_new(PANGO_WEIGHT_BOLD), start, end);
-    if (span.emphasis) add_attribute(attributes, pango_attr_style_new(PANGO_STYLE_ITALIC), start, end);
-    if (!span.footnote.empty()) {
-      add_mark_attributes(attributes, request, start, end);
-      if (!span.link.empty()) shaped.links.push_back({static_cast<int>(start), static_cast<int>(end), span.link, true, span.anchor});
-    } else if (!span.link.empty()) {
-      const Color& c = request.link_color;
-      add_attribute(attributes, pango_attr_foreground_new(channel(c.r), channel(c.g), channel(c.b)), start, end);
-      add_attribute(attributes, pango_attr_underline_new(PANGO_UNDERLINE_SINGLE), start, end);
-      shaped.links.push_back({static_cast<int>(start), static_cast<int>(end), span.link, false, {}});
+ShapedText shape_runs(PangoContext* context, const std::vector<TextRun>& runs, const ShapeRequest& request) {
+  const Tuning tuning;
+  Paragraph p;
+  shape_paragraph(p, context, runs, request);
+  Hyphenation hyphenation{nullptr, tuning.syllable_penalty, tuning.compound_penalty, tuning.hard_hyphen_penalty};
+  BreakInput input = break_input(p, request, hyphenation);
+  ShapedText shaped;
+  shaped.text = p.text;
+  shaped.widest_word = input.widest_word;
+  std::vector<LineBreak> breaks;
+  if (request.width < 0) {
+    breaks = forced_breaks_only(input);
+  } else {
+    breaks = break_lines(input.items, params_for(request, tuning, tuning.first_tolerance, false));
+    if (breaks.empty() && request.hyphenator) {
+      hyphenation.hyphenator = request.hyphenator;
+      input = break_input(p, request, hyphenation);
+      double second = request.justify ? tuning.justified_second_tolerance : tuning.ragged_second_tolerance;
+      breaks = break_lines(input.items, params_for(request, tuning, second, false));
     }
+    if (breaks.empty()) breaks = break_lines(input.items, params_for(request, tuning, 0, true));
   }
-  pango_layout_set_text(shaped.layout.get(), all.data(), static_cast<int>(all.size()));
-  pango_layout_set_attributes(shaped.layout.get(), attributes);
-  pango_attr_list_unref(attributes);
+  shaped.lines = set_lines(p, input, breaks, request);
+  shaped.offsets = alignment_offsets(shaped.lines, request);
+  shaped.missing = missing_in(p);
   return shaped;
 }
 
 ShapedText shape_plain_text(PangoContext* context, const std::string& text, const ShapeRequest& request) {
-  ShapedText shaped{adopt_layout(new_layout(context, request)), {}};
-  pango_layout_set_text(shaped.layout.get(), text.data(), static_cast<int>(text.size()));
-  if (request.tabular_figures) {
-    PangoAttrList* attributes = pango_attr_list_new();
-    add_whole_text_attributes(attributes, request);
-    pango_layout_set_attributes(shaped.layout.get(), attributes);
-    pango_attr_list_unref(attributes);
-  }
-  return shaped;
+  TextRun run;
+  run.text = text;
+  return shape_runs(context, {run}, request);
 }
 
-std::vector<uint32_t> missing_glyphs(PangoLayout* layout) {
-  std::vector<uint32_t> missing;
-  if (pango_layout_get_unknown_glyphs_count(layout) == 0) return missing;
-  PangoLayoutIter* iter = pango_layout_get_iter(layout);
-  do {
-    PangoLayoutRun* run = pango_layout_iter_get_run_readonly(iter);
-    if (!run) continue;
-    for (int i = 0; i < run->glyphs->num_glyphs; ++i) {
-      PangoGlyph glyph = run->glyphs->glyphs[i].glyph;
-      if (glyph & PANGO_GLYPH_UNKNOWN_FLAG) missing.push_back(glyph & ~PANGO_GLYPH_UNKNOWN_FLAG);
-    }
-  } while (pango_layout_iter_next_run(iter));
-  pango_layout_iter_free(iter);
-  return missing;
-}
-
-std::vector<PlacedLine> place_lines(PangoLayout* layout, double pitch) {
-  std::vector<PlacedLine> lines;
-  PangoLayoutIter* iter = pango_layout_get_iter(layout);
+std::vector<PlacedLine> place_lines(const ShapedText& shaped, double pitch) {
+  std::vector<PlacedLine> placed;
   double top = 0;
-  do {
-    PangoRectangle logical;
-    pango_layout_iter_get_line_extents(iter, nullptr, &logical);
-    double own_height = to_points(logical.height);
-    double box = std::max(pitch, own_height);
-    double ascent = to_points(pango_layout_iter_get_baseline(iter) - logical.y);
-    PlacedLine placed;
-    placed.line = pango_layout_iter_get_line_readonly(iter);
-    placed.x = to_points(logical.x);
-    placed.top = top;
-    placed.height = box;
-    placed.baseline = top + (box - own_height) / 2 + ascent;
-    lines.push_back(placed);
+  for (size_t i = 0; i < shaped.lines.size(); ++i) {
+    const auto& line = shaped.lines[i];
+    double own = line->ascent + line->descent;
+    double box = std::max(pitch, own);
+    placed.push_back({line, shaped.offsets[i], top, box, top + (box - own) / 2 + line->ascent});
     top += box;
-  } while (pango_layout_iter_next_line(iter));
-  pango_layout_iter_free(iter);
-  return lines;
+  }
+  return placed;
 }
 
-double logical_width(PangoLayout* layout) {
-  PangoRectangle logical;
-  pango_layout_get_extents(layout, nullptr, &logical);
-  return to_points(logical.width);
+double logical_width(const ShapedText& shaped) {
+  double width = 0;
+  for (const auto& line : shaped.lines) width = std::max(width, line->width);
+  return width;
 }
 
-std::vector<std::pair<double, double>> line_ranges(PangoLayoutLine* line, int start, int end) {
+std::vector<std::pair<double, double>> line_ranges(const TextLine& line, int start, int end) {
   std::vector<std::pair<double, double>> out;
-  int first = std::max(start, line->start_index);
-  int last = std::min(end, line->start_index + line->length);
-  if (first >= last) return out;
-  int* ranges = nullptr;
-  int count = 0;
-  pango_layout_line_get_x_ranges(line, first, last, &ranges, &count);
-  for (int i = 0; i < count; ++i)
-    out.emplace_back(to_points(ranges[2 * i]), to_points(ranges[2 * i + 1] - ranges[2 * i]));
-  g_free(ranges);
+  for (const auto& run : line.runs)
+    for (const auto& cluster : run.clusters) {
+      if (cluster.source < start || cluster.source >= end) continue;
+      if (!out.empty() && std::abs(out.back().first + out.back().second - cluster.x) < 1e-6) out.back().second += cluster.width;
+      else out.emplace_back(cluster.x, cluster.width);
+    }
   return out;
 }
 
