@@ -52,6 +52,9 @@ struct TextLine {
   double width = 0;               // advance of the whole line, as set (justified: the measure)
   double ascent = 0, descent = 0;  // of its tallest run, the baseline between
   int start = 0, end = 0;          // bytes of the paragraph's text the line sets
+  // The paragraph the line belongs to (its lines share it) and the line's place in it.
+  std::shared_ptr<const std::string> paragraph;
+  int index = 0, count = 1;
   bool hyphenated = false;         // ends with a hyphen the line breaker added
   // The widest word space on the line over the font's natural space (1: natural; justified
   // text stretches it).

@@ -3,6 +3,7 @@
 #include <glib.h>
 #include <hyphen.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -11,9 +12,24 @@
 namespace rapport {
 namespace {
 
-constexpr size_t shortest_stem = 3;    // "hus|hållning": shorter words are too often false parts
-constexpr size_t longest_ending = 4;   // "styrelse|n", "rapport|en", "region|erna"
-constexpr size_t strong_stem = 6;      // a second part this long stands for a compound alone
+// Parts of three letters ("kom|munens", "rap|p|orten", "av|tal") are too often not parts at
+// all; a compound of them stays whole rather than break wrongly.
+constexpr size_t shortest_part = 4;  // letters
+constexpr size_t strong_stem = 6;    // a last part this long stands for a compound alone
+constexpr int max_parts = 4;         // "vatten|förvaltnings|förordningen"
+
+// Inflection endings a compound's last part may carry ("styrelse|n", "rapport|en",
+// "region|erna"): a closed list, so "exploatering|savtal" is not read as "sav" + "tal".
+constexpr std::string_view endings[] = {"",    "s",    "n",    "t",    "a",    "e",    "en",   "et",  "na",
+                                        "ns",  "ts",   "ar",   "er",   "or",   "ad",   "at",   "ens", "ets",
+                                        "nas", "ars",  "ers",  "ors",  "arna", "erna", "orna", "ade", "ande",
+                                        "ende", "arnas", "ernas", "ornas"};
+
+// Derivational endings that start where a syllable break may fall but never a compound's part
+// ("verksam|het", "befolk|ning").
+constexpr std::string_view suffixes[] = {"het", "ning", "lig", "else", "skap"};
+
+size_t letters(std::string_view s) { return static_cast<size_t>(g_utf8_strlen(s.data(), static_cast<gssize>(s.size()))); }
 
 std::string lower_case(std::string_view word) {
   gchar* lower = g_utf8_strdown(word.data(), static_cast<gssize>(word.size()));
@@ -36,6 +52,26 @@ std::vector<size_t> letter_starts(std::string_view word) {
     starts.push_back(static_cast<size_t>(p - word.data()));
   starts.push_back(word.size());
   return starts;
+}
+
+// Two breaks a letter or two apart cut a piece too short to be a part: a syllable point beside
+// a compound boundary goes ("budge-t|avvikelse"), and of two boundaries ("sund|s|valls") the
+// one the syllable points agree with stays, else the later, which keeps a linking s with
+// the part before it.
+std::vector<HyphenPoint> uncrowded(const std::vector<HyphenPoint>& points) {
+  auto near = [](const HyphenPoint& a, const HyphenPoint& b) {
+    return &a != &b && (a.compound || b.compound) && (a.byte > b.byte ? a.byte - b.byte : b.byte - a.byte) < 4;
+  };
+  auto beats = [](const HyphenPoint& other, const HyphenPoint& point) {
+    if (other.compound != point.compound) return other.compound;
+    if (other.syllable != point.syllable) return other.syllable;
+    return other.byte > point.byte;
+  };
+  std::vector<HyphenPoint> kept;
+  for (const auto& point : points)
+    if (std::none_of(points.begin(), points.end(), [&](const HyphenPoint& other) { return near(other, point) && beats(other, point); }))
+      kept.push_back(point);
+  return kept;
 }
 
 }  // namespace
@@ -70,7 +106,7 @@ void Hyphenator::load_words() const {
     size_t end = word_text_.find('\n', at);
     if (end == std::string::npos) end = word_text_.size();
     size_t stem_end = std::min(end, word_text_.find('/', at));
-    if (!first && stem_end - at >= shortest_stem) {
+    if (!first && stem_end - at >= shortest_part) {
       std::string_view stem(word_text_.data() + at, stem_end - at);
       std::string lower = lower_case(stem);
       if (lower.size() == stem.size()) {  // Swedish capitals lower to letters of the same length
@@ -89,14 +125,38 @@ bool Hyphenator::is_word(std::string_view lower) const {
   return words_.count(lower) > 0;
 }
 
+// A word as the first part of a compound: itself, or with the linking s ("sundsvall|s").
+bool Hyphenator::is_first_part(std::string_view part) const {
+  if (letters(part) < shortest_part) return false;
+  return is_word(part) || (letters(part) > shortest_part && part.back() == 's' && is_word(part.substr(0, part.size() - 1)));
+}
+
+// A word as the last part of a compound, with at most an inflection ending; the length of
+// its stem, or 0 when it is none.
+size_t Hyphenator::last_part_stem(std::string_view part) const {
+  for (std::string_view ending : endings)
+    if (part.ends_with(ending)) {
+      std::string_view stem = part.substr(0, part.size() - ending.size());
+      if (letters(stem) >= shortest_part && is_word(stem)) return letters(stem);
+    }
+  return 0;
+}
+
+// `part` made of words: one first part after another, and at its end a last part (`last`) or
+// another first part.
+bool Hyphenator::is_made_of_words(std::string_view part, bool last, int parts) const {
+  if (last ? last_part_stem(part) > 0 : is_first_part(part)) return true;
+  if (parts <= 1) return false;
+  for (size_t k = shortest_part; k + shortest_part <= part.size(); ++k)
+    if (is_first_part(part.substr(0, k)) && is_made_of_words(part.substr(k), last, parts - 1)) return true;
+  return false;
+}
+
 bool Hyphenator::is_compound_boundary(const std::string& lower, size_t byte) const {
   std::string_view before(lower.data(), byte), after(lower.data() + byte, lower.size() - byte);
-  bool first_part = is_word(before) || (before.size() > shortest_stem + 1 && before.back() == 's' &&
-                                        is_word(before.substr(0, before.size() - 1)));
-  if (!first_part) return false;
-  for (size_t ending = 0; ending <= longest_ending && ending + shortest_stem <= after.size(); ++ending)
-    if (is_word(after.substr(0, after.size() - ending))) return true;
-  return false;
+  for (std::string_view suffix : suffixes)
+    if (after.starts_with(suffix)) return false;
+  return is_made_of_words(before, false, max_parts) && is_made_of_words(after, true, max_parts);
 }
 
 std::vector<HyphenPoint> Hyphenator::points(std::string_view word) const {
@@ -107,7 +167,7 @@ std::vector<HyphenPoint> Hyphenator::points(std::string_view word) const {
   std::string lower = lower_case(word);
   if (lower.size() != word.size()) return out;
   if (auto it = exceptions_.find(lower); it != exceptions_.end()) {
-    for (size_t byte : it->second) out.push_back({byte, true});
+    for (size_t byte : it->second) out.push_back({byte, true, true});
     return out;
   }
   // The Swedish dictionary is ISO-8859-1 and wants lower case.
@@ -136,16 +196,14 @@ std::vector<HyphenPoint> Hyphenator::points(std::string_view word) const {
     size_t byte = starts[static_cast<size_t>(i)];
     bool syllable = (hyphens[static_cast<size_t>(i - 1)] & 1) != 0;
     bool compound = is_compound_boundary(lower, byte);
-    if (!compound && syllable && i >= 4) {
-      // A long second part alone marks a compound whose first part the list lacks
+    if (!compound && syllable && i >= static_cast<int>(shortest_part)) {
+      // A long last part alone marks a compound whose first part the list lacks
       // ("fyramånaders|rapporten").
-      std::string_view after(lower.data() + byte, lower.size() - byte);
-      for (size_t ending = 0; !compound && ending <= longest_ending && ending + strong_stem <= after.size(); ++ending)
-        compound = is_word(after.substr(0, after.size() - ending));
+      compound = last_part_stem(std::string_view(lower).substr(byte)) >= strong_stem;
     }
-    if (compound || syllable) out.push_back({byte, compound});
+    if (compound || syllable) out.push_back({byte, compound, syllable});
   }
-  return out;
+  return uncrowded(out);
 }
 
 }  // namespace rapport

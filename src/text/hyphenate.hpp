@@ -33,6 +33,7 @@ struct HyphenationRules {
 struct HyphenPoint {
   size_t byte = 0;        // in the word: the break goes before this byte
   bool compound = false;  // a boundary between the words of a compound
+  bool syllable = false;  // one of the dictionary's syllable points
 };
 
 class Hyphenator {
@@ -52,6 +53,9 @@ class Hyphenator {
  private:
   bool is_word(std::string_view lower) const;
   bool is_compound_boundary(const std::string& lower, size_t byte) const;
+  bool is_first_part(std::string_view part) const;
+  size_t last_part_stem(std::string_view part) const;
+  bool is_made_of_words(std::string_view part, bool last, int parts) const;
   void load_words() const;
 
   HyphenationRules rules_;

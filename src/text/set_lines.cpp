@@ -161,8 +161,13 @@ std::vector<LineSpan> line_spans(const Paragraph& p, const BreakInput& input, co
 std::vector<std::shared_ptr<const TextLine>> set_lines(const Paragraph& p, const BreakInput& input,
                                                        const std::vector<LineBreak>& breaks, const ShapeRequest& request) {
   std::vector<std::shared_ptr<const TextLine>> lines;
-  for (const LineSpan& span : line_spans(p, input, breaks, request.justify)) {
+  auto paragraph = std::make_shared<const std::string>(p.text);
+  const auto spans = line_spans(p, input, breaks, request.justify);
+  for (const LineSpan& span : spans) {
     LineBuilder b{p, {}, 0, span.ratio};
+    b.line.paragraph = paragraph;
+    b.line.index = static_cast<int>(lines.size());
+    b.line.count = static_cast<int>(spans.size());
     b.line.start = span.start;
     b.line.end = span.end;
     for (const auto& item : p.items) {

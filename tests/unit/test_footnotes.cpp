@@ -361,7 +361,7 @@ TEST_CASE("a Note drawn while a paragraph goes on overleaf belongs to the sectio
   FontRegistry fonts(default_font_list());
   Style style = load_style(resolve_layout_path("default"));
   ShapedText shaped = shape_plain_text(fonts.context(), "Rad", ShapeRequest{style.body, -1, Align::left, {}, false});
-  TextLineItem line{shaped.layout, pango_layout_get_line(shaped.layout.get(), 0), 50, 100, {}};
+  TextLineItem line{shaped.lines.front(), 50, 100, {}};
   TagItem note = with_id(begin_tag("Note"), "^a"), text = with_id(begin_tag("P"), "^a.text");
   std::vector<Page> pages(2);
   // Page 1: a paragraph that goes on overleaf, then the first line of its note at the foot.

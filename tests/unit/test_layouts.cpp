@@ -15,6 +15,7 @@
 #include "layout/layout_context.hpp"
 #include "style/load_style.hpp"
 #include "test_support.hpp"
+#include "text/font_registry.hpp"
 #include "text/hyphenate.hpp"
 
 using namespace rapport;
@@ -25,11 +26,6 @@ namespace {
 const std::string shy = "\u00AD";
 
 HyphenationRules swedish() { return load_style(resolve_layout_path("default")).hyphenation; }
-
-std::string without_soft_hyphens(std::string s) {
-  for (size_t at; (at = s.find(shy)) != std::string::npos;) s.erase(at, shy.size());
-  return s;
-}
 
 size_t lines_broken_at_soft_hyphen(const DocumentFrames& frames) {
   size_t n = 0;
@@ -48,32 +44,65 @@ uint32_t png_dimension(const std::string& png, size_t offset) {
 
 }  // namespace
 
-TEST_CASE("Swedish hyphenation: break points in long words, at least three letters each side") {
-  Hyphenator hyphenator(swedish());
-  std::string word = hyphenator.hyphenate("samhällsbyggnadsprocessen");
-  CHECK(word != "samhällsbyggnadsprocessen");
-  CHECK(without_soft_hyphens(word) == "samhällsbyggnadsprocessen");
-  CHECK_FALSE(word.starts_with("sa" + shy));
-  CHECK(word.find(shy) >= 3);
-  CHECK(word.rfind(shy) + shy.size() + 3 <= word.size());
-  // Short words, numbers and punctuation are untouched; sentences keep their spaces.
-  CHECK(hyphenator.hyphenate("Timrå 2021, KS.") == "Timrå 2021, KS.");
-  CHECK(without_soft_hyphens(hyphenator.hyphenate("Kommunstyrelsen beslutar")) == "Kommunstyrelsen beslutar");
-  // The author's own soft hyphen is respected: nothing is added to that word.
-  std::string own = "kommun" + shy + "ledningskontoret";
-  CHECK(hyphenator.hyphenate(own) == own);
+// The word with a "|" at each compound boundary and a "-" at each other break point.
+static std::string marked(const Hyphenator& hyphenator, const std::string& word) {
+  std::string out;
+  size_t last = 0;
+  for (const auto& point : hyphenator.points(word)) {
+    out += word.substr(last, point.byte - last) + (point.compound ? "|" : "-");
+    last = point.byte;
+  }
+  return out + word.substr(last);
 }
 
-TEST_CASE("words the author marks with backticks stay whole") {
-  Report report;
+TEST_CASE("Swedish hyphenation: break points in long words, at least three letters each side") {
+  Hyphenator hyphenator(swedish());
+  auto points = hyphenator.points("samhällsbyggnadsprocessen");
+  REQUIRE_FALSE(points.empty());
+  CHECK(points.front().byte >= 3);
+  CHECK(points.back().byte + 3 <= std::string("samhällsbyggnadsprocessen").size());
+  // Short words, and words shorter than the layout's min_word (8 letters), never break.
+  CHECK(hyphenator.points("Timrå").empty());
+  CHECK(hyphenator.points("kommunen").size() <= 2);
+  CHECK(hyphenator.points("kommun").empty());
+  // The layout's exceptions: never broken, as the default layout lists them.
+  CHECK(hyphenator.points("densamma").empty());
+  CHECK(hyphenator.points("förmodligen").empty());
+}
+
+TEST_CASE("Swedish hyphenation prefers compound boundaries and avoids the reviewer's bad breaks") {
+  Hyphenator hyphenator(swedish());
+  CHECK(marked(hyphenator, "kommunstyrelsen").find("kommun|") == 0);
+  CHECK(marked(hyphenator, "distansarbete") == "distans|arbete");
+  CHECK(marked(hyphenator, "budgetavvikelse").find("budget|") == 0);
+  CHECK(marked(hyphenator, "fyramånadersrapporten").find("månaders|rap") != std::string::npos);
+  CHECK(marked(hyphenator, "Sundsvallsregionen").find("Sundsvalls|") == 0);
+  CHECK(marked(hyphenator, "investeringsutgift").find("investerings|utgift") != std::string::npos);
+  // Not compounds: a derivational ending and three-letter false parts.
+  CHECK(marked(hyphenator, "verksamhetsplan").find("verksam|") == std::string::npos);
+  CHECK(marked(hyphenator, "kommunens").find('|') == std::string::npos);
+  CHECK(marked(hyphenator, "exploateringsavtal").find("exploaterings|avtal") != std::string::npos);
+  // A syllable point beside a compound boundary would leave a part too short to read.
+  CHECK(marked(hyphenator, "budgetavvikelse").find("budge-t") == std::string::npos);
+}
+
+TEST_CASE("words the author marks with backticks, and links, stay whole") {
+  FontRegistry fonts(default_font_list());
   Style style = load_style(resolve_layout_path("default"));
-  Diagnostics diags;
   Hyphenator hyphenator(style.hyphenation);
-  LayoutContext ctx{report, style, nullptr, diags, &hyphenator};
-  RichText text{{"samhällsbyggnadsprocessen ", false, false, {}, false}, {"Samhällsbyggnadsnämnden", false, false, {}, true}};
-  RichText result = ctx.hyphenated(text);
-  CHECK(result[0].text.find(shy) != std::string::npos);
-  CHECK(result[1].text == "Samhällsbyggnadsnämnden");
+  RichText text{{"samhällsbyggnadsprocessen ", false, false, {}, false},
+                {"Samhällsbyggnadsnämnden", false, false, {}, true},
+                {" samhällsbyggnadsprocessen", false, false, "https://example.se", false},
+                {" slut", false, false, {}, false}};
+  ShapeRequest request{style.body, 60, Align::left, {}, false, false, &hyphenator};
+  ShapedText shaped = shape_rich_text(fonts.context(), text, request);
+  size_t hyphenated = 0;
+  for (const auto& line : shaped.lines) {
+    if (!line->hyphenated) continue;
+    ++hyphenated;
+    CHECK(line->end < static_cast<int>(text[0].text.size()));  // only the first, plain word breaks
+  }
+  CHECK(hyphenated > 0);
 }
 
 TEST_CASE("a missing dictionary is a clear error") {
@@ -82,20 +111,32 @@ TEST_CASE("a missing dictionary is a clear error") {
   CHECK_THROWS_AS(Hyphenator{rules}, InputError);
 }
 
-TEST_CASE("hyphenation breaks lines in the example, and a layout can turn it off") {
-  CHECK(lines_broken_at_soft_hyphen(run_pipeline({example_report(), ""}).frames) > 10);
+TEST_CASE("hyphenation breaks lines in justified text, and a layout can turn it off") {
+  CHECK(lines_broken_at_soft_hyphen(run_pipeline({norrtalje_report(), ""}).frames) > 10);
   std::string dir = temp_dir(), layout = dir + "/off.yaml";
-  write_file(layout, "name: off\nextends: default\ntypography: {hyphenate: false}\n");
-  CHECK(lines_broken_at_soft_hyphen(run_pipeline({example_report(), layout, false, {dir}}).frames) == 0);
+  write_file(layout, "name: off\nextends: norrtalje\ntypography: {hyphenate: false}\n");
+  CHECK(lines_broken_at_soft_hyphen(run_pipeline({norrtalje_report(), layout, false, {dir}}).frames) == 0);
 }
 
-TEST_CASE("the PDF's text has whole words: no soft hyphens, line-end breaks rejoin") {
+TEST_CASE("the PDF's text keeps words whole: a line-end hyphen is U+00AD, and nowhere else") {
   std::string pdf = temp_dir() + "/e.pdf";
-  REQUIRE(run_rapport("render " + shell_quote(example_report()) + " -o " + shell_quote(pdf)).status == 0);
+  REQUIRE(run_rapport("render " + shell_quote(norrtalje_report()) + " -o " + shell_quote(pdf)).status == 0);
   std::string text;
   for (const auto& page : pdf_pages_text(pdf)) text += page;
-  CHECK(text.find(shy) == std::string::npos);
-  CHECK(text.find("samhällsbyggnadsprocessen") != std::string::npos);
+  size_t at_line_end = 0;
+  for (size_t at = text.find(shy); at != std::string::npos; at = text.find(shy, at + 1)) {
+    CHECK(text.compare(at + shy.size(), 1, "\n") == 0);
+    ++at_line_end;
+  }
+  CHECK(at_line_end > 10);
+  // Joined at the soft hyphens, the broken words read whole.
+  std::string joined;
+  for (size_t at = 0; at < text.size();) {
+    if (text.compare(at, shy.size() + 1, shy + "\n") == 0) at += shy.size() + 1;
+    else joined += text[at++];
+  }
+  CHECK(joined.find("kommunstyrelsen") != std::string::npos);
+  CHECK(joined.find("Kommunstyrelsen") != std::string::npos);
 }
 
 TEST_CASE("a layout extends another and overrides only what differs") {

@@ -38,12 +38,12 @@ std::map<std::string, int> anchor_numbers(const DocumentFrames& doc) {
 // Every line's text; a line with links is drawn in pieces, joined again here.
 std::string all_lines(const DocumentFrames& doc) {
   std::string out;
-  PangoLayoutLine* last = nullptr;
+  const TextLine* last = nullptr;
   for (const auto& page : doc.pages)
     for (const auto& item : page.items)
       if (auto* line = std::get_if<TextLineItem>(&item)) {
-        out += (line->line == last ? "" : "\n") + line->text();
-        last = line->line;
+        out += (line->line.get() == last ? "" : "\n") + line->text();
+        last = line->line.get();
       }
   for (size_t at; (at = out.find("\u00ad")) != std::string::npos;) out.erase(at, 2);  // hyphenation's soft hyphens
   return out;

@@ -52,14 +52,14 @@ const DocumentFrames& long_frames() {
 }
 
 // Layouts whose lines are headings: the text line that follows each anchor.
-std::set<PangoLayout*> heading_layouts(const DocumentFrames& doc) {
-  std::set<PangoLayout*> out;
+std::set<const std::string*> heading_layouts(const DocumentFrames& doc) {
+  std::set<const std::string*> out;
   for (const auto& page : doc.pages)
     for (size_t i = 0; i < page.items.size(); ++i)
       if (std::holds_alternative<AnchorItem>(page.items[i]))
         for (size_t j = i + 1; j < page.items.size(); ++j)
           if (auto* line = std::get_if<TextLineItem>(&page.items[j])) {
-            out.insert(line->layout.get());
+            out.insert(line->line->paragraph.get());
             break;
           }
   return out;
@@ -78,21 +78,28 @@ void check_keep_rules(const DocumentFrames& doc) {
   const double bottom_margin = 24 * 72 / 25.4;
   auto headings = heading_layouts(doc);
   REQUIRE(!headings.empty());
-  std::map<PangoLayout*, std::vector<int>> lines_per_page;  // layout → lines on each page it touches
+  std::map<const std::string*, std::pair<int, std::vector<int>>> lines_per_page;  // paragraph → its lines, and those on each page it touches
   for (size_t p = 1; p < doc.pages.size(); ++p) {
     auto lines = body_lines(doc, doc.pages[p], bottom_margin);
     if (lines.empty()) continue;
     const TextLineItem* last = lines.front();
     for (const auto* l : lines)
       if (l->baseline > last->baseline) last = l;
-    CHECK_MESSAGE(!headings.count(last->layout.get()), "page " << p + 1 << " ends with a heading: " << last->text());
-    std::map<PangoLayout*, int> here;
-    for (const auto* l : lines) ++here[l->layout.get()];
-    for (auto [layout, count] : here) lines_per_page[layout].push_back(count);
+    CHECK_MESSAGE(!headings.count(last->line->paragraph.get()), "page " << p + 1 << " ends with a heading: " << last->text());
+    std::map<const std::string*, std::pair<int, int>> here;  // paragraph → its lines, those here
+    for (const auto* l : lines) {
+      auto& [total, count] = here[l->line->paragraph.get()];
+      total = l->line->count;
+      ++count;
+    }
+    for (const auto& [paragraph, seen] : here) {
+      lines_per_page[paragraph].first = seen.first;
+      lines_per_page[paragraph].second.push_back(seen.second);
+    }
   }
-  for (const auto& [layout, counts] : lines_per_page) {
+  for (const auto& [paragraph, seen] : lines_per_page) {
+    const auto& [total, counts] = seen;
     if (counts.size() < 2) continue;
-    int total = pango_layout_get_line_count(layout);
     if (total < 4) continue;  // too short to split; kept whole
     CHECK_MESSAGE(counts.front() >= 2, "an orphan line at a page foot");
     CHECK_MESSAGE(counts.back() >= 2, "a widow line at a page head");

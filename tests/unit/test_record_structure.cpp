@@ -42,7 +42,7 @@ struct Lines {
   // The first line of `text`, at y.
   TextLineItem line(const std::string& text, double y) {
     kept.push_back(shape_plain_text(fonts.context(), text, ShapeRequest{style.body, -1, Align::left, {}, false}));
-    return TextLineItem{kept.back().layout, pango_layout_get_line(kept.back().layout.get(), 0), 50, y, {}};
+    return TextLineItem{kept.back().lines.front(), 50, y, {}};
   }
 };
 
