@@ -16,13 +16,18 @@ struct ColumnNeeds {
   double minimum = 0;  // widest unbreakable word
 };
 
+// How narrow a column may get: not at all (every cell on one line), to its widest word, or,
+// when even that does not fit, to where its cells' words may hyphenate. A header's words
+// stay whole unless the table cannot fit otherwise; then they break too, compounds first.
+enum class Minimum { none, words, pieces, header_pieces };
+
 // Header titles wrap rather than widen their column ("Budget / period"), as in print; the
 // widest words of body cells are only needed when the table does not fit unwrapped.
 std::vector<ColumnNeeds> measure_columns(const TableContext& t, const ShapedRow& header, const std::vector<ShapedRow>& rows,
-                                         bool with_minimum) {
+                                         Minimum minimum) {
   std::vector<ColumnNeeds> needs(t.table.columns.size());
   for (size_t c = 0; c < needs.size() && c < header.cells.size(); ++c) {
-    double word = widest_word(header.cells[c]);
+    double word = minimum == Minimum::header_pieces ? widest_piece(header.cells[c]) : widest_word(header.cells[c]);
     needs[c] = {word, word};
   }
   for (size_t r = 0; r < rows.size(); ++r) {
@@ -30,7 +35,8 @@ std::vector<ColumnNeeds> measure_columns(const TableContext& t, const ShapedRow&
     for (size_t c = 0; c < rows[r].cells.size() && c < needs.size(); ++c) {
       const ShapedCell& cell = rows[r].cells[c];
       needs[c].natural = std::max(needs[c].natural, cell.natural);
-      if (with_minimum) needs[c].minimum = std::max(needs[c].minimum, breakable(cell) ? widest_word(cell) : cell.natural);
+      double least = minimum >= Minimum::pieces ? widest_piece(cell) : breakable(cell) ? widest_word(cell) : cell.natural;
+      if (minimum != Minimum::none) needs[c].minimum = std::max(needs[c].minimum, least);
     }
   }
   for (auto& n : needs) {
@@ -56,7 +62,7 @@ std::vector<double> widths_within(const TableContext& t, const ShapedRow& header
   }
   if (!fitted.empty()) {
     double room = std::max(0.0, available - fixed), natural = 0, minimum = 0;
-    auto needs = measure_columns(t, header, rows, false);
+    auto needs = measure_columns(t, header, rows, Minimum::none);
     for (size_t c : fitted) natural += needs[c].natural;
     if (natural <= room) {
       for (size_t c : fitted) widths[c] = needs[c].natural + (room - natural) * needs[c].natural / natural;  // fill the width
@@ -64,7 +70,12 @@ std::vector<double> widths_within(const TableContext& t, const ShapedRow& header
       // Too narrow for every cell on one line. Columns that fit within a fair share of the
       // room (figures, short labels) get their full width; the long-text columns left share
       // what remains in proportion to how much more than their widest word they want.
-      needs = measure_columns(t, header, rows, true);
+      needs = measure_columns(t, header, rows, Minimum::words);
+      for (Minimum narrower : {Minimum::pieces, Minimum::header_pieces}) {
+        double least = 0;
+        for (size_t c : fitted) least += needs[c].minimum;
+        if (least > room) needs = measure_columns(t, header, rows, narrower);
+      }
       std::vector<size_t> open = fitted;
       double budget = room;
       auto open_minimum = [&] {

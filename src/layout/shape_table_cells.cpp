@@ -63,8 +63,11 @@ const TextStyle& row_text_style(const TableContext& t, TableRow::Kind kind) {
 }
 
 ShapeRequest cell_request(const TableContext& t, const TextStyle& style, double width, Align align) {
-  // Header cells never break inside a word; the others may, where a column is narrow.
-  ShapeRequest request = &style == &t.header ? t.layout.request(style, width, align) : t.layout.hyphenating(style, width, align);
+  // Header cells break inside a word only when their column is narrower than their longest
+  // word (fit_column_widths avoids that while it can); other cells hyphenate where a column
+  // is narrow.
+  ShapeRequest request = t.layout.hyphenating(style, width, align);
+  request.last_resort = &style == &t.header;
   request.tabular_figures = true;
   return request;
 }
@@ -109,6 +112,10 @@ ShapedRow shape_row(const TableContext& t, const TableRow& row) {
 
 double widest_word(const ShapedCell& cell) {
   return cell.unwrapped.empty() ? cell.indent : cell.indent + cell.unwrapped.widest_word;
+}
+
+double widest_piece(const ShapedCell& cell) {
+  return cell.unwrapped.empty() ? cell.indent : cell.indent + cell.unwrapped.widest_piece;
 }
 
 }  // namespace rapport

@@ -39,6 +39,8 @@ ShapeRequest cell_request(const TableContext& t, const TextStyle& style, double 
 
 // The widest stretch of a cell between two line-break opportunities.
 double widest_word(const ShapedCell& cell);
+// The same where its words may hyphenate.
+double widest_piece(const ShapedCell& cell);
 
 // Widths for the table's columns: fixed ones as given, fitted ones from the cells' natural
 // and minimum widths within the text width. A table that cannot fit is an error saying by

@@ -108,7 +108,7 @@ void offer(Candidates& best, const Node& node) {
 std::vector<LineBreak> break_lines(const std::vector<BreakItem>& items, const BreakParams& params) {
   if (items.empty()) return {};
   const Sums sums = prefix_sums(items);
-  const int max_hyphens = std::min(params.max_hyphens_in_row, max_run);
+  const int max_hyphens = params.max_hyphens_in_row;
   std::vector<Node> store;
   store.push_back({static_cast<size_t>(-1), next_box(items, 0), 1, 0, 0, -1, 0});
   std::vector<int> active = {0};
@@ -135,7 +135,7 @@ std::vector<LineBreak> break_lines(const std::vector<BreakItem>& items, const Br
         continue;  // a longer line from here would be fuller still
       }
       if (!forced) still.push_back(a);
-      if (hyphens > max_hyphens && !params.emergency) continue;
+      if (hyphens > max_hyphens) continue;
       if (line.badness > params.tolerance && !params.emergency) continue;
       int fitness = fitness_of(line.ratio);
       Node node{b, 0, fitness, std::min(hyphens, max_run), from.total + demerits(params, at, line, from, fitness), a, line.ratio};

@@ -20,7 +20,8 @@ struct Builder {
   BreakInput out;
   double box = 0;
   int box_start = -1;
-  double word = 0;  // since the last break that is not a hyphenation point
+  double word = 0;   // since the last break that is not a hyphenation point
+  double piece = 0;  // since the last break of any kind
 
   gunichar char_at(int c) const { return g_utf8_get_char(p.text.data() + p.char_bytes[static_cast<size_t>(c)]); }
   int byte_of(int c) const { return p.char_bytes[static_cast<size_t>(c)]; }
@@ -36,10 +37,13 @@ struct Builder {
     if (box_start < 0) box_start = byte_of(c);
     box += width;
     word += width;
+    piece += width;
     out.widest_word = std::max(out.widest_word, word);
+    out.widest_piece = std::max(out.widest_piece, piece);
   }
   void penalty(int byte, double width, double value, bool flagged) {
     flush();
+    piece = 0;
     BreakItem item{BreakItem::Type::penalty, width};
     item.penalty = value;
     item.flagged = flagged;
@@ -56,6 +60,7 @@ struct Builder {
     out.items.push_back(item);
     out.bytes.push_back(byte_of(c));
     word = 0;
+    piece = 0;
   }
   // The width of a hyphen after the character that ends at `byte`, in that character's font.
   double hyphen_width(int byte) const {
@@ -75,10 +80,10 @@ int last_word_start(const Paragraph& p) {
 
 // Dictionary break points of the paragraph's words, as absolute bytes, with whether each is a
 // compound boundary.
-std::map<int, bool> dictionary_points(const Paragraph& p, const Hyphenator& hyphenator) {
+std::map<int, bool> dictionary_points(const Paragraph& p, const Hyphenator& hyphenator, bool last_word) {
   std::map<int, bool> points;
   const int chars = static_cast<int>(p.char_bytes.size()) - 1;
-  const int last = last_word_start(p);
+  const int last = last_word ? chars : last_word_start(p);
   auto letter = [&](int c) { return c >= 0 && c < chars && is_letter(g_utf8_get_char(p.text.data() + p.char_bytes[static_cast<size_t>(c)])); };
   for (int c = 0; c < last; ++c) {
     if (!letter(c) || letter(c - 1)) continue;
@@ -98,12 +103,39 @@ std::map<int, bool> dictionary_points(const Paragraph& p, const Hyphenator& hyph
   return points;
 }
 
+// Characters inside words wider than the measure (a long address in a narrow cell) where a
+// line may break as a last resort, without a hyphen: a word that cannot fit is broken rather
+// than let run into the next column.
+std::vector<bool> emergency_points(const Paragraph& p, double measure) {
+  const int chars = static_cast<int>(p.char_bytes.size()) - 1;
+  std::vector<bool> points(static_cast<size_t>(chars) + 1, false);
+  if (measure <= 0) return points;
+  int start = 0;
+  double width = 0;
+  for (int c = 0; c <= chars; ++c) {
+    const PangoLogAttr& at = p.attrs[static_cast<size_t>(c)];
+    bool ends = c == chars || at.is_line_break || at.is_white;
+    if (ends) {
+      if (width > measure)
+        for (int k = start + 1; k < c; ++k) points[static_cast<size_t>(k)] = p.attrs[static_cast<size_t>(k)].is_cursor_position;
+      start = c + 1;
+      width = 0;
+    } else {
+      width += p.char_widths[static_cast<size_t>(c)];
+    }
+  }
+  return points;
+}
+
 }  // namespace
 
 BreakInput break_input(const Paragraph& p, const ShapeRequest& request, const Hyphenation& hyphenation) {
   Builder b{p, request, hyphenation, {}};
   std::map<int, bool> points;
-  if (hyphenation.hyphenator) points = dictionary_points(p, *hyphenation.hyphenator);
+  if (hyphenation.hyphenator) points = dictionary_points(p, *hyphenation.hyphenator, hyphenation.last_word);
+  const double syllable = request.last_resort ? hyphenation.emergency_penalty : hyphenation.syllable_penalty;
+  const double compound = request.last_resort ? hyphenation.emergency_penalty / 2 : hyphenation.compound_penalty;
+  const std::vector<bool> emergency = emergency_points(p, request.width);
   const int chars = static_cast<int>(p.char_bytes.size()) - 1;
   for (int c = 0; c < chars; ++c) {
     const PangoLogAttr& at = p.attrs[static_cast<size_t>(c)];
@@ -116,7 +148,9 @@ BreakInput break_input(const Paragraph& p, const ShapeRequest& request, const Hy
       b.penalty(byte, 0, hyphen ? hyphenation.hard_hyphen_penalty : hyphenation.compound_penalty, hyphen);
       b.word = 0;
     } else if (auto point = points.find(byte); point != points.end()) {
-      b.penalty(byte, b.hyphen_width(byte), point->second ? hyphenation.compound_penalty : hyphenation.syllable_penalty, true);
+      b.penalty(byte, b.hyphen_width(byte), point->second ? compound : syllable, true);
+    } else if (emergency[static_cast<size_t>(c)]) {
+      b.penalty(byte, 0, hyphenation.emergency_penalty, false);
     }
     if (ch == 0xAD) {  // the author's soft hyphen: a break that adds a hyphen
       b.penalty(byte, b.hyphen_width(byte), hyphenation.compound_penalty, true);

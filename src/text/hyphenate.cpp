@@ -203,6 +203,10 @@ std::vector<HyphenPoint> Hyphenator::points(std::string_view word) const {
     }
     if (compound || syllable) out.push_back({byte, compound, syllable});
   }
+  // A compound breaks between its words or not at all: "fyramånaders|rapporten", never
+  // "fyramåna-dersrapporten".
+  if (std::any_of(out.begin(), out.end(), [](const HyphenPoint& p) { return p.compound; }))
+    std::erase_if(out, [](const HyphenPoint& p) { return !p.compound; });
   return uncrowded(out);
 }
 

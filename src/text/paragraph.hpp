@@ -59,12 +59,14 @@ void shape_paragraph(Paragraph& p, PangoContext* context, const std::vector<Text
 struct BreakInput {
   std::vector<BreakItem> items;
   std::vector<int> bytes;  // the item's first byte; for a break, where the line ends
-  double widest_word = 0;
+  double widest_word = 0;   // between spaces and hard breaks
+  double widest_piece = 0;  // between any two breaks, hyphenation points included
 };
 
 struct Hyphenation {
   const Hyphenator* hyphenator = nullptr;  // null: only the author's soft hyphens and hard hyphens
-  double syllable_penalty = 0, compound_penalty = 0, hard_hyphen_penalty = 0;
+  double syllable_penalty = 0, compound_penalty = 0, hard_hyphen_penalty = 0, emergency_penalty = 0;
+  bool last_word = false;  // the paragraph's last word too (only when it cannot be set otherwise)
 };
 BreakInput break_input(const Paragraph& p, const ShapeRequest& request, const Hyphenation& hyphenation);
 

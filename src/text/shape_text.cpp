@@ -20,6 +20,7 @@ struct Tuning {
   double syllable_penalty = 150;
   double compound_penalty = 60;
   double hard_hyphen_penalty = 60;
+  double emergency_penalty = 5000;  // inside a word wider than the measure
 };
 
 BreakParams params_for(const ShapeRequest& request, const Tuning& t, double tolerance, bool emergency) {
@@ -71,13 +72,20 @@ ShapedText shape_runs(PangoContext* context, const std::vector<TextRun>& runs, c
   const Tuning tuning;
   Paragraph p;
   shape_paragraph(p, context, runs, request);
-  Hyphenation hyphenation{nullptr, tuning.syllable_penalty, tuning.compound_penalty, tuning.hard_hyphen_penalty};
+  Hyphenation hyphenation{nullptr, tuning.syllable_penalty, tuning.compound_penalty, tuning.hard_hyphen_penalty,
+                          tuning.emergency_penalty};
   BreakInput input = break_input(p, request, hyphenation);
   ShapedText shaped;
   shaped.text = p.text;
   shaped.widest_word = input.widest_word;
   std::vector<LineBreak> breaks;
+  shaped.widest_piece = input.widest_word;
   if (request.width < 0) {
+    if (request.hyphenator) {
+      hyphenation.hyphenator = request.hyphenator;
+      shaped.widest_piece = break_input(p, request, hyphenation).widest_piece;
+      hyphenation.hyphenator = nullptr;
+    }
     breaks = forced_breaks_only(input);
   } else {
     breaks = break_lines(input.items, params_for(request, tuning, tuning.first_tolerance, false));
@@ -87,7 +95,18 @@ ShapedText shape_runs(PangoContext* context, const std::vector<TextRun>& runs, c
       double second = request.justify ? tuning.justified_second_tolerance : tuning.ragged_second_tolerance;
       breaks = break_lines(input.items, params_for(request, tuning, second, false));
     }
-    if (breaks.empty()) breaks = break_lines(input.items, params_for(request, tuning, 0, true));
+    if (breaks.empty()) {
+      // The last resort: the last word may break too, and lines may be loose or overfull.
+      hyphenation.hyphenator = request.hyphenator;
+      hyphenation.last_word = true;
+      input = break_input(p, request, hyphenation);
+      breaks = break_lines(input.items, params_for(request, tuning, 0, true));
+    }
+    if (breaks.empty()) {  // only hyphens on three lines in a row could set it
+      BreakParams params = params_for(request, tuning, 0, true);
+      params.max_hyphens_in_row = 1000;
+      breaks = break_lines(input.items, params);
+    }
   }
   shaped.lines = set_lines(p, input, breaks, request);
   shaped.offsets = alignment_offsets(shaped.lines, request);

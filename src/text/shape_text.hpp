@@ -42,7 +42,10 @@ struct ShapeRequest {
   Color link_color;
   bool tabular_figures = false;  // OpenType tnum: figures of equal width, so columns line up
   bool justify = false;
-  const Hyphenator* hyphenator = nullptr;  // null: no dictionary breaks (headings, table headers)
+  const Hyphenator* hyphenator = nullptr;  // null: no dictionary breaks (headings, the TOC)
+  // Words break only when the text cannot be set otherwise, and then at a compound's boundary
+  // before anywhere else: a table header in a column too narrow for its longest word.
+  bool last_resort = false;
 };
 
 struct ShapedText {
@@ -51,7 +54,10 @@ struct ShapedText {
   std::vector<double> offsets;      // each line's alignment offset from the box's left
   std::vector<LinkRange> links;
   std::vector<uint32_t> missing;    // code points the pinned fonts could not draw
-  double widest_word = 0;           // the widest stretch between two break opportunities
+  double widest_word = 0;           // the widest stretch between two spaces or hard breaks
+  // The same when dictionary hyphenation points count too (unwrapped text with a hyphenator
+  // only): how narrow a table column may get before its words break against the rules.
+  double widest_piece = 0;
   bool empty() const { return lines.empty(); }
 };
 

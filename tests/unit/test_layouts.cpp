@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <optional>
 #include <filesystem>
 #include <future>
 #include <thread>
@@ -44,17 +45,6 @@ uint32_t png_dimension(const std::string& png, size_t offset) {
 
 }  // namespace
 
-// The word with a "|" at each compound boundary and a "-" at each other break point.
-static std::string marked(const Hyphenator& hyphenator, const std::string& word) {
-  std::string out;
-  size_t last = 0;
-  for (const auto& point : hyphenator.points(word)) {
-    out += word.substr(last, point.byte - last) + (point.compound ? "|" : "-");
-    last = point.byte;
-  }
-  return out + word.substr(last);
-}
-
 TEST_CASE("Swedish hyphenation: break points in long words, at least three letters each side") {
   Hyphenator hyphenator(swedish());
   auto points = hyphenator.points("samhällsbyggnadsprocessen");
@@ -72,18 +62,33 @@ TEST_CASE("Swedish hyphenation: break points in long words, at least three lette
 
 TEST_CASE("Swedish hyphenation prefers compound boundaries and avoids the reviewer's bad breaks") {
   Hyphenator hyphenator(swedish());
-  CHECK(marked(hyphenator, "kommunstyrelsen").find("kommun|") == 0);
-  CHECK(marked(hyphenator, "distansarbete") == "distans|arbete");
-  CHECK(marked(hyphenator, "budgetavvikelse").find("budget|") == 0);
-  CHECK(marked(hyphenator, "fyramånadersrapporten").find("månaders|rap") != std::string::npos);
-  CHECK(marked(hyphenator, "Sundsvallsregionen").find("Sundsvalls|") == 0);
-  CHECK(marked(hyphenator, "investeringsutgift").find("investerings|utgift") != std::string::npos);
-  // Not compounds: a derivational ending and three-letter false parts.
-  CHECK(marked(hyphenator, "verksamhetsplan").find("verksam|") == std::string::npos);
-  CHECK(marked(hyphenator, "kommunens").find('|') == std::string::npos);
-  CHECK(marked(hyphenator, "exploateringsavtal").find("exploaterings|avtal") != std::string::npos);
+  // Whether `word` may break before `byte`, and whether that is a compound boundary.
+  auto point_at = [&](const std::string& word, const std::string& before) -> std::optional<bool> {
+    for (const auto& point : hyphenator.points(word))
+      if (point.byte == before.size()) return point.compound;
+    return std::nullopt;
+  };
+  CHECK(point_at("kommunstyrelsen", "kommun") == true);
+  CHECK(point_at("distansarbete", "distans") == true);
+  CHECK(point_at("budgetavvikelse", "budget") == true);
+  CHECK(point_at("fyramånadersrapporten", "fyramånaders") == true);
+  CHECK(point_at("Sundsvallsregionen", "Sundsvalls") == true);
+  CHECK(point_at("investeringsutgift", "investerings") == true);
+  CHECK(point_at("exploateringsavtal", "exploaterings") == true);
+  CHECK(point_at("kommunstyrelsekontoret", "kommunstyrelse") == true);
+  // The breaks the typographer's review found, never offered.
+  CHECK_FALSE(point_at("distansarbete", "distansar"));
+  CHECK_FALSE(point_at("kommunstyrelsen", "kommunsty"));
+  CHECK_FALSE(point_at("Sundsvallsregionen", "Sundsvallsre"));
+  CHECK_FALSE(point_at("fyramånadersrapporten", "fyramåna"));
+  CHECK_FALSE(point_at("förmodligen", "förmodli"));
+  CHECK_FALSE(point_at("densamma", "den"));
+  CHECK_FALSE(point_at("kommunstyrelsekontoret", "kom"));
+  // Not compounds: a derivational ending, and three-letter false parts.
+  CHECK(point_at("verksamhetsplan", "verksam") != true);
+  CHECK(point_at("kommunens", "kom") != true);
   // A syllable point beside a compound boundary would leave a part too short to read.
-  CHECK(marked(hyphenator, "budgetavvikelse").find("budge-t") == std::string::npos);
+  CHECK_FALSE(point_at("budgetavvikelse", "budge"));
 }
 
 TEST_CASE("words the author marks with backticks, and links, stay whole") {
@@ -125,7 +130,8 @@ TEST_CASE("the PDF's text keeps words whole: a line-end hyphen is U+00AD, and no
   for (const auto& page : pdf_pages_text(pdf)) text += page;
   size_t at_line_end = 0;
   for (size_t at = text.find(shy); at != std::string::npos; at = text.find(shy, at + 1)) {
-    CHECK(text.compare(at + shy.size(), 1, "\n") == 0);
+    // Then the next line, or (pdftotext joins a row's cells) the next cell.
+    CHECK((text.compare(at + shy.size(), 1, "\n") == 0 || text.compare(at + shy.size(), 1, " ") == 0));
     ++at_line_end;
   }
   CHECK(at_line_end > 10);
