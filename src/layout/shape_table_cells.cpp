@@ -1,5 +1,7 @@
 #include "layout/table_cells.hpp"
 
+#include <string_view>
+
 namespace rapport {
 namespace {
 
@@ -16,12 +18,18 @@ std::string superscript_number(int n) {
 
 std::string unit_suffix(const std::string& unit) { return unit.empty() ? std::string() : "\u00A0" + unit; }
 
-// What a cell shows: the figure the Swedish way with its unit and note, and a raised mark
-// when the stated figure differs from the computed one (explained in the table's notes).
-// Text cells with inline Markdown keep their spans (emphasis, links); figures are never
-// Markdown.
-RichText cell_content(const TableContext& t, const Cell& cell, const Column& column) {
+// What a cell shows: the figure the Swedish way with its unit, and apart from it the note and
+// the raised mark when the stated figure differs from the computed one (explained in the
+// table's notes), which a right-aligned column hangs past its figures' edge. Text cells with
+// inline Markdown keep their spans (emphasis, links); figures are never Markdown.
+struct CellContent {
   RichText content;
+  std::string suffix;
+};
+
+CellContent cell_content(const TableContext& t, const Cell& cell, const Column& column) {
+  CellContent out;
+  RichText& content = out.content;
   std::string text;
   switch (cell.kind) {
     case Cell::Kind::number:
@@ -30,21 +38,46 @@ RichText cell_content(const TableContext& t, const Cell& cell, const Column& col
       break;
     case Cell::Kind::missing: text = t.layout.style.missing_mark; break;
     case Cell::Kind::text:
-      if (cell.rich.empty()) text = t.layout.hyphenated(cell.text);
-      else content = t.layout.prepared(cell.rich);
+      if (cell.rich.empty()) text = t.layout.hyphenated(with_true_minus(cell.text));
+      else content = t.layout.prepared(with_true_minus(cell.rich));
       break;
     case Cell::Kind::blank: break;
   }
   if (!text.empty() || content.empty()) content.insert(content.begin(), {text, false, false, cell.link});
-  std::string suffix;
+  std::string& suffix = out.suffix;
   if (!cell.note.empty() && !(text.empty() && cell.rich.empty())) suffix += " (" + cell.note + ")";
   if (cell.check == Cell::Check::rounding) suffix += "†";
   if (cell.check == Cell::Check::accepted) suffix += superscript_number(cell.note_number);
-  if (!suffix.empty()) content.push_back({suffix, false, false, {}});
-  return content;
+  return out;
+}
+
+// Whether `inside` (what stands between a pair of parentheses) is a sign convention such as
+// "-", "+/-" or "- / +": only signs, slashes and spaces, with at least one hyphen-minus.
+bool is_sign_convention(std::string_view inside) {
+  return inside.find('-') != std::string_view::npos && inside.find_first_not_of("-+/ ") == std::string_view::npos;
 }
 
 }  // namespace
+
+std::string with_true_minus(std::string text) {
+  static constexpr std::string_view minus = "\u2212";
+  for (size_t open = text.find('('); open != std::string::npos; open = text.find('(', open + 1)) {
+    size_t close = text.find(')', open);
+    if (close == std::string::npos) break;
+    if (!is_sign_convention(std::string_view(text).substr(open + 1, close - open - 1))) continue;
+    for (size_t at = text.find('-', open); at != std::string::npos && at < close; at = text.find('-', at + minus.size())) {
+      text.replace(at, 1, minus);
+      close += minus.size() - 1;
+    }
+  }
+  return text;
+}
+
+RichText with_true_minus(RichText text) {
+  for (auto& span : text)
+    if (!span.keep_whole) span.text = with_true_minus(std::move(span.text));
+  return text;
+}
 
 TableContext make_table_context(const LayoutContext& ctx, const Table& table) {
   const Style& s = ctx.style;
@@ -79,11 +112,27 @@ ShapedCell shape_cell(const TableContext& t, RichText content, const TextStyle& 
 
 double table_icon_size(const TableContext& t) { return t.body.size * 1.3; }
 
+namespace {
+
+// A cell whose note or mark hangs past the right edge its column's figures share: shaped with
+// the suffix, so it reads "708¹" as one word, and knowing how wide the suffix is.
+ShapedCell shape_figure_cell(const TableContext& t, CellContent content, Align align, const TextStyle& style, double indent) {
+  if (content.suffix.empty()) return shape_cell(t, std::move(content.content), style, indent);
+  RichText suffix = {{content.suffix, false, false, {}}};
+  content.content.push_back(suffix.front());
+  ShapedCell cell = shape_cell(t, std::move(content.content), style, indent);
+  if (align == Align::right) cell.hang = logical_width(shape_rich_text(t.layout.pango, suffix, cell_request(t, style, -1, Align::left)).layout.get());
+  return cell;
+}
+
+}  // namespace
+
 ShapedRow shape_row(const TableContext& t, const TableRow& row) {
   ShapedRow shaped;
+  shaped.kind = row.kind;
   const TextStyle& style = row_text_style(t, row.kind);
   if (row.kind == TableRow::Kind::group || row.kind == TableRow::Kind::note) {
-    shaped.cells.push_back(shape_cell(t, {{t.layout.hyphenated(row.text), false, false, {}}}, style, 0));
+    shaped.cells.push_back(shape_cell(t, {{t.layout.hyphenated(with_true_minus(row.text)), false, false, {}}}, style, 0));
     return shaped;
   }
   for (size_t c = 0; c < row.cells.size() && c < t.table.columns.size(); ++c) {
@@ -91,7 +140,7 @@ ShapedRow shape_row(const TableContext& t, const TableRow& row) {
     double indent = c == 0 && row.kind == TableRow::Kind::varav ? varav_indent : 0;
     const StatusStyle* status = cell.status.empty() ? nullptr : t.layout.style.status(cell.status);
     if (!status) {
-      shaped.cells.push_back(shape_cell(t, cell_content(t, cell, t.table.columns[c]), style, indent));
+      shaped.cells.push_back(shape_figure_cell(t, cell_content(t, cell, t.table.columns[c]), t.table.columns[c].align, style, indent));
       continue;
     }
     // A status column shows the icon and the label; a trend column the icon alone.
@@ -106,7 +155,18 @@ ShapedRow shape_row(const TableContext& t, const TableRow& row) {
   return shaped;
 }
 
-double widest_word(const ShapedCell& cell) {
+namespace {
+
+// Whether a line may break before each character only because a soft hyphen precedes it.
+std::vector<bool> after_soft_hyphen(const char* text, int count) {
+  std::vector<bool> out(static_cast<size_t>(std::max(count, 1)), false);
+  const char* p = text;
+  for (int i = 0; i + 1 < count && *p; ++i, p = g_utf8_next_char(p))
+    out[static_cast<size_t>(i) + 1] = g_utf8_get_char(p) == 0x00AD;
+  return out;
+}
+
+double widest_stretch(const ShapedCell& cell, bool at_hyphens) {
   if (!cell.unwrapped.layout) return cell.indent;
   PangoLayout* layout = cell.unwrapped.layout.get();
   const char* text = pango_layout_get_text(layout);
@@ -122,13 +182,20 @@ double widest_word(const ShapedCell& cell) {
       for (size_t i = 0; i < run_widths.size() && first + static_cast<long>(i) < attr_count; ++i)
         widths[static_cast<size_t>(first) + i] = run_widths[i];
     }
+  std::vector<bool> hyphen_break = after_soft_hyphen(text, attr_count);
   int widest = 0, current = 0;
   for (int i = 0; i + 1 < attr_count; ++i) {
-    if (attrs[i].is_line_break) current = 0;  // a line may start before character i
+    // A line may start before character i.
+    if (attrs[i].is_line_break && (at_hyphens || !hyphen_break[static_cast<size_t>(i)])) current = 0;
     if (!attrs[i].is_white) current += widths[static_cast<size_t>(i)];
     widest = std::max(widest, current);
   }
   return cell.indent + static_cast<double>(widest) / PANGO_SCALE;
 }
+
+}  // namespace
+
+double widest_word(const ShapedCell& cell) { return widest_stretch(cell, true); }
+double widest_whole_word(const ShapedCell& cell) { return widest_stretch(cell, false); }
 
 }  // namespace rapport
