@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <limits>
 #include <numeric>
+#include <optional>
 
 #include "layout/draw_status_icon.hpp"
 #include "layout/lay_out_footnotes.hpp"
@@ -233,10 +234,14 @@ Slab column_title_row(const RowBuilder& rows, const TableContext& t, const Shape
   return tagged_row(row.slab, row.cell_of, row.cells);
 }
 
-// Whether a hairline goes under a body row: under every row, or (the lighter default, the
-// zebra fill tracking the rows) only under a group's last row and the table's.
-bool rule_under(const Style& style, bool ends_group) {
-  return style.row_rules == Style::RowRules::rows || (style.row_rules == Style::RowRules::groups && ends_group);
+// The hairline under a body row, if any: under every row in the light row colour, or (the
+// zebra fill tracking the rows) only under a group's last row and the table's; those close a
+// group, in the stronger rule colour.
+std::optional<Color> rule_under(const Style& style, bool ends_group) {
+  if (style.row_rules == Style::RowRules::none) return std::nullopt;
+  if (ends_group) return style.rule;
+  if (style.row_rules == Style::RowRules::rows) return style.row_rule;
+  return std::nullopt;
 }
 
 // A total's rule above it: a plain rule over a group's subtotal, a double rule over the
@@ -258,14 +263,16 @@ RowSlab body_row(const RowBuilder& rows, const TableContext& t, const TableRow& 
       rows.fill(built, style.table_group_fill);
       built.slab.keep_with_next = true;
     }
-    if (style.row_rules == Style::RowRules::rows || (row.kind == TableRow::Kind::note && rule_under(style, ends_group)))
-      rows.rule(built, built.slab.height, hairline, style.rule);
+    // A group's fill marks it: a rule under it only where every row has one.
+    std::optional<Color> under = rule_under(style, ends_group);
+    if (under && (row.kind == TableRow::Kind::note || style.row_rules == Style::RowRules::rows))
+      rows.rule(built, built.slab.height, hairline, *under);
     return built;
   }
   RowSlab built = rows.cells(shaped, row.pos, begin_tag("TD"));
   if (shaded) rows.fill(built, style.zebra_fill);
   if (row.kind == TableRow::Kind::total) total_rules(rows, row, built, style.body.color);
-  if (rule_under(style, ends_group)) rows.rule(built, built.slab.height, hairline, style.rule);
+  if (auto under = rule_under(style, ends_group)) rows.rule(built, built.slab.height, hairline, *under);
   return built;
 }
 

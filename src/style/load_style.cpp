@@ -461,7 +461,7 @@ Style read_style(const YamlSource& source, Diagnostics& warnings) {
       style.toc_default_title = read_text(reader, toc.require("title"), "'title'");
       style.toc_depth = static_cast<int>(reader.integer(toc.require("depth"), "'depth'", 1, 4).value_or(3));
     }
-    MapFields tables(reader, f.require("tables"), "tables", {"missing", "cell_padding", "zebra", "continued", "row_rules"});
+    MapFields tables(reader, f.require("tables"), "tables", {"missing", "cell_padding", "zebra", "continued", "row_rules", "row_rule_color"});
     if (tables.valid()) {
       style.missing_mark = read_text(reader, tables.require("missing"), "'missing'");
       if (YAML::Node continued = tables.get("continued"); continued.IsDefined())
@@ -471,6 +471,7 @@ Style read_style(const YamlSource& source, Diagnostics& warnings) {
       style.zebra = zebra.IsDefined() && !(is_plain_scalar(zebra) && zebra.Scalar() == "false");
       if (style.zebra) style.zebra_fill = read_color(reader, zebra, "'zebra'");
       if (YAML::Node rules = tables.get("row_rules"); rules.IsDefined()) read_row_rules(reader, rules, style);
+      if (YAML::Node color = tables.get("row_rule_color"); color.IsDefined()) style.row_rule = read_color(reader, color, "'row_rule_color'");
     }
     MapFields typography(reader, f.require("typography"), "typography",
                          {"hyphenate", "dictionary", "min_word", "left", "right", "justify"});
