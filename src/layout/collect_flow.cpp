@@ -25,7 +25,10 @@ class FlowBuilder {
   Flow finish() { return std::move(flow_); }
 
   void blocks(const std::vector<Block>& content) {
-    for (const auto& block : content) std::visit([this](const auto& b) { add(b); }, block);
+    for (size_t i = 0; i < content.size(); ++i) {
+      find_grid_run(content, i);
+      std::visit([this](const auto& b) { add(b); }, content[i]);
+    }
   }
 
   // The layout places the sign-off block after the content.
@@ -221,7 +224,7 @@ class FlowBuilder {
       for (size_t i = table_first; i < flow_.slabs.size(); ++i) flow_.slabs[i].keep_with_next = true;
       opening_gap_ = style.caption.space_after;
     }
-    TableSlabs slabs = lay_out_table(ctx_, table);
+    TableSlabs slabs = lay_out_table(ctx_, table, shared_grid(table));
     if (slabs.header.empty()) {  // no columns: nothing to lay out
       close(style.body.space_after * 1.5);
       return;
@@ -393,8 +396,53 @@ class FlowBuilder {
     add(facts);
   }
 
+  // Tables that follow one another with the same columns (Previa's "Kronor" then "i %", an
+  // action table per initiative with a paragraph between) read as one: they share a column
+  // grid fitted to all their rows, so their columns line up. A run is tables of one content
+  // list with nothing but text between them; decided here, where the blocks' order is known,
+  // and fitted when the first of them is laid out, on its page's width.
+  static bool same_columns(const Table& a, const Table& b) {
+    auto same = [](const Column& x, const Column& y) {
+      return x.title == y.title && x.align == y.align && x.kind == y.kind && x.width.kind == y.width.kind &&
+             x.width.value == y.width.value;
+    };
+    return a.landscape == b.landscape && std::equal(a.columns.begin(), a.columns.end(), b.columns.begin(), b.columns.end(), same);
+  }
+
+  // The index of the table after block i across text; none when another block comes first.
+  static std::optional<size_t> next_table(const std::vector<Block>& content, size_t i) {
+    for (size_t j = i + 1; j < content.size(); ++j) {
+      if (std::holds_alternative<Table>(content[j])) return j;
+      if (!std::holds_alternative<TextBlock>(content[j])) return std::nullopt;
+    }
+    return std::nullopt;
+  }
+
+  void find_grid_run(const std::vector<Block>& content, size_t i) {
+    const auto* table = std::get_if<Table>(&content[i]);
+    if (!table || std::find(grid_run_.tables.begin(), grid_run_.tables.end(), table) != grid_run_.tables.end()) return;
+    grid_run_ = {{table}, std::nullopt, false};
+    for (auto j = next_table(content, i); j && same_columns(*table, std::get<Table>(content[*j])); j = next_table(content, *j))
+      grid_run_.tables.push_back(&std::get<Table>(content[*j]));
+  }
+
+  const ColumnGrid* shared_grid(const Table& table) {
+    auto& run = grid_run_;
+    if (run.tables.size() < 2 || std::find(run.tables.begin(), run.tables.end(), &table) == run.tables.end()) return nullptr;
+    if (!run.fitted) run.grid = shared_column_grid(ctx_, run.tables);
+    run.fitted = true;
+    return run.grid ? &*run.grid : nullptr;  // none when the rows together are too wide: each its own
+  }
+
+  struct GridRun {
+    std::vector<const Table*> tables;
+    std::optional<ColumnGrid> grid;
+    bool fitted = false;
+  };
+
   LayoutContext ctx_;
   Flow flow_;
+  GridRun grid_run_;
   double gap_ = 0;
   std::optional<double> opening_gap_;
   bool break_pending_ = false;

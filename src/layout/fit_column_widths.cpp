@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <optional>
 
 #include "layout/table_cells.hpp"
 
@@ -9,41 +10,87 @@ namespace {
 
 constexpr double points_per_mm = 72.0 / 25.4;
 
-bool breakable(const ShapedCell& cell) { return cell.text.find_first_of(" -/") != std::string::npos; }
+// What a column's cells may break at when the table does not fit with every cell on one line:
+// first only between words as written; when even that is too wide, at hyphenation points too.
+// Header titles break only between words, never inside one ("Årsprognos", not "Årspro-/gnos"),
+// unless the table cannot fit otherwise (then they break too, compounds first, rather than
+// the table be refused).
+enum class Breaks { none, words, syllables, headers };
+
+bool breakable(const ShapedCell& cell, Breaks breaks) {
+  return cell.text.find_first_of(" -/") != std::string::npos || breaks >= Breaks::syllables;
+}
 
 struct ColumnNeeds {
   double natural = 0;  // widest cell unwrapped
-  double minimum = 0;  // widest unbreakable word
+  double minimum = 0;  // widest unbreakable stretch
+  double hang = 0;     // how far notes and marks reach past the figures' edge, beyond the padding
 };
 
-// How narrow a column may get: not at all (every cell on one line), to its widest word, or,
-// when even that does not fit, to where its cells' words may hyphenate. A header's words
-// stay whole unless the table cannot fit otherwise; then they break too, compounds first.
-enum class Minimum { none, words, pieces, header_pieces };
+bool is_spanning(const ShapedRow& row) { return row.kind == TableRow::Kind::group || row.kind == TableRow::Kind::note; }
 
-// Header titles wrap rather than widen their column ("Budget / period"), as in print; the
-// widest words of body cells are only needed when the table does not fit unwrapped.
+// Header titles wrap rather than widen their column ("Budget / period"), as in print, but are
+// never narrower than their longest word; the widest stretches of body cells are only needed
+// when the table does not fit unwrapped. A figure's note hangs past its column's figures, into
+// the padding and, when longer, a column made that much wider on the right.
 std::vector<ColumnNeeds> measure_columns(const TableContext& t, const ShapedRow& header, const std::vector<ShapedRow>& rows,
-                                         Minimum minimum) {
+                                         Breaks breaks) {
   std::vector<ColumnNeeds> needs(t.table.columns.size());
   for (size_t c = 0; c < needs.size() && c < header.cells.size(); ++c) {
-    double word = minimum == Minimum::header_pieces ? widest_piece(header.cells[c]) : widest_word(header.cells[c]);
-    needs[c] = {word, word};
+    double word = breaks == Breaks::headers ? widest_word(header.cells[c]) : widest_whole_word(header.cells[c]);
+    needs[c] = {word, word, 0};
   }
-  for (size_t r = 0; r < rows.size(); ++r) {
-    if (t.table.rows[r].kind == TableRow::Kind::group || t.table.rows[r].kind == TableRow::Kind::note) continue;
-    for (size_t c = 0; c < rows[r].cells.size() && c < needs.size(); ++c) {
-      const ShapedCell& cell = rows[r].cells[c];
-      needs[c].natural = std::max(needs[c].natural, cell.natural);
-      double least = minimum >= Minimum::pieces ? widest_piece(cell) : breakable(cell) ? widest_word(cell) : cell.natural;
-      if (minimum != Minimum::none) needs[c].minimum = std::max(needs[c].minimum, least);
+  for (const auto& row : rows) {
+    if (is_spanning(row)) continue;
+    for (size_t c = 0; c < row.cells.size() && c < needs.size(); ++c) {
+      const ShapedCell& cell = row.cells[c];
+      double body = cell.natural - cell.hang;
+      needs[c].natural = std::max(needs[c].natural, body);
+      needs[c].hang = std::max(needs[c].hang, cell.hang - t.pad);
+      if (breaks == Breaks::none) continue;
+      double stretch = !breakable(cell, breaks) ? body : breaks == Breaks::words ? widest_whole_word(cell) : widest_word(cell);
+      needs[c].minimum = std::max(needs[c].minimum, std::min(stretch, body));
     }
   }
   for (auto& n : needs) {
-    n.natural += 2 * t.pad;
-    n.minimum += 2 * t.pad;
+    n.natural += 2 * t.pad + n.hang;
+    n.minimum += 2 * t.pad + n.hang;
   }
   return needs;
+}
+
+// Widths for the fitted columns within `room` when not every cell fits on one line. Columns
+// that fit within a fair share of the room (figures, short labels) get their full width; the
+// long-text columns left share what remains in proportion to how much more than their widest
+// stretch they want.
+void share_room(const std::vector<ColumnNeeds>& needs, const std::vector<size_t>& fitted, double room, std::vector<double>& widths) {
+  std::vector<size_t> open = fitted;
+  double budget = room;
+  auto open_minimum = [&] {
+    double sum = 0;
+    for (size_t c : open) sum += needs[c].minimum;
+    return sum;
+  };
+  for (bool settled = true; settled && !open.empty();) {
+    settled = false;
+    double share = budget / static_cast<double>(open.size());
+    for (auto it = open.begin(); it != open.end();) {
+      // Settle only while the other open columns still get at least their widest stretch.
+      bool others_fit = budget - needs[*it].natural >= open_minimum() - needs[*it].minimum;
+      if (needs[*it].natural <= share && others_fit) {
+        widths[*it] = needs[*it].natural;
+        budget -= needs[*it].natural;
+        it = open.erase(it);
+        settled = true;
+      } else {
+        ++it;
+      }
+    }
+  }
+  double minimum = 0, wanted = 0;
+  for (size_t c : open) minimum += needs[c].minimum, wanted += needs[c].natural - needs[c].minimum;
+  double spare = std::max(0.0, budget - minimum);
+  for (size_t c : open) widths[c] = needs[c].minimum + (wanted > 0 ? spare * (needs[c].natural - needs[c].minimum) / wanted : 0);
 }
 
 // The columns' widths within `available`; their sum exceeds it when the table cannot fit.
@@ -61,49 +108,19 @@ std::vector<double> widths_within(const TableContext& t, const ShapedRow& header
     fixed += widths[c];
   }
   if (!fitted.empty()) {
-    double room = std::max(0.0, available - fixed), natural = 0, minimum = 0;
-    auto needs = measure_columns(t, header, rows, Minimum::none);
+    double room = std::max(0.0, available - fixed), natural = 0;
+    auto needs = measure_columns(t, header, rows, Breaks::none);
     for (size_t c : fitted) natural += needs[c].natural;
     if (natural <= room) {
       for (size_t c : fitted) widths[c] = needs[c].natural + (room - natural) * needs[c].natural / natural;  // fill the width
     } else {
-      // Too narrow for every cell on one line. Columns that fit within a fair share of the
-      // room (figures, short labels) get their full width; the long-text columns left share
-      // what remains in proportion to how much more than their widest word they want.
-      needs = measure_columns(t, header, rows, Minimum::words);
-      for (Minimum narrower : {Minimum::pieces, Minimum::header_pieces}) {
+      needs = measure_columns(t, header, rows, Breaks::words);
+      for (Breaks narrower : {Breaks::syllables, Breaks::headers}) {
         double least = 0;
         for (size_t c : fitted) least += needs[c].minimum;
         if (least > room) needs = measure_columns(t, header, rows, narrower);
       }
-      std::vector<size_t> open = fitted;
-      double budget = room;
-      auto open_minimum = [&] {
-        double sum = 0;
-        for (size_t c : open) sum += needs[c].minimum;
-        return sum;
-      };
-      for (bool settled = true; settled && !open.empty();) {
-        settled = false;
-        double share = budget / static_cast<double>(open.size());
-        for (auto it = open.begin(); it != open.end();) {
-          // Settle only while the other open columns still get at least their widest word.
-          bool others_fit = budget - needs[*it].natural >= open_minimum() - needs[*it].minimum;
-          if (needs[*it].natural <= share && others_fit) {
-            widths[*it] = needs[*it].natural;
-            budget -= needs[*it].natural;
-            it = open.erase(it);
-            settled = true;
-          } else {
-            ++it;
-          }
-        }
-      }
-      double wanted = 0;
-      for (size_t c : open) minimum += needs[c].minimum, wanted += needs[c].natural - needs[c].minimum;
-      double spare = std::max(0.0, budget - minimum);
-      for (size_t c : open)
-        widths[c] = needs[c].minimum + (wanted > 0 ? spare * (needs[c].natural - needs[c].minimum) / wanted : 0);
+      share_room(needs, fitted, room, widths);
     }
   }
   return widths;
@@ -119,9 +136,17 @@ bool fits_landscape(const TableContext& t, const ShapedRow& header, const std::v
   return sum(widths_within(t, header, rows, available)) <= available + 0.5;
 }
 
+// The grid for `widths`: each column's figures stand in from its right edge by how far its
+// notes hang beyond the padding.
+ColumnGrid grid_of(const TableContext& t, const ShapedRow& header, const std::vector<ShapedRow>& rows, std::vector<double> widths) {
+  ColumnGrid grid{std::move(widths), {}};
+  for (const auto& n : measure_columns(t, header, rows, Breaks::none)) grid.hangs.push_back(n.hang);
+  return grid;
+}
+
 }  // namespace
 
-std::vector<double> fit_column_widths(const TableContext& t, const ShapedRow& header, const std::vector<ShapedRow>& rows) {
+ColumnGrid fit_column_widths(const TableContext& t, const ShapedRow& header, const std::vector<ShapedRow>& rows) {
   const double available = t.layout.text_width();
   std::vector<double> widths = widths_within(t, header, rows, available);
   double total = sum(widths);
@@ -132,7 +157,14 @@ std::vector<double> fit_column_widths(const TableContext& t, const ShapedRow& he
                              ? "it fits on a landscape page: write 'orientation: landscape' in the table (or its section)"
                              : "narrow the fixed column widths, shorten the longest words, or split the table");
   }
-  return widths;
+  return grid_of(t, header, rows, std::move(widths));
+}
+
+std::optional<ColumnGrid> fit_shared_grid(const TableContext& t, const ShapedRow& header, const std::vector<ShapedRow>& rows) {
+  const double available = t.layout.text_width();
+  std::vector<double> widths = widths_within(t, header, rows, available);
+  if (sum(widths) > available + 0.5) return std::nullopt;
+  return grid_of(t, header, rows, std::move(widths));
 }
 
 }  // namespace rapport

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <limits>
 #include <numeric>
+#include <optional>
 
 #include "layout/draw_status_icon.hpp"
 #include "layout/lay_out_footnotes.hpp"
@@ -13,6 +14,8 @@ namespace {
 
 constexpr double hairline = 0.4;
 constexpr double strong_rule = 0.9;
+constexpr double total_rule = 0.5;
+constexpr double double_rule_gap = 1.5;  // between the two lines of a grand total's double rule
 
 // A row being built: its slab and the vertical extent of every text line in it, so a row
 // taller than a page can be cut between lines. `cell_of` says which of `cells` (TH or TD)
@@ -68,9 +71,31 @@ Slab tagged_row(Slab slab, const std::vector<int>& cell_of, const std::vector<Ta
   return slab;
 }
 
+// A cell placed in a row: its items and text lines, and the height it needs.
+struct PlacedCell {
+  size_t items_from, items_to, lines_from, lines_to;
+  double height;
+};
+
+// Moves every cell down to the row's foot: header titles of one, two or three lines then
+// stand on a common bottom line, over the figures they head.
+void bottom_align(RowSlab& row, const std::vector<PlacedCell>& placed) {
+  for (const auto& cell : placed) {
+    double down = row.slab.height - cell.height;
+    if (down <= 0.01) continue;
+    for (size_t i = cell.items_from; i < cell.items_to; ++i) translate(row.slab.items[i], 0, down);
+    for (size_t i = cell.lines_from; i < cell.lines_to; ++i) row.lines[i].top += down, row.lines[i].bottom += down;
+  }
+}
+
 struct RowBuilder {
   const TableContext& t;
   const std::vector<double>& widths;
+  const std::vector<double>& hangs;  // per column: how far figures stand in for their notes
+
+  double hang_room(size_t column, Align align) const {
+    return align == Align::right && column < hangs.size() ? hangs[column] : 0;
+  }
 
   double total_width() const { return std::accumulate(widths.begin(), widths.end(), 0.0); }
   double column_x(size_t column) const {
@@ -99,21 +124,24 @@ struct RowBuilder {
       label.icon = nullptr;
       label.indent += size * 1.4;
       label.natural = cell.natural;
-      height = std::max(height, place(label, Align::left, x, width, row, pos));
+      height = std::max(height, place(label, Align::left, x, width, row, pos, 0));
     }
     // The icon (a Figure) after its label: a reader meets the words first, then what the icon adds.
     row.slab.items.insert(row.slab.items.end(), icon.begin(), icon.end());
     return height;
   }
 
-  // Places `cell` in a box at x; returns the height it needs, padding included.
-  double place(const ShapedCell& cell, Align align, double x, double width, RowSlab& row, const SourcePos& pos) const {
+  // Places `cell` in a box at x; returns the height it needs, padding included. A right-aligned
+  // cell ends `hang_room` short of the padding, where its column's figures share an edge; its
+  // note or mark (`cell.hang`) reaches past that edge.
+  double place(const ShapedCell& cell, Align align, double x, double width, RowSlab& row, const SourcePos& pos,
+               double hang_room) const {
     if (cell.icon) return place_icon(cell, align, x, width, row, pos);
     if (cell.text.empty()) return 2 * t.pad;
     const TextStyle& style = *cell.style;
-    double inner = std::max(1.0, width - cell.indent - 2 * t.pad);
+    double inner = std::max(1.0, width - cell.indent - 2 * t.pad - hang_room);
     double left = x + cell.indent + t.pad;
-    double one_line = cell.natural - cell.indent;
+    double one_line = cell.natural - cell.indent - cell.hang;
     size_t before = row.lines.size();
     if (one_line <= inner && cell.text.find('\n') == std::string::npos) {
       double offset = align == Align::right ? inner - one_line : align == Align::center ? (inner - one_line) / 2 : 0;
@@ -129,18 +157,32 @@ struct RowBuilder {
     return bottom + t.pad;
   }
 
-  RowSlab cells(const ShapedRow& shaped, const SourcePos& pos, const TagItem& role) const {
+  // `place` recording what the cell added to the row.
+  PlacedCell place_cell(const ShapedCell& cell, Align align, double x, double width, RowSlab& row, const SourcePos& pos,
+                        double hang_room) const {
+    PlacedCell placed{row.slab.items.size(), 0, row.lines.size(), 0, 0};
+    placed.height = place(cell, align, x, width, row, pos, hang_room);
+    placed.items_to = row.slab.items.size();
+    placed.lines_to = row.lines.size();
+    row.slab.height = std::max(row.slab.height, placed.height);
+    return placed;
+  }
+
+  RowSlab cells(const ShapedRow& shaped, const SourcePos& pos, const TagItem& role, bool bottom_aligned = false) const {
     RowSlab row;
+    std::vector<PlacedCell> placed;
     for (size_t c = 0; c < widths.size() && c < shaped.cells.size(); ++c) {
-      row.slab.height = std::max(row.slab.height, place(shaped.cells[c], t.table.columns[c].align, column_x(c), widths[c], row, pos));
+      Align align = t.table.columns[c].align;
+      placed.push_back(place_cell(shaped.cells[c], align, column_x(c), widths[c], row, pos, hang_room(c, align)));
       row.own_new_items(role);
     }
+    if (bottom_aligned) bottom_align(row, placed);
     return row;
   }
 
   RowSlab spanning(const ShapedCell& cell, const SourcePos& pos, TagItem role) const {
     RowSlab row;
-    row.slab.height = place(cell, Align::left, t.layout.left(), total_width(), row, pos);
+    row.slab.height = place(cell, Align::left, t.layout.left(), total_width(), row, pos, 0);
     role.colspan = static_cast<int>(widths.size());
     row.own_new_items(role);
     return row;
@@ -164,18 +206,20 @@ Slab spanning_header_row(const RowBuilder& rows, const TableContext& t, const st
   TagItem th = header_cell("Column");
   size_t column = 0;
   std::vector<std::pair<double, double>> underlines;
+  std::vector<PlacedCell> placed;
   for (const auto& cell : cells) {
     double x = rows.column_x(column);
     double width = 0;
     for (size_t k = column; k < column + cell.span && k < rows.widths.size(); ++k) width += rows.widths[k];
-    ShapedCell shaped = shape_cell(t, {{cell.text, false, false, {}}}, t.header, 0);
+    ShapedCell shaped = shape_cell(t, {{with_true_minus(cell.text), false, false, {}}}, t.header, 0);
     Align align = cell.span > 1 ? Align::center : t.table.columns[std::min(column, t.table.columns.size() - 1)].align;
-    row.slab.height = std::max(row.slab.height, rows.place(shaped, align, x, width, row, t.table.pos));
+    placed.push_back(rows.place_cell(shaped, align, x, width, row, t.table.pos, cell.span == 1 ? rows.hang_room(column, align) : 0));
     th.colspan = static_cast<int>(cell.span);
     row.own_new_items(th);
     if (cell.span > 1 && !cell.text.empty()) underlines.emplace_back(x + t.pad, width - 2 * t.pad);
     column += cell.span;
   }
+  bottom_align(row, placed);
   rows.fill(row, t.layout.style.table_header_fill);
   for (auto [x, length] : underlines) rows.rule(row, row.slab.height - 1, hairline, t.layout.style.accent, x, length);
   row.slab.keep_with_next = true;
@@ -183,14 +227,33 @@ Slab spanning_header_row(const RowBuilder& rows, const TableContext& t, const st
 }
 
 Slab column_title_row(const RowBuilder& rows, const TableContext& t, const ShapedRow& header) {
-  RowSlab row = rows.cells(header, t.table.pos, header_cell("Column"));
+  RowSlab row = rows.cells(header, t.table.pos, header_cell("Column"), true);
   rows.fill(row, t.layout.style.table_header_fill);
   rows.rule(row, row.slab.height, strong_rule, t.layout.style.accent);
   row.slab.keep_with_next = true;
   return tagged_row(row.slab, row.cell_of, row.cells);
 }
 
-RowSlab body_row(const RowBuilder& rows, const TableContext& t, const TableRow& row, const ShapedRow& shaped, bool shaded) {
+// The hairline under a body row, if any: under every row in the light row colour, or (the
+// zebra fill tracking the rows) only under a group's last row and the table's; those close a
+// group, in the stronger rule colour.
+std::optional<Color> rule_under(const Style& style, bool ends_group) {
+  if (style.row_rules == Style::RowRules::none) return std::nullopt;
+  if (ends_group) return style.rule;
+  if (style.row_rules == Style::RowRules::rows) return style.row_rule;
+  return std::nullopt;
+}
+
+// A total's rule above it: a plain rule over a group's subtotal, a double rule over the
+// table's grand total, so the two never read alike.
+void total_rules(const RowBuilder& rows, const TableRow& row, RowSlab& built, const Color& color) {
+  if (!row.table_scope) return rows.rule(built, 0, total_rule, color);
+  rows.rule(built, total_rule / 2, total_rule, color);
+  rows.rule(built, total_rule * 1.5 + double_rule_gap, total_rule, color);
+}
+
+RowSlab body_row(const RowBuilder& rows, const TableContext& t, const TableRow& row, const ShapedRow& shaped, bool shaded,
+                 bool ends_group) {
   const Style& style = t.layout.style;
   if (row.kind == TableRow::Kind::group || row.kind == TableRow::Kind::note) {
     // A group's title heads the rows under it.
@@ -200,13 +263,16 @@ RowSlab body_row(const RowBuilder& rows, const TableContext& t, const TableRow& 
       rows.fill(built, style.table_group_fill);
       built.slab.keep_with_next = true;
     }
-    rows.rule(built, built.slab.height, hairline, style.rule);
+    // A group's fill marks it: a rule under it only where every row has one.
+    std::optional<Color> under = rule_under(style, ends_group);
+    if (under && (row.kind == TableRow::Kind::note || style.row_rules == Style::RowRules::rows))
+      rows.rule(built, built.slab.height, hairline, *under);
     return built;
   }
   RowSlab built = rows.cells(shaped, row.pos, begin_tag("TD"));
   if (shaded) rows.fill(built, style.zebra_fill);
-  if (row.kind == TableRow::Kind::total) rows.rule(built, 0, strong_rule, style.body.color);
-  rows.rule(built, built.slab.height, hairline, style.rule);
+  if (row.kind == TableRow::Kind::total) total_rules(rows, row, built, style.body.color);
+  if (auto under = rule_under(style, ends_group)) rows.rule(built, built.slab.height, hairline, *under);
   return built;
 }
 
@@ -270,21 +336,45 @@ constexpr double min_row_room = 12;
 
 bool is_spanning(const TableRow& row) { return row.kind == TableRow::Kind::group || row.kind == TableRow::Kind::note; }
 
+
+ShapedRow shape_header(const TableContext& t) {
+  ShapedRow header;
+  // Titles as written, never hyphenated: a column is at least as wide as its title's longest word.
+  for (const auto& column : t.table.columns)
+    header.cells.push_back(shape_cell(t, {{with_true_minus(column.title), false, false, {}}}, t.header, 0));
+  return header;
+}
+
+std::vector<ShapedRow> shape_rows(const TableContext& t) {
+  std::vector<ShapedRow> rows;
+  rows.reserve(t.table.rows.size());
+  for (const auto& row : t.table.rows) rows.push_back(shape_row(t, row));
+  return rows;
+}
+
 }  // namespace
 
-TableSlabs lay_out_table(const LayoutContext& ctx, const Table& table) {
+std::optional<ColumnGrid> shared_column_grid(const LayoutContext& ctx, const std::vector<const Table*>& tables) {
+  if (tables.empty() || tables.front()->columns.empty()) return std::nullopt;
+  TableContext t = make_table_context(ctx, *tables.front());
+  std::vector<ShapedRow> rows;
+  for (const Table* table : tables) {
+    std::vector<ShapedRow> more = shape_rows(make_table_context(ctx, *table));
+    rows.insert(rows.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
+  }
+  return fit_shared_grid(t, shape_header(t), rows);
+}
+
+TableSlabs lay_out_table(const LayoutContext& ctx, const Table& table, const ColumnGrid* shared) {
   TableSlabs out;
   if (table.columns.empty()) return out;
   TableContext t = make_table_context(ctx, table);
-  ShapedRow header;
-  for (const auto& column : table.columns)
-    header.cells.push_back(shape_cell(t, {{column.title, false, false, {}}}, t.header, 0));
-  std::vector<ShapedRow> rows;
-  rows.reserve(table.rows.size());
-  for (const auto& row : table.rows) rows.push_back(shape_row(t, row));
+  ShapedRow header = shape_header(t);
+  std::vector<ShapedRow> rows = shape_rows(t);
 
-  std::vector<double> widths = fit_column_widths(t, header, rows);
-  RowBuilder builder{t, widths};
+  ColumnGrid grid = shared ? *shared : fit_column_widths(t, header, rows);
+  const std::vector<double>& widths = grid.widths;
+  RowBuilder builder{t, widths, grid.hangs};
   for (const auto& extra : table.header) out.header.push_back(spanning_header_row(builder, t, extra));
   out.header.push_back(column_title_row(builder, t, header));
 
@@ -303,7 +393,8 @@ TableSlabs lay_out_table(const LayoutContext& ctx, const Table& table) {
     bool shaded = ctx.style.zebra && row.kind == TableRow::Kind::data && data_rows++ % 2 == 1;
     // A total row never starts a page alone; a group header takes at least two rows along.
     if (row.kind == TableRow::Kind::total && !out.body.empty()) out.body.back().keep_with_next = true;
-    RowSlab built = body_row(builder, t, row, rows[r], shaded);
+    bool ends_group = r + 1 == table.rows.size() || table.rows[r + 1].kind == TableRow::Kind::group;
+    RowSlab built = body_row(builder, t, row, rows[r], shaded, ends_group);
     bool second_of_group = r >= 1 && table.rows[r - 1].kind == TableRow::Kind::group && r + 1 < table.rows.size() &&
                            !is_spanning(table.rows[r + 1]);
     if (second_of_group) built.slab.keep_with_next = true;
@@ -313,7 +404,7 @@ TableSlabs lay_out_table(const LayoutContext& ctx, const Table& table) {
   for (const auto& text : table.notes) {
     Slab* before = !out.notes.empty() ? &out.notes.back() : out.body.empty() ? nullptr : &out.body.back();
     if (before) before->keep_with_next = true;
-    ShapedCell note = shape_cell(t, {{text, false, false, {}}}, t.note, 0);
+    ShapedCell note = shape_cell(t, {{with_true_minus(text), false, false, {}}}, t.note, 0);
     RowSlab row = builder.spanning(note, table.pos, begin_tag("P"));
     enclose(row.slab.items, begin_tag("P"));
     out.notes.push_back(std::move(row.slab));

@@ -1,5 +1,7 @@
 #include "layout/table_cells.hpp"
 
+#include <string_view>
+
 namespace rapport {
 namespace {
 
@@ -16,12 +18,18 @@ std::string superscript_number(int n) {
 
 std::string unit_suffix(const std::string& unit) { return unit.empty() ? std::string() : "\u00A0" + unit; }
 
-// What a cell shows: the figure the Swedish way with its unit and note, and a raised mark
-// when the stated figure differs from the computed one (explained in the table's notes).
-// Text cells with inline Markdown keep their spans (emphasis, links); figures are never
-// Markdown.
-RichText cell_content(const TableContext& t, const Cell& cell, const Column& column) {
+// What a cell shows: the figure the Swedish way with its unit, and apart from it the note and
+// the raised mark when the stated figure differs from the computed one (explained in the
+// table's notes), which a right-aligned column hangs past its figures' edge. Text cells with
+// inline Markdown keep their spans (emphasis, links); figures are never Markdown.
+struct CellContent {
   RichText content;
+  std::string suffix;
+};
+
+CellContent cell_content(const TableContext& t, const Cell& cell, const Column& column) {
+  CellContent out;
+  RichText& content = out.content;
   std::string text;
   switch (cell.kind) {
     case Cell::Kind::number:
@@ -30,21 +38,46 @@ RichText cell_content(const TableContext& t, const Cell& cell, const Column& col
       break;
     case Cell::Kind::missing: text = t.layout.style.missing_mark; break;
     case Cell::Kind::text:
-      if (cell.rich.empty()) text = cell.text;
-      else content = t.layout.prepared(cell.rich);
+      if (cell.rich.empty()) text = with_true_minus(cell.text);
+      else content = t.layout.prepared(with_true_minus(cell.rich));
       break;
     case Cell::Kind::blank: break;
   }
   if (!text.empty() || content.empty()) content.insert(content.begin(), {text, false, false, cell.link});
-  std::string suffix;
+  std::string& suffix = out.suffix;
   if (!cell.note.empty() && !(text.empty() && cell.rich.empty())) suffix += " (" + cell.note + ")";
   if (cell.check == Cell::Check::rounding) suffix += "†";
   if (cell.check == Cell::Check::accepted) suffix += superscript_number(cell.note_number);
-  if (!suffix.empty()) content.push_back({suffix, false, false, {}});
-  return content;
+  return out;
+}
+
+// Whether `inside` (what stands between a pair of parentheses) is a sign convention such as
+// "-", "+/-" or "- / +": only signs, slashes and spaces, with at least one hyphen-minus.
+bool is_sign_convention(std::string_view inside) {
+  return inside.find('-') != std::string_view::npos && inside.find_first_not_of("-+/ ") == std::string_view::npos;
 }
 
 }  // namespace
+
+std::string with_true_minus(std::string text) {
+  static constexpr std::string_view minus = "\u2212";
+  for (size_t open = text.find('('); open != std::string::npos; open = text.find('(', open + 1)) {
+    size_t close = text.find(')', open);
+    if (close == std::string::npos) break;
+    if (!is_sign_convention(std::string_view(text).substr(open + 1, close - open - 1))) continue;
+    for (size_t at = text.find('-', open); at != std::string::npos && at < close; at = text.find('-', at + minus.size())) {
+      text.replace(at, 1, minus);
+      close += minus.size() - 1;
+    }
+  }
+  return text;
+}
+
+RichText with_true_minus(RichText text) {
+  for (auto& span : text)
+    if (!span.keep_whole) span.text = with_true_minus(std::move(span.text));
+  return text;
+}
 
 TableContext make_table_context(const LayoutContext& ctx, const Table& table) {
   const Style& s = ctx.style;
@@ -83,11 +116,27 @@ ShapedCell shape_cell(const TableContext& t, RichText content, const TextStyle& 
 
 double table_icon_size(const TableContext& t) { return t.body.size * 1.3; }
 
+namespace {
+
+// A cell whose note or mark hangs past the right edge its column's figures share: shaped with
+// the suffix, so it reads "708¹" as one word, and knowing how wide the suffix is.
+ShapedCell shape_figure_cell(const TableContext& t, CellContent content, Align align, const TextStyle& style, double indent) {
+  if (content.suffix.empty()) return shape_cell(t, std::move(content.content), style, indent);
+  RichText suffix = {{content.suffix, false, false, {}}};
+  content.content.push_back(suffix.front());
+  ShapedCell cell = shape_cell(t, std::move(content.content), style, indent);
+  if (align == Align::right) cell.hang = logical_width(shape_rich_text(t.layout.pango, suffix, cell_request(t, style, -1, Align::left)));
+  return cell;
+}
+
+}  // namespace
+
 ShapedRow shape_row(const TableContext& t, const TableRow& row) {
   ShapedRow shaped;
+  shaped.kind = row.kind;
   const TextStyle& style = row_text_style(t, row.kind);
   if (row.kind == TableRow::Kind::group || row.kind == TableRow::Kind::note) {
-    shaped.cells.push_back(shape_cell(t, {{row.text, false, false, {}}}, style, 0));
+    shaped.cells.push_back(shape_cell(t, {{with_true_minus(row.text), false, false, {}}}, style, 0));
     return shaped;
   }
   for (size_t c = 0; c < row.cells.size() && c < t.table.columns.size(); ++c) {
@@ -95,7 +144,7 @@ ShapedRow shape_row(const TableContext& t, const TableRow& row) {
     double indent = c == 0 && row.kind == TableRow::Kind::varav ? varav_indent : 0;
     const StatusStyle* status = cell.status.empty() ? nullptr : t.layout.style.status(cell.status);
     if (!status) {
-      shaped.cells.push_back(shape_cell(t, cell_content(t, cell, t.table.columns[c]), style, indent));
+      shaped.cells.push_back(shape_figure_cell(t, cell_content(t, cell, t.table.columns[c]), t.table.columns[c].align, style, indent));
       continue;
     }
     // A status column shows the icon and the label; a trend column the icon alone.
@@ -111,11 +160,10 @@ ShapedRow shape_row(const TableContext& t, const TableRow& row) {
 }
 
 double widest_word(const ShapedCell& cell) {
-  return cell.unwrapped.empty() ? cell.indent : cell.indent + cell.unwrapped.widest_word;
-}
-
-double widest_piece(const ShapedCell& cell) {
   return cell.unwrapped.empty() ? cell.indent : cell.indent + cell.unwrapped.widest_piece;
+}
+double widest_whole_word(const ShapedCell& cell) {
+  return cell.unwrapped.empty() ? cell.indent : cell.indent + cell.unwrapped.widest_word;
 }
 
 }  // namespace rapport

@@ -174,6 +174,17 @@ void read_footnotes(NodeReader& reader, const YAML::Node& node, Style& style) {
   style.footnote_indent = read_length(reader, f.require("indent"), "'indent'", {0, 30, "mm"});
 }
 
+// `tables: {row_rules: rows | groups | none}`: where hairlines part a table's body rows.
+void read_row_rules(NodeReader& reader, const YAML::Node& node, Style& style) {
+  std::string where = read_text(reader, node, "'row_rules'");
+  if (where == "rows") style.row_rules = Style::RowRules::rows;
+  else if (where == "groups") style.row_rules = Style::RowRules::groups;
+  else if (where == "none") style.row_rules = Style::RowRules::none;
+  else
+    reader.diags().error(reader.pos(node), "unknown row_rules '" + where + "'",
+                         "write 'row_rules: rows' (a rule under every row), 'groups' (only where a group ends) or 'none'");
+}
+
 // `figures: {label, caption, title}`: how figures are numbered and captioned. The caption
 // template must name {number} and {caption}, or figures would lose their number or words.
 void read_figures(NodeReader& reader, const YAML::Node& node, Style& style) {
@@ -450,7 +461,7 @@ Style read_style(const YamlSource& source, Diagnostics& warnings) {
       style.toc_default_title = read_text(reader, toc.require("title"), "'title'");
       style.toc_depth = static_cast<int>(reader.integer(toc.require("depth"), "'depth'", 1, 4).value_or(3));
     }
-    MapFields tables(reader, f.require("tables"), "tables", {"missing", "cell_padding", "zebra", "continued"});
+    MapFields tables(reader, f.require("tables"), "tables", {"missing", "cell_padding", "zebra", "continued", "row_rules", "row_rule_color"});
     if (tables.valid()) {
       style.missing_mark = read_text(reader, tables.require("missing"), "'missing'");
       if (YAML::Node continued = tables.get("continued"); continued.IsDefined())
@@ -459,6 +470,8 @@ Style read_style(const YamlSource& source, Diagnostics& warnings) {
       YAML::Node zebra = tables.require("zebra");
       style.zebra = zebra.IsDefined() && !(is_plain_scalar(zebra) && zebra.Scalar() == "false");
       if (style.zebra) style.zebra_fill = read_color(reader, zebra, "'zebra'");
+      if (YAML::Node rules = tables.get("row_rules"); rules.IsDefined()) read_row_rules(reader, rules, style);
+      if (YAML::Node color = tables.get("row_rule_color"); color.IsDefined()) style.row_rule = read_color(reader, color, "'row_rule_color'");
     }
     MapFields typography(reader, f.require("typography"), "typography",
                          {"hyphenate", "dictionary", "words", "exceptions", "min_word", "left", "right", "justify"});

@@ -97,6 +97,11 @@ struct Style {
   SourcePos logo_pos;         // where the layout names the logo
   double logo_width = 0;  // the cover's title block, as a share of the page height from the top
   bool zebra = false;            // alternate data rows shaded
+  // Hairlines between a table's body rows: under every row, only where a group (and the
+  // table) ends, letting the zebra fill track the rows, or none; those inside a group in a
+  // colour lighter than `rule`, which closes groups and the table.
+  enum class RowRules { rows, groups, none } row_rules = RowRules::rows;
+  Color row_rule = {0.84, 0.86, 0.89};
   Color zebra_fill;
   std::string missing_mark = "–";
   std::string continued = "(forts.)";  // after a table's caption on the pages it runs on to
