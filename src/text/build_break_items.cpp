@@ -78,10 +78,11 @@ int last_word_start(const Paragraph& p) {
   return chars;
 }
 
-// Dictionary break points of the paragraph's words, as absolute bytes, with whether each is a
-// compound boundary.
-std::map<int, bool> dictionary_points(const Paragraph& p, const Hyphenator& hyphenator, bool last_word) {
-  std::map<int, bool> points;
+// Dictionary break points of the paragraph's words, as absolute bytes. A compound breaks
+// between its words; a syllable point inside it is a last resort ("fyramåna-dersrapporten").
+enum class Point { compound, syllable, inside_compound };
+std::map<int, Point> dictionary_points(const Paragraph& p, const Hyphenator& hyphenator, bool last_word) {
+  std::map<int, Point> points;
   const int chars = static_cast<int>(p.char_bytes.size()) - 1;
   const int last = last_word ? chars : last_word_start(p);
   auto letter = [&](int c) { return c >= 0 && c < chars && is_letter(g_utf8_get_char(p.text.data() + p.char_bytes[static_cast<size_t>(c)])); };
@@ -95,9 +96,13 @@ std::map<int, bool> dictionary_points(const Paragraph& p, const Hyphenator& hyph
     // A word the author already broke with a soft hyphen is theirs to break.
     bool author_marked = p.text.compare(static_cast<size_t>(to), soft_hyphen.size(), soft_hyphen) == 0 ||
                          (from >= 2 && p.text.compare(static_cast<size_t>(from) - 2, soft_hyphen.size(), soft_hyphen) == 0);
-    if (one_run && p.runs[run].hyphenate && !author_marked && end <= last)
-      for (const auto& point : hyphenator.points(std::string_view(p.text).substr(static_cast<size_t>(from), static_cast<size_t>(to - from))))
-        points[from + static_cast<int>(point.byte)] = point.compound;
+    if (one_run && p.runs[run].hyphenate && !author_marked && end <= last) {
+      auto found = hyphenator.points(std::string_view(p.text).substr(static_cast<size_t>(from), static_cast<size_t>(to - from)));
+      bool compound = std::any_of(found.begin(), found.end(), [](const HyphenPoint& h) { return h.compound; });
+      for (const auto& point : found)
+        points[from + static_cast<int>(point.byte)] =
+            point.compound ? Point::compound : compound ? Point::inside_compound : Point::syllable;
+    }
     c = end;
   }
   return points;
@@ -131,7 +136,7 @@ std::vector<bool> emergency_points(const Paragraph& p, double measure) {
 
 BreakInput break_input(const Paragraph& p, const ShapeRequest& request, const Hyphenation& hyphenation) {
   Builder b{p, request, hyphenation, {}};
-  std::map<int, bool> points;
+  std::map<int, Point> points;
   if (hyphenation.hyphenator) points = dictionary_points(p, *hyphenation.hyphenator, hyphenation.last_word);
   const double syllable = request.last_resort ? hyphenation.emergency_penalty : hyphenation.syllable_penalty;
   const double compound = request.last_resort ? hyphenation.emergency_penalty / 2 : hyphenation.compound_penalty;
@@ -148,7 +153,10 @@ BreakInput break_input(const Paragraph& p, const ShapeRequest& request, const Hy
       b.penalty(byte, 0, hyphen ? hyphenation.hard_hyphen_penalty : hyphenation.compound_penalty, hyphen);
       b.word = 0;
     } else if (auto point = points.find(byte); point != points.end()) {
-      b.penalty(byte, b.hyphen_width(byte), point->second ? compound : syllable, true);
+      double value = point->second == Point::compound  ? compound
+                     : point->second == Point::syllable ? syllable
+                                                        : hyphenation.emergency_penalty / 2;
+      b.penalty(byte, b.hyphen_width(byte), value, true);
     } else if (emergency[static_cast<size_t>(c)]) {
       b.penalty(byte, 0, hyphenation.emergency_penalty, false);
     }

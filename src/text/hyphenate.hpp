@@ -45,7 +45,9 @@ class Hyphenator {
   Hyphenator& operator=(const Hyphenator&) = delete;
 
   // Where `word` (letters only, UTF-8) may break. Words shorter than min_word, with letters
-  // outside the dictionary's Latin-1, or listed as exceptions without points have none.
+  // outside the dictionary's Latin-1, or listed as exceptions without points have none. In a
+  // compound the syllable points are a last resort (the line breaker's business):
+  // "fyramånaders|rapporten" before "fyramåna-dersrapporten".
   std::vector<HyphenPoint> points(std::string_view word) const;
 
   const HyphenationRules& rules() const { return rules_; }

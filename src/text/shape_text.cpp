@@ -40,6 +40,15 @@ std::vector<LineBreak> forced_breaks_only(const BreakInput& input) {
   return breaks;
 }
 
+// Whether the breaks take a break meant for the last resort (inside a word without a hyphen,
+// or between a compound's syllables): then a later pass, with the dictionary, may do better.
+bool uses_last_resort(const BreakInput& input, const std::vector<LineBreak>& breaks, double threshold) {
+  return std::any_of(breaks.begin(), breaks.end(), [&](const LineBreak& b) {
+    const BreakItem& item = input.items[b.item];
+    return item.type == BreakItem::Type::penalty && item.penalty >= threshold && item.penalty < no_break;
+  });
+}
+
 bool is_invisible(uint32_t cp) { return cp < 0x20 || cp == 0xAD || cp == 0x2028 || cp == 0x2029 || (cp >= 0x200B && cp <= 0x200F); }
 
 std::vector<uint32_t> missing_in(const Paragraph& p) {
@@ -89,11 +98,12 @@ ShapedText shape_runs(PangoContext* context, const std::vector<TextRun>& runs, c
     breaks = forced_breaks_only(input);
   } else {
     breaks = break_lines(input.items, params_for(request, tuning, tuning.first_tolerance, false));
-    if (breaks.empty() && request.hyphenator) {
+    if (request.hyphenator && (breaks.empty() || uses_last_resort(input, breaks, tuning.emergency_penalty / 2))) {
       hyphenation.hyphenator = request.hyphenator;
       input = break_input(p, request, hyphenation);
       double second = request.justify ? tuning.justified_second_tolerance : tuning.ragged_second_tolerance;
       breaks = break_lines(input.items, params_for(request, tuning, second, false));
+      if (uses_last_resort(input, breaks, tuning.emergency_penalty)) breaks.clear();
     }
     if (breaks.empty()) {
       // The last resort: the last word may break too, and lines may be loose or overfull.
