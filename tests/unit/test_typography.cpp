@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -145,6 +146,7 @@ TEST_CASE("typography: hyphenation share, runs, bad breaks, justified spaces and
       Measures m = measure(result.frames, justified);
       for (const auto& problem : m.problems)
         if (!problem.starts_with("word spaces") && !problem.starts_with("a header broken")) FAIL_CHECK(problem);
+        else if (std::getenv("RAPPORT_TYPOGRAPHY_DETAIL")) MESSAGE(problem);
       CHECK(m.runs_of_three == 0);
       Totals& t = per_layout[layout];
       t.body += m.body;
