@@ -15,19 +15,6 @@ using namespace rapport::test;
 
 namespace {
 
-const std::vector<std::string> kLayouts = {"default", "norrtalje", "timra"};
-
-// Every report under input/: the YAML files with a top-level `document:` key.
-std::vector<std::string> bundled_reports() {
-  std::vector<std::string> out;
-  for (const auto& entry : std::filesystem::recursive_directory_iterator(source_dir() + "/input")) {
-    if (entry.path().extension() != ".yaml") continue;
-    std::string text = read_file(entry.path().string());
-    if (text.starts_with("document:") || text.find("\ndocument:") != std::string::npos) out.push_back(entry.path().string());
-  }
-  std::sort(out.begin(), out.end());
-  return out;
-}
 
 // "page 7 (0.21 full)" for each page that is short without a reason.
 std::string short_pages(const DocumentFrames& doc) {
@@ -49,7 +36,7 @@ TEST_CASE("page fill: no page of a bundled example is less than a third full wit
   REQUIRE(reports.size() >= 10);
   int laid_out = 0;
   for (const auto& report : reports)
-    for (const auto& layout : kLayouts) {
+    for (const auto& layout : shipped_layouts()) {
       INFO(report << " in " << layout);
       PipelineResult result;
       try {

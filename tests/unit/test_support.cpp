@@ -5,6 +5,7 @@
 
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <array>
 #include <atomic>
 #include <cstdio>
@@ -63,6 +64,22 @@ std::string filler_paragraphs(int paragraphs, const std::string& indent) {
 std::string source_dir() { return RAPPORT_SOURCE_DIR; }
 
 std::string example_report() { return source_dir() + "/input/timra/kommunstyrelsen-delarsrapport-2021.yaml"; }
+
+std::vector<std::string> bundled_reports() {
+  std::vector<std::string> out;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(source_dir() + "/input")) {
+    if (entry.path().extension() != ".yaml") continue;
+    std::string text = read_file(entry.path().string());
+    if (text.starts_with("document:") || text.find("\ndocument:") != std::string::npos) out.push_back(entry.path().string());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+const std::vector<std::string>& shipped_layouts() {
+  static const std::vector<std::string> layouts = {"default", "norrtalje", "timra"};
+  return layouts;
+}
 
 std::string temp_dir() {
   static std::atomic<int> counter{0};

@@ -22,6 +22,10 @@ std::string report_preamble();
 std::string filler_paragraphs(int paragraphs, const std::string& indent = "      ");
 
 std::string example_report();  // input/timra/kommunstyrelsen-delarsrapport-2021.yaml
+// Every report under input/ (the YAML files with a top-level `document:` key), and the shipped
+// layouts, for the checks that run over all of them.
+std::vector<std::string> bundled_reports();
+const std::vector<std::string>& shipped_layouts();
 std::string source_dir();
 std::string temp_dir();        // a fresh directory per call
 void write_file(const std::string& path, const std::string& text);

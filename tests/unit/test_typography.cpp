@@ -21,19 +21,7 @@ using namespace rapport::test;
 
 namespace {
 
-const std::vector<std::string> kLayouts = {"default", "norrtalje", "timra"};
 const std::string shy = "\u00AD";
-
-std::vector<std::string> bundled_reports() {
-  std::vector<std::string> out;
-  for (const auto& entry : std::filesystem::recursive_directory_iterator(source_dir() + "/input")) {
-    if (entry.path().extension() != ".yaml") continue;
-    std::string text = read_file(entry.path().string());
-    if (text.starts_with("document:") || text.find("\ndocument:") != std::string::npos) out.push_back(entry.path().string());
-  }
-  std::sort(out.begin(), out.end());
-  return out;
-}
 
 enum class Kind { body, header, other };
 
@@ -133,7 +121,7 @@ TEST_CASE("typography: hyphenation share, runs, bad breaks, justified spaces and
     size_t body = 0, hyphenated = 0, loose = 0, justified = 0, broken_headers = 0;
   };
   std::map<std::string, Totals> per_layout;
-  for (const auto& layout : kLayouts) {
+  for (const auto& layout : shipped_layouts()) {
     bool justified = load_style(resolve_layout_path(layout)).justify;
     for (const auto& report : reports) {
       INFO(report << " in " << layout);
