@@ -66,7 +66,10 @@ PreparedReport prepare_report(const PipelineOptions& options, const FontRegistry
   if (options.final) check_final(report, *prepared.style, diags, diags);
   throw_if_errors(diags);
 
-  if (prepared.style->hyphenate) prepared.hyphenator = shared.hyphenator(prepared.style->hyphenation);
+  if (prepared.style->hyphenate) {
+    prepared.hyphenator = shared.hyphenator(prepared.style->hyphenation);
+    prepared.hyphenator->prefetch();  // read on a second core while the report is laid out
+  }
   prepared.inputs = {options.input};
   prepared.inputs.insert(prepared.inputs.end(), report.data_files.begin(), report.data_files.end());
   prepared.inputs.insert(prepared.inputs.end(), prepared.style->files.begin(), prepared.style->files.end());

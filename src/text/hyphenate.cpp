@@ -4,8 +4,8 @@
 #include <hyphen.h>
 
 #include <algorithm>
+#include <cstring>
 #include <fstream>
-#include <sstream>
 
 #include "diag/diagnostic.hpp"
 
@@ -107,33 +107,44 @@ Hyphenator::Hyphenator(HyphenationRules rules) : rules_(std::move(rules)) {
 }
 
 Hyphenator::~Hyphenator() {
+  if (words_loaded_.valid()) words_loaded_.wait();
   if (dictionary_) hnj_hyphen_free(dictionary_);
 }
 
 void Hyphenator::load_words() const {
-  std::ifstream in(rules_.words, std::ios::binary);
-  std::ostringstream all;
-  all << in.rdbuf();
-  word_text_ = all.str();
-  words_.reserve(word_text_.size() / 16);
+  std::ifstream in(rules_.words, std::ios::binary | std::ios::ate);
+  std::string text(static_cast<size_t>(std::max<std::streamoff>(in.tellg(), 0)), '\0');
+  in.seekg(0);
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  std::vector<std::string_view> stems;
+  stems.reserve(text.size() / 16);
   bool first = true;  // the count of entries
-  for (size_t at = 0; at < word_text_.size();) {
-    size_t end = word_text_.find('\n', at);
-    if (end == std::string::npos) end = word_text_.size();
-    size_t stem_end = std::min(end, word_text_.find('/', at));
+  for (size_t at = 0; at < text.size();) {
+    const char* line = text.data() + at;
+    const auto* newline = static_cast<const char*>(std::memchr(line, '\n', text.size() - at));
+    size_t end = newline ? static_cast<size_t>(newline - text.data()) : text.size();
+    const auto* slash = static_cast<const char*>(std::memchr(line, '/', end - at));
+    size_t stem_end = slash ? static_cast<size_t>(slash - text.data()) : end;
     if (!first && stem_end - at >= shortest_part) {
-      lower_in_place(word_text_.data() + at, stem_end - at);
-      words_.insert(std::string_view(word_text_.data() + at, stem_end - at));
+      lower_in_place(text.data() + at, stem_end - at);
+      stems.emplace_back(text.data() + at, stem_end - at);
     }
     first = false;
     at = end + 1;
   }
+  words_.build(std::move(text), stems);
+}
+
+void Hyphenator::prefetch() const {
+  if (rules_.words.empty()) return;
+  std::call_once(words_started_, [this] { words_loaded_ = std::async(std::launch::async, [this] { load_words(); }).share(); });
 }
 
 bool Hyphenator::is_word(std::string_view lower) const {
   if (rules_.words.empty()) return false;
-  std::call_once(words_loaded_, [this] { load_words(); });
-  return words_.count(lower) > 0;
+  prefetch();
+  words_loaded_.wait();
+  return words_.contains(lower);
 }
 
 // A word as the first part of a compound: itself, or with the linking s ("sundsvall|s").

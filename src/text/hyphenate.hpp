@@ -9,12 +9,14 @@
 // word (or a word with the linking s, "sundsvall|s") and the letters after it are a word with
 // at most an inflection ending ("styrelse|n"). Hunspell's own compound analysis would need its
 // affix engine for every query; two lookups in a set of stems answer the same question here.
+#include <future>
 #include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
+
+#include "text/word_set.hpp"
 
 struct _HyphenDict;
 
@@ -52,6 +54,12 @@ class Hyphenator {
 
   const HyphenationRules& rules() const { return rules_; }
 
+  // Starts reading the word list on a thread of its own, so it is ready by the time a
+  // paragraph first needs it (it takes longer than the rest of a hyphenation pass). Call it
+  // in the process that renders: a process that forks after it would leave the child a
+  // word list that never finishes loading.
+  void prefetch() const;
+
  private:
   bool is_word(std::string_view lower) const;
   bool is_compound_boundary(const std::string& lower, size_t byte) const;
@@ -63,10 +71,10 @@ class Hyphenator {
   HyphenationRules rules_;
   _HyphenDict* dictionary_ = nullptr;
   std::unordered_map<std::string, std::vector<size_t>> exceptions_;  // lower case word: its break bytes
-  // The word list is read when a word first needs it: many renders never hyphenate.
-  mutable std::once_flag words_loaded_;
-  mutable std::string word_text_;
-  mutable std::unordered_set<std::string_view> words_;
+  // The word list is read when a word first needs it, or prefetch() asks.
+  mutable std::once_flag words_started_;
+  mutable std::shared_future<void> words_loaded_;
+  mutable WordSet words_;
 };
 
 }  // namespace rapport
