@@ -60,7 +60,7 @@ PreparedReport prepare_report(const PipelineOptions& options, const FontRegistry
   prepared.report = build_report(source, access, diags);
   Report& report = prepared.report;
   prepared.style = shared.style(chosen_layout(options, source, report, access), access, diags);
-  resolve_with_layout(report, *prepared.style, fonts, diags);
+  resolve_with_layout(report, *prepared.style, fonts.families(), diags);
   compute_tables(report, diags);
   resolve_charts(report, diags);  // after compute_tables: a chart shows the figures as printed
   if (options.final) check_final(report, *prepared.style, diags, diags);

@@ -142,15 +142,15 @@ struct Resolver {
   }
 };
 
-void check_fonts(const Style& style, const FontRegistry& fonts, Diagnostics& diags) {
+void check_fonts(const Style& style, const std::vector<std::string>& families, Diagnostics& diags) {
   std::vector<const TextStyle*> styles = {&style.body, &style.table, &style.table_header, &style.caption,
                                           &style.footer, &style.toc_title, &style.toc_entry, &style.cover_title,
                                           &style.footnote};
   for (const auto& h : style.headings) styles.push_back(&h);
   for (const TextStyle* t : styles)
-    if (!fonts.has_family(t->family)) {
+    if (std::find(families.begin(), families.end(), t->family) == families.end()) {
       diags.error({style.path, 0, 0}, "the font family '" + t->family + "' is not among the pinned fonts",
-                  "pinned families are " + join_choices(fonts.families()) + " (fonts/fonts.yaml)");
+                  "pinned families are " + join_choices(families) + " (fonts/fonts.yaml)");
       return;
     }
 }
@@ -168,10 +168,10 @@ void collect_used(const std::vector<Block>& content, std::set<std::string>& used
 
 }  // namespace
 
-void resolve_with_layout(Report& report, const Style& style, const FontRegistry& fonts, Diagnostics& diags) {
+void resolve_with_layout(Report& report, const Style& style, const std::vector<std::string>& font_families, Diagnostics& diags) {
   Resolver{style, diags, {}, std::vector<int>(4, 0)}.blocks(report.content);
   number_footnotes(report, style);
-  check_fonts(style, fonts, diags);
+  check_fonts(style, font_families, diags);
 }
 
 std::vector<std::string> used_statuses(const Report& report, const Style& style) {

@@ -4,11 +4,11 @@
 // families must be among the pinned fonts.
 #include "model/report.hpp"
 #include "style/style.hpp"
-#include "text/font_registry.hpp"
 
 namespace rapport {
 
-void resolve_with_layout(Report& report, const Style& style, const FontRegistry& fonts, Diagnostics& diags);
+// `font_families`: the pinned fonts' families (FontRegistry::families()).
+void resolve_with_layout(Report& report, const Style& style, const std::vector<std::string>& font_families, Diagnostics& diags);
 
 // The ids of the statuses the report uses (assessments, status columns, computed trends),
 // in the layout's vocabulary order.

@@ -155,7 +155,7 @@ BreakInput break_input(const Paragraph& p, const ShapeRequest& request, const Hy
     } else if (auto point = points.find(byte); point != points.end()) {
       double value = point->second == Point::compound  ? compound
                      : point->second == Point::syllable ? syllable
-                                                        : hyphenation.emergency_penalty / 2;
+                                                        : hyphenation.inside_compound_penalty;
       b.penalty(byte, b.hyphen_width(byte), value, true);
     } else if (emergency[static_cast<size_t>(c)]) {
       b.penalty(byte, 0, hyphenation.emergency_penalty, false);

@@ -125,7 +125,7 @@ void Hyphenator::load_words() const {
     size_t end = newline ? static_cast<size_t>(newline - text.data()) : text.size();
     const auto* slash = static_cast<const char*>(std::memchr(line, '/', end - at));
     size_t stem_end = slash ? static_cast<size_t>(slash - text.data()) : end;
-    if (!first && stem_end - at >= shortest_part) {
+    if (!first && stem_end - at >= shortest_part - 1) {
       lower_in_place(text.data() + at, stem_end - at);
       stems.emplace_back(text.data() + at, stem_end - at);
     }
@@ -178,6 +178,8 @@ bool Hyphenator::is_compound_boundary(const std::string& lower, size_t byte) con
   std::string_view before(lower.data(), byte), after(lower.data() + byte, lower.size() - byte);
   for (std::string_view suffix : suffixes)
     if (after.starts_with(suffix)) return false;
+  // A three-letter word before a long one is a part after all ("mål|områden", not "kom|munens").
+  if (letters(before) == shortest_part - 1 && is_word(before)) return last_part_stem(after) >= strong_stem;
   return is_made_of_words(before, false, max_parts) && is_made_of_words(after, true, max_parts);
 }
 
@@ -214,9 +216,10 @@ std::vector<HyphenPoint> Hyphenator::points(std::string_view word) const {
   if (failed) return out;
   // Letter i + 1 starts after a break at i; every place far enough from both ends is a
   // candidate for a compound boundary, the dictionary's syllable points for the rest.
-  for (int i = rules_.left; i <= letters - rules_.right; ++i) {
+  // `left` holds for syllable points; a compound boundary may come after three letters.
+  for (int i = std::min(rules_.left, static_cast<int>(shortest_part) - 1); i <= letters - rules_.right; ++i) {
     size_t byte = starts[static_cast<size_t>(i)];
-    bool syllable = (hyphens[static_cast<size_t>(i - 1)] & 1) != 0;
+    bool syllable = i >= rules_.left && (hyphens[static_cast<size_t>(i - 1)] & 1) != 0;
     bool compound = is_compound_boundary(lower, byte);
     if (!compound && syllable && i >= static_cast<int>(shortest_part)) {
       // A long last part alone marks a compound whose first part the list lacks

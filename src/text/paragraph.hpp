@@ -66,6 +66,7 @@ struct BreakInput {
 struct Hyphenation {
   const Hyphenator* hyphenator = nullptr;  // null: only the author's soft hyphens and hard hyphens
   double syllable_penalty = 0, compound_penalty = 0, hard_hyphen_penalty = 0, emergency_penalty = 0;
+  double inside_compound_penalty = 0;  // a syllable point of a word that also has compound boundaries
   bool last_word = false;  // the paragraph's last word too (only when it cannot be set otherwise)
 };
 BreakInput break_input(const Paragraph& p, const ShapeRequest& request, const Hyphenation& hyphenation);

@@ -21,6 +21,7 @@ struct Tuning {
   double compound_penalty = 60;
   double hard_hyphen_penalty = 60;
   double emergency_penalty = 5000;  // inside a word wider than the measure
+  double inside_compound_penalty = 2500;  // the last resort: "fyramåna-dersrapporten"
 };
 
 BreakParams params_for(const ShapeRequest& request, const Tuning& t, double tolerance, bool emergency) {
@@ -82,7 +83,7 @@ ShapedText shape_runs(PangoContext* context, const std::vector<TextRun>& runs, c
   Paragraph p;
   shape_paragraph(p, context, runs, request);
   Hyphenation hyphenation{nullptr, tuning.syllable_penalty, tuning.compound_penalty, tuning.hard_hyphen_penalty,
-                          tuning.emergency_penalty};
+                          tuning.emergency_penalty, tuning.inside_compound_penalty};
   BreakInput input = break_input(p, request, hyphenation);
   ShapedText shaped;
   shaped.text = p.text;

@@ -50,7 +50,7 @@ void run(const rapport::fuzz::ReportAndLayout& input) {
   }
   const rapport::Style& style = own_style ? *own_style : fixed.default_style;
 
-  rapport::resolve_with_layout(report, style, fixed.fonts, diags);
+  rapport::resolve_with_layout(report, style, fixed.fonts.families(), diags);
   rapport::compute_tables(report, diags);
   rapport::throw_if_errors(diags);
 

@@ -174,7 +174,7 @@ TEST_CASE("landscape: the slabs of a landscape section and table are laid out at
   Report report = built(mixed_report(), diags);
   Style style = load_style(resolve_layout_path("default"));
   FontRegistry fonts(default_font_list());
-  resolve_with_layout(report, style, fonts, diags);
+  resolve_with_layout(report, style, fonts.families(), diags);
   LayoutContext ctx{report, style, fonts.context(), diags};
   Flow flow = collect_flow(ctx);
   REQUIRE_MESSAGE(!diags.has_errors(), diags.format());
@@ -211,7 +211,7 @@ TEST_CASE("landscape: the slabs of a landscape section and table are laid out at
                                            "      columns: [{title: A, width: 50%}, {title: B, width: 50%}]\n"
                                            "      rows: [[a, b]]\n",
                        one);
-  resolve_with_layout(table, style, fonts, one);
+  resolve_with_layout(table, style, fonts.families(), one);
   LayoutContext table_ctx{table, style, fonts.context(), one};
   Flow table_flow = collect_flow(table_ctx);
   REQUIRE(!table_flow.slabs.empty());
@@ -393,7 +393,7 @@ TEST_CASE("landscape: the sign-off block stays with a landscape section that end
     yaml += "  - section: Bilaga\n    orientation: " + orientation + "\n    content:\n      - text: Sista texten.\n";
     Diagnostics diags;
     Report report = built(yaml, diags);
-    resolve_with_layout(report, style, fonts, diags);
+    resolve_with_layout(report, style, fonts.families(), diags);
     LayoutContext ctx{report, style, fonts.context(), diags};
     Flow flow = collect_flow(ctx);
     REQUIRE_MESSAGE(!diags.has_errors(), diags.format());
@@ -415,7 +415,7 @@ TEST_CASE("landscape: a layout whose page is already landscape has nothing to tu
   FontRegistry fonts(default_font_list());
   Diagnostics diags;
   Report report = built(mixed_report(), diags);
-  resolve_with_layout(report, style, fonts, diags);
+  resolve_with_layout(report, style, fonts.families(), diags);
   LayoutContext ctx{report, style, fonts.context(), diags};
   Flow flow = collect_flow(ctx);
   REQUIRE_MESSAGE(!diags.has_errors(), diags.format());

@@ -12,6 +12,7 @@
 
 #include "model/build_report.hpp"
 #include "model/resolve_with_layout.hpp"
+#include "text/font_registry.hpp"
 #include "style/load_style.hpp"
 #include "test_support.hpp"
 
@@ -56,7 +57,7 @@ void collect_headings(const std::vector<Block>& blocks, std::vector<Heading>& ou
 std::vector<Heading> example_headings() {
   Report report = load_report(example_report());
   Diagnostics diags;
-  resolve_with_layout(report, load_style(resolve_layout_path("default")), FontRegistry(default_font_list()), diags);
+  resolve_with_layout(report, load_style(resolve_layout_path("default")), FontRegistry(default_font_list()).families(), diags);
   REQUIRE_MESSAGE(!diags.has_errors(), diags.format());
   std::vector<Heading> headings;
   collect_headings(report.content, headings);

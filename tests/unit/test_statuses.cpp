@@ -11,6 +11,7 @@
 #include "layout/lay_out_overview.hpp"
 #include "model/build_report.hpp"
 #include "model/resolve_with_layout.hpp"
+#include "text/font_registry.hpp"
 #include "style/load_style.hpp"
 #include "style/load_vocabulary.hpp"
 #include "test_support.hpp"
@@ -127,7 +128,7 @@ TEST_CASE("goal levels: headings get the layout's label and number; an unknown l
 )";
   Diagnostics diags;
   Report report = build_report(parse_yaml("g.yaml", text), diags);
-  resolve_with_layout(report, load_style(resolve_layout_path("default")), FontRegistry(default_font_list()), diags);
+  resolve_with_layout(report, load_style(resolve_layout_path("default")), FontRegistry(default_font_list()).families(), diags);
   const auto& malbild = *std::get<std::unique_ptr<Section>>(report.content[0]);
   CHECK(malbild.heading == "Målbild: Trygghet");
   CHECK(std::get<std::unique_ptr<Section>>(malbild.content[0])->heading == "Inriktningsmål 1: Jämlika livsvillkor");
@@ -140,7 +141,7 @@ TEST_CASE("the overview lists exactly the example's goals with their statuses an
   Diagnostics diags;
   Style style = load_style(resolve_layout_path("default"));
   FontRegistry fonts(default_font_list());
-  resolve_with_layout(report, style, fonts, diags);
+  resolve_with_layout(report, style, fonts.families(), diags);
   LayoutContext ctx{report, style, fonts.context(), diags};
   Table overview = goal_overview_table(ctx);
   std::vector<std::pair<std::string, std::string>> expected = {
