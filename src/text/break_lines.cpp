@@ -81,7 +81,10 @@ Line measure(const std::vector<BreakItem>& items, const Sums& sums, const BreakP
   } else {
     line.ratio = stretch > 0 ? (p.width - width) / stretch : std::numeric_limits<double>::infinity();
   }
-  line.badness = line.overfull ? infinitely_bad : std::min(infinitely_bad, 100 * std::pow(std::fabs(line.ratio), 3));
+  // In the last pass every line may be "infinitely bad"; the cap goes up there so the loosest
+  // of them still costs more than a less loose one (TeX would call all of them 10000 alike).
+  double cap = p.emergency ? infinitely_bad * 1000 : infinitely_bad;
+  line.badness = line.overfull ? cap : std::min(cap, 100 * std::pow(std::fabs(line.ratio), 3));
   return line;
 }
 

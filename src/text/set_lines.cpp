@@ -23,20 +23,51 @@ struct LineSpan {
   double ratio = 0;  // the word spaces' stretch (>0) or shrink (<0), justified lines only
 };
 
+// How a justified line's extra width is shared out: word spaces stretch up to twice their
+// width; what a line still lacks then goes into the gaps between letters, at most
+// `max_tracking` of the font size each (as a typesetter's letter-spacing range allows), and
+// only what that cannot take widens the spaces further.
+constexpr double max_space = 2.0, max_tracking = 0.04;
+
+struct Spacing {
+  double space = 0;     // extra per point of word space (ratio × stretch share)
+  double tracking = 0;  // extra after each letter cluster but the line's last
+};
+
+bool breakable_space_at(const Paragraph& p, int byte) {
+  auto c = std::lower_bound(p.char_bytes.begin(), p.char_bytes.end(), byte) - p.char_bytes.begin();
+  return p.text[static_cast<size_t>(byte)] == ' ' && p.attrs[static_cast<size_t>(c) + 1].is_line_break;
+}
+
+Spacing spacing_of(const Paragraph& p, const LineSpan& span, double size) {
+  Spacing s;
+  if (span.ratio <= 0) {
+    s.space = std::max(span.ratio, -1.0) * space_shrink;
+    return s;
+  }
+  s.space = span.ratio * space_stretch;
+  if (1 + s.space <= max_space) return s;
+  double spaces = 0;
+  int gaps = -1;
+  for (const auto& item : p.items)
+    for (const auto& cluster : item.clusters) {
+      if (cluster.start < span.start || cluster.start >= span.end) continue;
+      if (breakable_space_at(p, cluster.start)) spaces += cluster.width;
+      else ++gaps;
+    }
+  if (gaps <= 0 || spaces <= 0) return s;
+  double extra = spaces * s.space, beyond = extra - spaces * (max_space - 1);
+  s.tracking = std::min(beyond / gaps, max_tracking * size);
+  s.space = (extra - s.tracking * gaps) / spaces;
+  return s;
+}
+
 struct LineBuilder {
   const Paragraph& p;
   TextLine line;
   double pen = 0;
-  double ratio = 0;
-
-  bool is_breakable_space(int byte) const {
-    auto c = std::lower_bound(p.char_bytes.begin(), p.char_bytes.end(), byte) - p.char_bytes.begin();
-    return p.text[static_cast<size_t>(byte)] == ' ' && p.attrs[static_cast<size_t>(c) + 1].is_line_break;
-  }
-  double space_extra(double width) const {
-    if (ratio > 0) return ratio * width * space_stretch;
-    return std::max(ratio, -1.0) * width * space_shrink;
-  }
+  Spacing spacing;
+  int line_end = 0;
 
   // Clusters of `glyphs` that start in [from, to), in glyph order, appended to `run`.
   void add_clusters(GlyphRun& run, const PangoGlyphString* glyphs, const std::vector<ClusterSpan>& spans, int from, int to) {
@@ -56,10 +87,11 @@ struct LineBuilder {
         }
         pen += to_points(info.geometry.width);
       }
-      if (ratio != 0 && is_breakable_space(span.start)) {
-        double extra = space_extra(span.width);
-        pen += extra;
-        line.space_ratio = std::max(line.space_ratio, 1 + extra / std::max(span.width, 1e-9));
+      if (spacing.space != 0 && breakable_space_at(p, span.start)) {
+        pen += spacing.space * span.width;
+        line.space_ratio = std::max(line.space_ratio, 1 + spacing.space);
+      } else if (spacing.tracking > 0 && span.end < line_end) {
+        pen += spacing.tracking;
       }
       cluster.width = pen - cluster.x;
       cluster.bytes = static_cast<int>(text.size());
@@ -164,7 +196,7 @@ std::vector<std::shared_ptr<const TextLine>> set_lines(const Paragraph& p, const
   auto paragraph = std::make_shared<const std::string>(p.text);
   const auto spans = line_spans(p, input, breaks, request.justify);
   for (const LineSpan& span : spans) {
-    LineBuilder b{p, {}, 0, span.ratio};
+    LineBuilder b{p, {}, 0, spacing_of(p, span, request.style.size), span.end};
     b.line.paragraph = paragraph;
     b.line.index = static_cast<int>(lines.size());
     b.line.count = static_cast<int>(spans.size());

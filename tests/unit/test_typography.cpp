@@ -111,9 +111,10 @@ Measures measure(const DocumentFrames& doc, bool justified) {
 
 }  // namespace
 
-// What holds today, asserted; where the issue's targets are not reached yet (justified text:
-// at most 10 % hyphenated lines and no word space over twice its width; a Norrtälje table
-// whose header words cannot all fit whole), the figures are printed and held to a bound.
+// The issue's measures, asserted, with two bounds where its targets are not reached yet: the
+// justified layout hyphenates 10.4 % of body lines (target 10 %), and the Norrtälje plan's
+// nine-column tables cannot fit every header word whole (their titles then break, compounds
+// first, rather than the table be refused). The figures are printed.
 TEST_CASE("typography: hyphenation share, runs, bad breaks, justified spaces and whole header words in every example and layout") {
   auto reports = bundled_reports();
   REQUIRE(reports.size() >= 10);
@@ -152,8 +153,8 @@ TEST_CASE("typography: hyphenation share, runs, bad breaks, justified spaces and
                    << " justified lines spaced over twice; " << t.broken_headers << " header lines broken in a word");
     CHECK(t.body > 1000);
     if (justified) {
-      CHECK(static_cast<double>(t.hyphenated) <= 0.12 * static_cast<double>(t.body));
-      CHECK(static_cast<double>(t.loose) <= 0.05 * static_cast<double>(t.justified));
+      CHECK(static_cast<double>(t.hyphenated) <= 0.11 * static_cast<double>(t.body));
+      CHECK(t.loose == 0);
     } else {
       CHECK(static_cast<double>(t.hyphenated) <= 0.06 * static_cast<double>(t.body));
     }
@@ -181,8 +182,17 @@ TEST_CASE("typography: the measures catch what they measure") {
   items.push_back(begin_tag("TH"));
   for (const auto& line : shape_plain_text(fonts.context(), text, request).lines) items.push_back(TextLineItem{line, 0, 0, {}});
   items.push_back(end_tag("TH"));
+  // Without the dictionary, a long word that just misses the first line leaves it more room
+  // than letter spacing can take: its spaces go past twice their width.
+  const std::string loose = "Ja nej ja samordningsförbundets";
+  ShapeRequest unwrapped{style.body, -1, Align::left, {}, false, true, nullptr};
+  ShapeRequest plain{style.body, logical_width(shape_plain_text(fonts.context(), loose, unwrapped)) - 5, Align::left, {}, false, true, nullptr};
+  items.push_back(begin_tag("P"));
+  for (const auto& line : shape_plain_text(fonts.context(), loose, plain).lines)
+    items.push_back(TextLineItem{line, 0, 0, {}});
+  items.push_back(end_tag("P"));
   Measures m = measure(doc, true);
-  CHECK(m.body == shaped.lines.size());
+  CHECK(m.body > shaped.lines.size());
   CHECK(static_cast<double>(m.hyphenated) > 0.10 * static_cast<double>(m.body));
   auto has = [&](const std::string& what) {
     return std::any_of(m.problems.begin(), m.problems.end(), [&](const std::string& p) { return p.starts_with(what); });
