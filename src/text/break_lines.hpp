@@ -37,8 +37,8 @@ struct LineBreak {
 };
 
 // The breaks that minimise the paragraph's total demerits; the last is the final item, which
-// must be a forced break. Empty when no breaks keep every line within tolerance (never in an
-// emergency pass).
+// must be a forced break. Empty when no breaks keep every line within tolerance and the
+// hyphen limit (an emergency pass ignores the tolerance, not the limit).
 std::vector<LineBreak> break_lines(const std::vector<BreakItem>& items, const BreakParams& params);
 
 }  // namespace rapport
