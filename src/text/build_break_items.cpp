@@ -16,7 +16,6 @@ bool is_hard_hyphen(gunichar c) { return c == '-' || c == 0x2010; }
 struct Builder {
   const Paragraph& p;
   const ShapeRequest& request;
-  const Hyphenation& hyphenation;
   BreakInput out;
   double box = 0;
   int box_start = -1;
@@ -70,7 +69,9 @@ struct Builder {
   }
 };
 
-// The last place a line can break before the paragraph's end: its last word is never hyphenated.
+// The last place a line can break before the paragraph's end: the word after it is never
+// hyphenated. A paragraph of one word has none, so that word may break (a narrow cell's only
+// word), as the emergency pass may break any.
 int last_word_start(const Paragraph& p) {
   int chars = static_cast<int>(p.char_bytes.size()) - 1;
   for (int c = chars - 1; c >= 0; --c)
@@ -123,8 +124,10 @@ std::vector<bool> emergency_points(const Paragraph& p, double measure) {
     if (ends) {
       if (width > measure)
         for (int k = start + 1; k < c; ++k) points[static_cast<size_t>(k)] = p.attrs[static_cast<size_t>(k)].is_cursor_position;
-      start = c + 1;
-      width = 0;
+      // A break before a word starts the next stretch with it; a space starts none.
+      bool starts_word = c < chars && !at.is_white;
+      start = starts_word ? c : c + 1;
+      width = starts_word ? p.char_widths[static_cast<size_t>(c)] : 0;
     } else {
       width += p.char_widths[static_cast<size_t>(c)];
     }
@@ -135,7 +138,7 @@ std::vector<bool> emergency_points(const Paragraph& p, double measure) {
 }  // namespace
 
 BreakInput break_input(const Paragraph& p, const ShapeRequest& request, const Hyphenation& hyphenation) {
-  Builder b{p, request, hyphenation, {}};
+  Builder b{p, request, {}};
   std::map<int, Point> points;
   if (hyphenation.hyphenator) points = dictionary_points(p, *hyphenation.hyphenator, hyphenation.last_word);
   const double syllable = request.last_resort ? hyphenation.emergency_penalty : hyphenation.syllable_penalty;
