@@ -53,6 +53,9 @@ struct Paragraph {
   const ShapedItem* item_at(int byte) const;
 };
 
+// The clusters of `glyphs`, shaped from the text's bytes [offset, offset + length).
+std::vector<ClusterSpan> clusters_of(const PangoGlyphString* glyphs, int offset, int length);
+
 void shape_paragraph(Paragraph& p, PangoContext* context, const std::vector<TextRun>& runs, const ShapeRequest& request);
 
 // What the breaker sees, and where each item sits in the text.

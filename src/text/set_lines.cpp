@@ -129,15 +129,7 @@ struct LineBuilder {
       PangoGlyphString* glyphs = pango_glyph_string_new();
       pango_shape_with_flags(p.text.data() + from, to - from, p.text.data(), static_cast<int>(p.text.size()), &item.item->analysis,
                              glyphs, PANGO_SHAPE_NONE);
-      std::vector<ClusterSpan> spans;
-      for (int i = 0; i < glyphs->num_glyphs; ++i) {
-        int start = from + glyphs->log_clusters[i];
-        if (spans.empty() || spans.back().start != start) spans.push_back({start, to, i, 0, 0});
-        ++spans.back().glyph_count;
-        spans.back().width += to_points(glyphs->glyphs[i].geometry.width);
-      }
-      for (size_t s = 0; s + 1 < spans.size(); ++s) spans[s].end = spans[s + 1].start;
-      add_clusters(run, glyphs, spans, from, to);
+      add_clusters(run, glyphs, clusters_of(glyphs, from, to - from), from, to);
       pango_glyph_string_free(glyphs);
     } else {
       add_clusters(run, item.glyphs, item.clusters, from, to);

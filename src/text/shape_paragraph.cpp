@@ -60,6 +60,8 @@ std::vector<PangoItem*> split_at_runs(const Paragraph& p, GList* items) {
   return out;
 }
 
+}  // namespace
+
 // Glyph groups of one cluster each; a group ends where the next cluster in the text starts
 // (glyphs run right to left in a right-to-left item, so the order of groups is not the text's).
 std::vector<ClusterSpan> clusters_of(const PangoGlyphString* glyphs, int offset, int length) {
@@ -80,6 +82,8 @@ std::vector<ClusterSpan> clusters_of(const PangoGlyphString* glyphs, int offset,
   }
   return spans;
 }
+
+namespace {
 
 void measure_characters(Paragraph& p) {
   const int chars = static_cast<int>(p.char_bytes.size()) - 1;
