@@ -46,15 +46,15 @@ std::vector<ColumnNeeds> measure_columns(const TableContext& t, const ShapedRow&
       const ShapedCell& cell = row.cells[c];
       double body = cell.natural - cell.hang;
       needs[c].natural = std::max(needs[c].natural, body);
-      needs[c].hang = std::max(needs[c].hang, cell.hang - t.pad);
+      needs[c].hang = std::max(needs[c].hang, cell.hang - t.pad_x);
       if (breaks == Breaks::none) continue;
       double stretch = !breakable(cell, breaks) ? body : breaks == Breaks::words ? widest_whole_word(cell) : widest_word(cell);
       needs[c].minimum = std::max(needs[c].minimum, std::min(stretch, body));
     }
   }
   for (auto& n : needs) {
-    n.natural += 2 * t.pad + n.hang;
-    n.minimum += 2 * t.pad + n.hang;
+    n.natural += 2 * t.pad_x + n.hang;
+    n.minimum += 2 * t.pad_x + n.hang;
   }
   return needs;
 }
@@ -94,8 +94,9 @@ void share_room(const std::vector<ColumnNeeds>& needs, const std::vector<size_t>
 }
 
 // The columns' widths within `available`; their sum exceeds it when the table cannot fit.
+// `breaks_headers` tells whether header words must break.
 std::vector<double> widths_within(const TableContext& t, const ShapedRow& header, const std::vector<ShapedRow>& rows,
-                                  double available) {
+                                  double available, bool* breaks_headers = nullptr) {
   const auto& columns = t.table.columns;
   std::vector<double> widths(columns.size(), 0);
   std::vector<size_t> fitted;
@@ -118,7 +119,9 @@ std::vector<double> widths_within(const TableContext& t, const ShapedRow& header
       for (Breaks narrower : {Breaks::syllables, Breaks::headers}) {
         double least = 0;
         for (size_t c : fitted) least += needs[c].minimum;
-        if (least > room) needs = measure_columns(t, header, rows, narrower);
+        if (least <= room) break;
+        needs = measure_columns(t, header, rows, narrower);
+        if (breaks_headers) *breaks_headers = narrower == Breaks::headers;
       }
       share_room(needs, fitted, room, widths);
     }
@@ -139,17 +142,45 @@ bool fits_landscape(const TableContext& t, const ShapedRow& header, const std::v
 // The grid for `widths`: each column's figures stand in from its right edge by how far its
 // notes hang beyond the padding.
 ColumnGrid grid_of(const TableContext& t, const ShapedRow& header, const std::vector<ShapedRow>& rows, std::vector<double> widths) {
-  ColumnGrid grid{std::move(widths), {}};
+  ColumnGrid grid{std::move(widths), {}, t.pad_x};
   for (const auto& n : measure_columns(t, header, rows, Breaks::none)) grid.hangs.push_back(n.hang);
   return grid;
+}
+
+// The grid within `available`. A table whose header words would break, or that would not fit,
+// is set with half the padding between columns first, as a typesetter narrows the gutters of
+// a crowded table before breaking a column title ("Samhällsbyggnads-/kontoret").
+ColumnGrid fitted_grid(const TableContext& t, const ShapedRow& header, const std::vector<ShapedRow>& rows, double available) {
+  bool breaks_headers = false;
+  std::vector<double> widths = widths_within(t, header, rows, available, &breaks_headers);
+  bool fits = sum(widths) <= available + 0.5;
+  if (fits && !breaks_headers) return grid_of(t, header, rows, std::move(widths));
+  TableContext tight = t;
+  tight.pad_x = t.pad / 2;
+  bool tight_breaks_headers = false;
+  std::vector<double> narrower = widths_within(tight, header, rows, available, &tight_breaks_headers);
+  bool tight_fits = sum(narrower) <= available + 0.5;
+  if (tight_fits && (!tight_breaks_headers || !fits)) return grid_of(tight, header, rows, std::move(narrower));
+  return grid_of(t, header, rows, std::move(widths));
+}
+
+// A width the author fixed narrower than the column title's longest word breaks that word.
+void warn_of_narrow_titles(const TableContext& t, const ShapedRow& header, const ColumnGrid& grid) {
+  for (size_t c = 0; c < t.table.columns.size() && c < header.cells.size() && c < grid.widths.size(); ++c) {
+    const Column& column = t.table.columns[c];
+    if (column.width.kind == ColumnWidth::Kind::fit) continue;
+    if (widest_whole_word(header.cells[c]) + 2 * grid.pad_x <= grid.widths[c] + 0.5) continue;
+    t.layout.diags.warning(column.pos, "the column '" + column.title + "' is narrower than the longest word of its title, which breaks inside it",
+                           "widen the column, or leave out 'width' and let rapport fit it");
+  }
 }
 
 }  // namespace
 
 ColumnGrid fit_column_widths(const TableContext& t, const ShapedRow& header, const std::vector<ShapedRow>& rows) {
   const double available = t.layout.text_width();
-  std::vector<double> widths = widths_within(t, header, rows, available);
-  double total = sum(widths);
+  ColumnGrid grid = fitted_grid(t, header, rows, available);
+  double total = sum(grid.widths);
   if (total > available + 0.5) {
     double excess = std::ceil((total - available) / points_per_mm);
     t.layout.diags.error(t.table.pos, "the table is " + std::to_string(static_cast<long long>(std::min(excess, 1e9))) + " mm wider than the text width",
@@ -157,14 +188,14 @@ ColumnGrid fit_column_widths(const TableContext& t, const ShapedRow& header, con
                              ? "it fits on a landscape page: write 'orientation: landscape' in the table (or its section)"
                              : "narrow the fixed column widths, shorten the longest words, or split the table");
   }
-  return grid_of(t, header, rows, std::move(widths));
+  warn_of_narrow_titles(t, header, grid);
+  return grid;
 }
 
 std::optional<ColumnGrid> fit_shared_grid(const TableContext& t, const ShapedRow& header, const std::vector<ShapedRow>& rows) {
-  const double available = t.layout.text_width();
-  std::vector<double> widths = widths_within(t, header, rows, available);
-  if (sum(widths) > available + 0.5) return std::nullopt;
-  return grid_of(t, header, rows, std::move(widths));
+  ColumnGrid grid = fitted_grid(t, header, rows, t.layout.text_width());
+  if (sum(grid.widths) > t.layout.text_width() + 0.5) return std::nullopt;
+  return grid;
 }
 
 }  // namespace rapport

@@ -112,9 +112,9 @@ struct RowBuilder {
   // An icon in the cell's box; with a label after it, or alone and aligned like the column.
   double place_icon(const ShapedCell& cell, Align align, double x, double width, RowSlab& row, const SourcePos& pos) const {
     double size = table_icon_size(t);
-    double inner = width - cell.indent - 2 * t.pad;
+    double inner = width - cell.indent - 2 * t.pad_x;
     bool alone = cell.unwrapped.empty();
-    double left = x + cell.indent + t.pad;
+    double left = x + cell.indent + t.pad_x;
     if (alone) left += align == Align::right ? inner - size : align == Align::center ? (inner - size) / 2 : 0;
     std::vector<Item> icon = draw_status_icon(*cell.icon, left, t.pad, size);
     row.lines.push_back({t.pad, t.pad + size});
@@ -139,8 +139,8 @@ struct RowBuilder {
     if (cell.icon) return place_icon(cell, align, x, width, row, pos);
     if (cell.text.empty()) return 2 * t.pad;
     const TextStyle& style = *cell.style;
-    double inner = std::max(1.0, width - cell.indent - 2 * t.pad - hang_room);
-    double left = x + cell.indent + t.pad;
+    double inner = std::max(1.0, width - cell.indent - 2 * t.pad_x - hang_room);
+    double left = x + cell.indent + t.pad_x;
     double one_line = cell.natural - cell.indent - cell.hang;
     size_t before = row.lines.size();
     if (one_line <= inner && cell.text.find('\n') == std::string::npos) {
@@ -216,7 +216,7 @@ Slab spanning_header_row(const RowBuilder& rows, const TableContext& t, const st
     placed.push_back(rows.place_cell(shaped, align, x, width, row, t.table.pos, cell.span == 1 ? rows.hang_room(column, align) : 0));
     th.colspan = static_cast<int>(cell.span);
     row.own_new_items(th);
-    if (cell.span > 1 && !cell.text.empty()) underlines.emplace_back(x + t.pad, width - 2 * t.pad);
+    if (cell.span > 1 && !cell.text.empty()) underlines.emplace_back(x + t.pad_x, width - 2 * t.pad_x);
     column += cell.span;
   }
   bottom_align(row, placed);
@@ -373,6 +373,7 @@ TableSlabs lay_out_table(const LayoutContext& ctx, const Table& table, const Col
   std::vector<ShapedRow> rows = shape_rows(t);
 
   ColumnGrid grid = shared ? *shared : fit_column_widths(t, header, rows);
+  t.pad_x = grid.pad_x;
   const std::vector<double>& widths = grid.widths;
   RowBuilder builder{t, widths, grid.hangs};
   for (const auto& extra : table.header) out.header.push_back(spanning_header_row(builder, t, extra));

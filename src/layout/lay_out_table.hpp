@@ -16,6 +16,7 @@ struct TableSlabs {
 struct ColumnGrid {
   std::vector<double> widths;
   std::vector<double> hangs;
+  double pad_x = 0;  // the cells' left and right padding the widths were fitted with
 };
 
 // One grid for tables that follow one another with the same columns (a budget in kronor, then

@@ -81,7 +81,7 @@ RichText with_true_minus(RichText text) {
 
 TableContext make_table_context(const LayoutContext& ctx, const Table& table) {
   const Style& s = ctx.style;
-  TableContext t{ctx, table, s.cell_padding, s.table, s.table_header, s.table, s.table, s.table};
+  TableContext t{ctx, table, s.cell_padding, s.cell_padding, s.table, s.table_header, s.table, s.table, s.table};
   t.strong.weight = 700;
   t.italic.italic = true;
   t.note.italic = true;

@@ -12,6 +12,7 @@ struct TableContext {
   const LayoutContext& layout;
   const Table& table;
   double pad;
+  double pad_x;  // left and right: the layout's padding, or half of it in a table that needs it
   TextStyle body, header, strong, italic, note;
 };
 

@@ -144,6 +144,8 @@ BreakInput break_input(const Paragraph& p, const ShapeRequest& request, const Hy
   const double syllable = request.last_resort ? hyphenation.emergency_penalty : hyphenation.syllable_penalty;
   const double compound = request.last_resort ? hyphenation.emergency_penalty / 2 : hyphenation.compound_penalty;
   const std::vector<bool> emergency = emergency_points(p, request.width);
+  // Unwrapped text measures every piece, so that a column knows how narrow its header may get.
+  const bool last_resort_only = request.last_resort && request.width >= 0;
   const int chars = static_cast<int>(p.char_bytes.size()) - 1;
   for (int c = 0; c < chars; ++c) {
     const PangoLogAttr& at = p.attrs[static_cast<size_t>(c)];
@@ -155,7 +157,7 @@ BreakInput break_input(const Paragraph& p, const ShapeRequest& request, const Hy
       bool hyphen = is_hard_hyphen(b.char_at(c - 1));
       b.penalty(byte, 0, hyphen ? hyphenation.hard_hyphen_penalty : hyphenation.compound_penalty, hyphen);
       b.word = 0;
-    } else if (auto point = points.find(byte); point != points.end()) {
+    } else if (auto point = points.find(byte); point != points.end() && (!last_resort_only || emergency[static_cast<size_t>(c)])) {
       double value = point->second == Point::compound  ? compound
                      : point->second == Point::syllable ? syllable
                                                         : hyphenation.inside_compound_penalty;
@@ -164,7 +166,7 @@ BreakInput break_input(const Paragraph& p, const ShapeRequest& request, const Hy
       b.penalty(byte, 0, hyphenation.emergency_penalty, false);
     }
     if (ch == 0xAD) {  // the author's soft hyphen: a break that adds a hyphen
-      b.penalty(byte, b.hyphen_width(byte), hyphenation.compound_penalty, true);
+      if (!last_resort_only || emergency[static_cast<size_t>(c)]) b.penalty(byte, b.hyphen_width(byte), hyphenation.compound_penalty, true);
       continue;
     }
     const PangoLogAttr& next = p.attrs[static_cast<size_t>(c) + 1];

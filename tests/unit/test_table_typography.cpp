@@ -129,7 +129,7 @@ TEST_CASE("table columns: header words are never broken, cell words only when th
   CHECK_MESSAGE(!words_reading(words, "Samhällsbyggnadskontoret").empty(), "a cell's word is hyphenated though it fits: " << all);
   // Too many long words for the text width: cells are hyphenated, headers still are not.
   std::string body = "  - table:\n      columns: [Ansvarig";
-  // (Four such titles leave the first column less than its longest word; five would not leave
+  // (Four such titles leave the first column less than its longest word; six would not leave
   // it even its longest syllable, and then the titles break too, compounds first.)
   for (int i = 1; i <= 4; ++i) body += ", {title: Investeringsutgift" + std::to_string(i) + ", align: right}";
   body += "]\n      rows:\n        - [\"Samhällsbyggnadsförvaltningarnas samordning\", 1, 2, 3, 4]\n";
@@ -141,6 +141,44 @@ TEST_CASE("table columns: header words are never broken, cell words only when th
   CHECK(std::any_of(squeezed.begin(), squeezed.end(), [](const Word& w) {
     return w.text.starts_with("Samhälls") && w.text.ends_with("s\u00AD");
   }));
+}
+
+TEST_CASE("table columns: a crowded table narrows its gutters before it breaks a title's word") {
+  // Five such titles fit whole only with half the padding between columns.
+  std::string body = "  - table:\n      columns: [Ansvar";
+  for (int i = 1; i <= 5; ++i) body += ", {title: Investeringsutgifte" + std::to_string(i) + ", align: right}";
+  body += "]\n      rows:\n        - [Kommunen, 1, 2, 3, 4, 5]\n";
+  auto words = rendered_words(body);
+  for (int i = 1; i <= 5; ++i) CHECK(!words_reading(words, "Investeringsutgifte" + std::to_string(i)).empty());
+  // The figures still end on their columns' right edges, under the titles' ends.
+  auto five = words_reading(words, "5");
+  auto title = words_reading(words, "Investeringsutgifte5");
+  REQUIRE((!five.empty() && !title.empty()));
+  CHECK(five.front().x_max == doctest::Approx(title.front().x_max).epsilon(0.001));
+}
+
+TEST_CASE("table header: a title breaks between its words while its column holds the longest, an author's soft hyphen too") {
+  // As in the Timrå investment tables: the last column is wide enough for "Årsprognos budget-",
+  // but a title breaks inside a word only where the word is wider than the column.
+  auto laid = lay_out("  - table:\n      columns: [Investeringar (tkr), {title: Budget helår, align: right},"
+                      " {title: Utfall period, align: right}, {title: Årsprognos, align: right},"
+                      " {title: \"Årsprognos budget\\u00ADavvikelse\", align: right}]\n"
+                      "      rows:\n        - [Allmänna inv KLK, 500, 0, 100, 400]\n        - [Vägprojekt SCA-mark, 0, 28, 1500, -1500]\n");
+  auto lines = lines_of(laid->flow);
+  line_with(lines, "budgetavvikelse");
+  CHECK(std::none_of(lines.begin(), lines.end(), [](const Line& l) { return l.text == "Årsprognos budget"; }));
+}
+
+TEST_CASE("table columns: a fixed width narrower than its title's longest word is a warning") {
+  std::string dir = temp_dir();
+  write_file(dir + "/r.yaml", report_preamble() +
+                                  "  - table:\n      columns: [{title: Indikatorer som Samhällsbyggnadskontoret ansvarar för, width: 10%}, Källa]\n"
+                                  "      rows:\n        - [Budgetföljsamhet, Rodret]\n");
+  auto result = run_rapport("render " + shell_quote(dir + "/r.yaml") + " -o " + shell_quote(dir + "/r.pdf"));
+  CHECK(result.status == 0);
+  CHECK(result.output.find("r.yaml:10:") != std::string::npos);
+  CHECK(result.output.find("warning: the column 'Indikatorer som Samhällsbyggnadskontoret ansvarar för' is narrower than the longest word of its title") !=
+        std::string::npos);
 }
 
 TEST_CASE("table header: titles of one and two lines stand on a common bottom line") {
