@@ -1,6 +1,6 @@
 #include "app/run_pipeline.hpp"
 
-#include "export/finish_pdf.hpp"
+#include "export/pdf_metadata.hpp"
 #include "finance/compute_tables.hpp"
 #include "layout/lay_out_document.hpp"
 #include "load/yaml_source.hpp"

@@ -1,23 +1,13 @@
 #include "export/draw_page.hpp"
 
-#include <cairo-pdf.h>
 #include <librsvg/rsvg.h>
 #include <pango/pangocairo.h>
-
-#include <cstdio>
 
 #include "export/draw_text_line.hpp"
 #include "frames/picture.hpp"
 
 namespace rapport {
 namespace {
-
-std::string number(double v) {
-  char buffer[32];
-  // rapport never calls setlocale, so printf stays in the "C" locale and writes a decimal point.
-  std::snprintf(buffer, sizeof buffer, "%.2f", v);
-  return buffer;
-}
 
 void set_color(cairo_t* cr, const Color& c) { cairo_set_source_rgb(cr, c.r, c.g, c.b); }
 
@@ -81,41 +71,16 @@ struct Painter {
   void operator()(const ImageItem& image) const {
     if (image.picture) draw_picture(cr, *image.picture, image.x, image.y, image.width, image.height);
   }
-  // Structure, links and destinations are the recorder's (PDF only).
+  // Nothing to see on an image.
   void operator()(const LinkItem&) const {}
   void operator()(const TagItem&) const {}
   void operator()(const AnchorItem&) const {}
 };
 
-void add_destination(cairo_t* cr, const AnchorItem& anchor) {
-  std::string attributes = "name=" + tag_quoted(anchor.name) + " x=" + number(anchor.x) + " y=" + number(anchor.y);
-  cairo_tag_begin(cr, CAIRO_TAG_DEST, attributes.c_str());
-  cairo_tag_end(cr, CAIRO_TAG_DEST);
-}
-
 }  // namespace
 
-std::string tag_quoted(const std::string& value) {
-  std::string out = "'";
-  for (char c : value) {
-    if (c == '\'' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out + "'";
-}
-
-void draw_page(cairo_t* cr, const Page& page, StructureRecorder* recorder) {
-  if (recorder) recorder->begin_page();
-  for (const auto& item : page.items) {
-    if (recorder) {
-      if (auto* tag = std::get_if<TagItem>(&item)) recorder->tag(*tag);
-      else if (auto* link = std::get_if<LinkItem>(&item)) recorder->link(*link);
-      else if (auto* anchor = std::get_if<AnchorItem>(&item)) add_destination(cr, *anchor);
-      else recorder->before_drawing(item);
-    }
-    std::visit(Painter{cr}, item);
-  }
-  if (recorder) recorder->end_page();
+void draw_page(cairo_t* cr, const Page& page) {
+  for (const auto& item : page.items) std::visit(Painter{cr}, item);
 }
 
 }  // namespace rapport

@@ -1,7 +1,5 @@
 #include "export/record_structure.hpp"
 
-#include <pango/pango.h>
-
 #include <algorithm>
 #include <array>
 
@@ -57,8 +55,8 @@ std::optional<Box> drawn_bounds(const Item& item) {
   return std::nullopt;
 }
 
-// The name Cairo writes before a marked-content sequence. Any name but "Link" (a Cairo link)
-// will do; the element's own role keeps the content stream readable.
+// The tag of a marked-content sequence: the element's own role keeps the content stream
+// readable (a Link's words are a Span; "Link" was Cairo's name for its own links).
 std::string mark_name(const StructureElement& element) { return element.role == "Link" ? "Span" : element.role; }
 
 }  // namespace
@@ -68,7 +66,7 @@ void Box::include(const Box& other) {
   x2 = std::max(x2, other.x2), y2 = std::max(y2, other.y2);
 }
 
-StructureRecorder::StructureRecorder(cairo_t* cr) : cr_(cr) {
+StructureRecorder::StructureRecorder(MarkSink& sink) : sink_(sink) {
   record_.elements.emplace_back().role = "Document";
   open_.push_back(0);
 }
@@ -159,8 +157,8 @@ void StructureRecorder::before_drawing(const Item& item) {
   bool new_line = std::holds_alternative<TextLineItem>(item) && owner != PageMarks::artifact;
   if (!mark_ || *mark_ != owner || new_line) {
     end_mark();
-    mark_tag_ = owner == PageMarks::artifact ? artifact_stand_in : mark_name(record_.elements[static_cast<size_t>(owner)]);
-    cairo_tag_begin(cr_, mark_tag_.c_str(), "");
+    bool artifact = owner == PageMarks::artifact;
+    sink_.begin_mark(artifact ? std::string() : mark_name(record_.elements[static_cast<size_t>(owner)]), artifact);
     auto& owners = record_.pages.back().owners;
     if (owner != PageMarks::artifact)
       record_.elements[static_cast<size_t>(owner)].kids.push_back({StructureKid::Kind::content, owners.size(), page()});
@@ -182,7 +180,7 @@ void StructureRecorder::before_drawing(const Item& item) {
 
 void StructureRecorder::end_mark() {
   if (!mark_) return;
-  cairo_tag_end(cr_, mark_tag_.c_str());
+  sink_.end_mark();
   mark_.reset();
 }
 

@@ -1,9 +1,7 @@
 #pragma once
-// The document's logical structure as draw_page records it while it draws a PDF, for
-// finish_pdf to write as the structure tree. Cairo 1.16 writes marked content well but its
-// own structure tree cannot carry what PDF/UA asks for (attributes, artifacts, a link's words
-// inside its Link element), so Cairo is only asked for marked-content sequences and rapport
-// writes the tree.
+// The document's logical structure as StructureRecorder records it while the pages' content
+// is written, for write_structure_tree to write as the structure tree: the elements, which
+// marked-content sequence of which page each owns, and the link annotations.
 #include <optional>
 #include <string>
 #include <vector>
@@ -41,8 +39,8 @@ struct LinkAnnotation {
   size_t element = 0;  // the Link element that owns it
 };
 
-// Every marked-content sequence Cairo wrote on a page, in order, by its owner: an element's
-// index, or `artifact`.
+// Every marked-content sequence written on a page, in order, by its owner: an element's index,
+// or `artifact`. A structure sequence's MCID is its ordinal among the page's non-artifact ones.
 struct PageMarks {
   static constexpr long artifact = -1;
   std::vector<long> owners;
@@ -53,9 +51,5 @@ struct StructureRecord {
   std::vector<PageMarks> pages;
   std::vector<LinkAnnotation> links;
 };
-
-// The Cairo tag name artifacts are drawn in, since Cairo 1.16 has no artifacts: finish_pdf
-// rewrites "/Private << /MCID n >> BDC" as "/Artifact BMC". rapport uses it for nothing else.
-inline constexpr const char* artifact_stand_in = "Private";
 
 }  // namespace rapport

@@ -1,69 +1,175 @@
 #include "export/write_pdf.hpp"
 
-#include <cairo-pdf.h>
-
-#include <memory>
-#include <utility>
+#include <algorithm>
+#include <map>
 #include <stdexcept>
 
 #include "export/atomic_output.hpp"
-#include "export/draw_page.hpp"
-#include "export/finish_pdf.hpp"
+#include "export/pdf_file.hpp"
+#include "export/pdf_metadata.hpp"
+#include "export/write_page_content.hpp"
+#include "export/write_structure_tree.hpp"
 
 namespace rapport {
 namespace {
 
-void add_outline(cairo_surface_t* surface, const std::vector<OutlineEntry>& outline) {
-  std::vector<int> parents = {CAIRO_PDF_OUTLINE_ROOT};  // parents[level - 1]
-  for (const auto& entry : outline) {
+// What the document's closing objects need to know of the pages written.
+struct DocumentWriter {
+  DocumentWriter(PdfFile& f, const DocumentFrames& d) : file(f), document(d), page_tree(f.reserve()), resources(f.reserve()) {}
+
+  PdfFile& file;
+  const DocumentFrames& document;
+  ObjectId page_tree, resources;
+  PdfFonts fonts{file};
+  PdfImages images{file};
+  PdfForms forms{file};
+  ContentMarks marks;
+  StructureRecorder recorder{marks};
+  std::vector<PlacedAnchor> anchors;
+  WrittenPages written;
+  ObjectId link_appearance = 0;
+
+  void write_page(size_t index) {
+    const Page& page = document.pages[index];
+    double width = document.width_of(page), height = document.height_of(page);
+    PdfResources shared{fonts, images, forms};
+    PageContext ctx{shared, recorder, marks, anchors};
+    size_t links_before = recorder.record().links.size();
+    std::string content = write_page_content(page, height, index, ctx);
+    ObjectId page_id = file.reserve();
+    ObjectId content_id = file.stream("", content);
+    std::string annots;
+    if (recorder.record().links.size() > links_before) {
+      if (!link_appearance) link_appearance = write_empty_appearance(file);
+      PageLinks where{page_id, height, document.pages.size()};
+      for (ObjectId id : write_link_annotations(file, recorder.record().links, links_before, where, link_appearance)) {
+        annots += pdf_ref(id) + " ";
+        written.annotations.push_back(id);
+      }
+      annots = " /Annots [" + annots.substr(0, annots.size() - 1) + "]";
+    }
+    std::string box = "[0 0 " + pdf_number(width) + " " + pdf_number(height) + "]";
+    // /Tabs /S: PDF/UA asks that the tab order follow the structure.
+    file.object(page_id, "<< /Type /Page /Parent " + pdf_ref(page_tree) + " /MediaBox " + box + " /Resources " + pdf_ref(resources) +
+                             " /Contents " + pdf_ref(content_id) + " /StructParents " + std::to_string(index) + " /Tabs /S" + annots +
+                             " >>");
+    written.pages.push_back(page_id);
+    written.heights.push_back(height);
+  }
+
+  void write_resources() {
+    std::string fonts_entries = fonts.write_all();
+    std::string xobjects = images.entries() + " " + forms.entries();
+    file.object(resources, "<< /Font << " + fonts_entries + " >> /XObject << " + xobjects + " >> >>");
+  }
+
+  void write_page_tree() {
+    std::string kids;
+    for (ObjectId id : written.pages) kids += pdf_ref(id) + " ";
+    if (!kids.empty()) kids.pop_back();
+    file.object(page_tree, "<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(written.pages.size()) + " >>");
+  }
+
+  // The named destinations, in the byte order of their names as a name tree wants them.
+  ObjectId write_destinations() {
+    std::map<std::string, const PlacedAnchor*> by_name;
+    for (const auto& anchor : anchors) by_name.emplace(anchor.name, &anchor);
+    std::string names;
+    for (const auto& [name, anchor] : by_name) {
+      names += pdf_byte_string(name) + " [" + pdf_ref(written.pages.at(anchor->page)) + " /XYZ " + pdf_number(anchor->x) + " " +
+               pdf_number(written.heights.at(anchor->page) - anchor->y) + " null] ";
+    }
+    if (!names.empty()) names.pop_back();
+    return file.object("<< /Names [" + names + "] >>");
+  }
+
+  ObjectId write_outline();
+};
+
+// One outline item and the items below it, written depth first. Level-1 items are open.
+struct OutlineNode {
+  const OutlineEntry* entry = nullptr;
+  std::vector<OutlineNode> kids;
+  ObjectId id = 0;
+};
+
+int visible_count(const OutlineNode& node, bool open) {
+  int count = 0;
+  for (const auto& kid : node.kids) count += 1 + (open && kid.entry->level == 1 ? visible_count(kid, true) : 0);
+  return count;
+}
+
+void reserve_ids(PdfFile& file, OutlineNode& node) {
+  for (auto& kid : node.kids) {
+    kid.id = file.reserve();
+    reserve_ids(file, kid);
+  }
+}
+
+void write_items(PdfFile& file, const OutlineNode& parent) {
+  for (size_t i = 0; i < parent.kids.size(); ++i) {
+    const OutlineNode& node = parent.kids[i];
+    std::string body = "<< /Title " + pdf_text_string(node.entry->title) + " /Parent " + pdf_ref(parent.id) + " /Dest " +
+                       pdf_byte_string(node.entry->anchor);
+    if (i > 0) body += " /Prev " + pdf_ref(parent.kids[i - 1].id);
+    if (i + 1 < parent.kids.size()) body += " /Next " + pdf_ref(parent.kids[i + 1].id);
+    if (!node.kids.empty()) {
+      bool open = node.entry->level == 1;
+      int count = open ? visible_count(node, true) : static_cast<int>(node.kids.size());
+      body += " /First " + pdf_ref(node.kids.front().id) + " /Last " + pdf_ref(node.kids.back().id) + " /Count " +
+              std::to_string(open ? count : -count);
+    }
+    file.object(node.id, body + " >>");
+    write_items(file, node);
+  }
+}
+
+ObjectId DocumentWriter::write_outline() {
+  OutlineNode root;
+  // path[k]: the latest item at depth k; an entry goes under the latest item one level up (or
+  // the deepest there is, when levels are skipped). Pushing a kid moves only its earlier
+  // siblings, which are off the path by then.
+  std::vector<OutlineNode*> path = {&root};
+  for (const auto& entry : document.outline) {
     size_t level = static_cast<size_t>(std::max(1, entry.level));
-    if (parents.size() > level) parents.resize(level);
-    while (parents.size() < level) parents.push_back(parents.back());
-    std::string link = "dest=" + tag_quoted(entry.anchor);
-    auto flags = entry.level == 1 ? CAIRO_PDF_OUTLINE_FLAG_OPEN : static_cast<cairo_pdf_outline_flags_t>(0);
-    int id = cairo_pdf_surface_add_outline(surface, parents.back(), entry.title.c_str(), link.c_str(), flags);
-    parents.push_back(id);
+    while (path.size() > level) path.pop_back();
+    OutlineNode* parent = path.back();
+    parent->kids.push_back({&entry, {}, 0});
+    path.push_back(&parent->kids.back());
   }
+  if (root.kids.empty()) return 0;
+  root.id = file.reserve();
+  reserve_ids(file, root);
+  write_items(file, root);
+  file.object(root.id, "<< /Type /Outlines /First " + pdf_ref(root.kids.front().id) + " /Last " + pdf_ref(root.kids.back().id) +
+                           " /Count " + std::to_string(visible_count(root, true)) + " >>");
+  return root.id;
 }
 
-cairo_status_t append_bytes(void* closure, const unsigned char* data, unsigned int length) {
-  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
-// Cairo's PDF with marked content, in memory; `structure` receives what was drawn where.
-std::string draw_document(const DocumentFrames& document, StructureRecord& structure) {
-  std::string bytes;
-  std::unique_ptr<cairo_surface_t, decltype(&cairo_surface_destroy)> surface(
-      cairo_pdf_surface_create_for_stream(append_bytes, &bytes, document.width, document.height), cairo_surface_destroy);
-  std::unique_ptr<cairo_t, decltype(&cairo_destroy)> cr(cairo_create(surface.get()), cairo_destroy);
-  StructureRecorder recorder(cr.get());
-  bool landscape = false;  // the surface's current size
-  for (const auto& page : document.pages) {
-    // A landscape page gets its own MediaBox; Cairo 1.16 takes the size before anything is drawn on the page.
-    if (page.landscape != landscape)
-      cairo_pdf_surface_set_size(surface.get(), document.width_of(page), document.height_of(page));
-    landscape = page.landscape;
-    draw_page(cr.get(), page, &recorder);
-    cairo_show_page(cr.get());
-  }
-  structure = recorder.finish();
-  add_outline(surface.get(), document.outline);
-  cr.reset();
-  cairo_surface_finish(surface.get());
-  if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS)
-    throw std::runtime_error(std::string("cairo could not write the PDF: ") + cairo_status_to_string(cairo_surface_status(surface.get())));
-  return bytes;
+void write_document(const DocumentFrames& document, const std::string& path) {
+  PdfFile file(path);
+  DocumentWriter writer(file, document);
+  for (size_t i = 0; i < document.pages.size(); ++i) writer.write_page(i);
+  StructureRecord structure = writer.recorder.finish();
+  writer.write_resources();
+  writer.write_page_tree();
+  ObjectId tree = write_structure_tree(file, structure, writer.written);
+  ObjectId destinations = writer.write_destinations();
+  ObjectId outline = writer.write_outline();
+  std::string catalog = "<< /Type /Catalog /Pages " + pdf_ref(writer.page_tree) + " /StructTreeRoot " + pdf_ref(tree) +
+                        " /Names << /Dests " + pdf_ref(destinations) + " >> ";
+  if (outline) catalog += "/Outlines " + pdf_ref(outline) + " /PageMode /UseOutlines ";
+  catalog += write_catalog_metadata(file, document.metadata) + " >>";
+  ObjectId root = file.object(catalog);
+  file.finish(root, write_info(file, document.metadata));
 }
 
 }  // namespace
 
 void write_pdf(const DocumentFrames& document, const std::string& path,
                const std::function<void(const std::string& temporary)>& before_rename) {
-  StructureRecord structure;
-  std::string drawn = draw_document(document, structure);
   write_atomically(path, [&](const std::string& temporary) {
-    finish_pdf(std::move(drawn), structure, document.metadata, temporary);
+    write_document(document, temporary);
     if (before_rename) before_rename(temporary);
   });
 }

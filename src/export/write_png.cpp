@@ -67,7 +67,7 @@ size_t write_page_png(const DocumentFrames& document, size_t page, double dpi, c
   cairo_set_source_rgb(cr.get(), 1, 1, 1);
   cairo_paint(cr.get());
   cairo_scale(cr.get(), scale, scale);
-  draw_page(cr.get(), sheet, nullptr);
+  draw_page(cr.get(), sheet);
   if (cairo_status(cr.get()) != CAIRO_STATUS_SUCCESS)
     throw std::runtime_error(std::string("cairo could not draw the page: ") + cairo_status_to_string(cairo_status(cr.get())));
   auto rgb = rgb_pixels(surface.get());

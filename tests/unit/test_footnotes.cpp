@@ -2,14 +2,13 @@
 // document-wide, numbered by the layout, set at the foot of the page and tagged as Notes.
 #include <doctest/doctest.h>
 
-#include <cairo-pdf.h>
 #include <qpdf/QPDF.hh>
 
 #include <filesystem>
 #include <set>
 
 #include "app/run_pipeline.hpp"
-#include "export/draw_page.hpp"
+#include "export/record_structure.hpp"
 #include "layout/collect_flow.hpp"
 #include "load/yaml_source.hpp"
 #include "model/build_report.hpp"
@@ -348,8 +347,6 @@ TEST_CASE("a footnote in the PDF: the mark a Reference › Link, the note a Note
 
 namespace {
 
-cairo_status_t discard(void*, const unsigned char*, unsigned int) { return CAIRO_STATUS_SUCCESS; }
-
 TagItem with_id(TagItem tag, const std::string& id) {
   tag.id = id;
   return tag;
@@ -368,15 +365,7 @@ TEST_CASE("a Note drawn while a paragraph goes on overleaf belongs to the sectio
   pages[0].items = {begin_tag("P"), line, note, text, line, end_tag("P"), end_tag("Note")};
   // Page 2: the paragraph's end, then the note's second line.
   pages[1].items = {line, end_tag("P"), note, text, line, end_tag("P"), end_tag("Note")};
-  std::unique_ptr<cairo_surface_t, decltype(&cairo_surface_destroy)> surface(
-      cairo_pdf_surface_create_for_stream(discard, nullptr, 595, 842), cairo_surface_destroy);
-  std::unique_ptr<cairo_t, decltype(&cairo_destroy)> cr(cairo_create(surface.get()), cairo_destroy);
-  StructureRecorder recorder(cr.get());
-  for (const auto& page : pages) {
-    draw_page(cr.get(), page, &recorder);
-    cairo_show_page(cr.get());
-  }
-  StructureRecord record = recorder.finish();
+  StructureRecord record = record_structure(pages);
   std::vector<std::string> roles;
   for (const auto& e : record.elements) roles.push_back(e.role + (e.id.empty() ? "" : " " + e.id));
   CHECK(roles == std::vector<std::string>{"Document", "P", "Note ^a", "P ^a.text"});

@@ -142,7 +142,7 @@ std::vector<Break> breaks() {
       {"xmp-info-sync", "an Info /Title that differs",
        [](QPDF& pdf) { pdf.getTrailer().getKey("/Info").replaceKey("/Title", Handle::newString("Annan titel")); }},
       {"fonts-embedded", "a font program removed",
-       [](QPDF& pdf) { first_font(pdf, "/TrueType").getKey("/FontDescriptor").removeKey("/FontFile2"); }},
+       [](QPDF& pdf) { cid_font(pdf).getKey("/FontDescriptor").removeKey("/FontFile2"); }},
       {"cid-system-info", "a CIDFont without CIDSystemInfo", [](QPDF& pdf) { cid_font(pdf).removeKey("/CIDSystemInfo"); }},
       {"to-unicode", "a Type0 font without ToUnicode", [](QPDF& pdf) { first_font(pdf, "/Type0").removeKey("/ToUnicode"); }},
       {"glyph-widths", "a wrong glyph width",

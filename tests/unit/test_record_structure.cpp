@@ -3,36 +3,19 @@
 // output is read back in test_structure_tree.
 #include <doctest/doctest.h>
 
-#include <cairo-pdf.h>
-
 #include <algorithm>
 #include <memory>
 
-#include "export/draw_page.hpp"
+#include "export/record_structure.hpp"
+#include "test_support.hpp"
 #include "style/load_style.hpp"
 #include "text/font_registry.hpp"
 #include "text/shape_text.hpp"
 
 using namespace rapport;
+using namespace rapport::test;
 
 namespace {
-
-cairo_status_t discard(void*, const unsigned char*, unsigned int) { return CAIRO_STATUS_SUCCESS; }
-
-struct Drawing {
-  std::unique_ptr<cairo_surface_t, decltype(&cairo_surface_destroy)> surface{
-      cairo_pdf_surface_create_for_stream(discard, nullptr, 595, 842), cairo_surface_destroy};
-  std::unique_ptr<cairo_t, decltype(&cairo_destroy)> cr{cairo_create(surface.get()), cairo_destroy};
-
-  StructureRecord draw(const std::vector<Page>& pages) {
-    StructureRecorder recorder(cr.get());
-    for (const auto& page : pages) {
-      draw_page(cr.get(), page, &recorder);
-      cairo_show_page(cr.get());
-    }
-    return recorder.finish();
-  }
-};
 
 struct Lines {
   FontRegistry fonts{default_font_list()};
@@ -63,7 +46,7 @@ TEST_CASE("record structure: each line of a paragraph is a sequence of its own, 
   Page page;
   page.items = {begin_tag("P"), lines.line("Första raden", 100), lines.line("Andra raden", 114),
                 RuleItem{50, 120, 300, 120, 0.5, {}}, end_tag("P")};
-  StructureRecord record = Drawing().draw({page});
+  StructureRecord record = record_structure({page});
   REQUIRE(roles(record) == std::vector<std::string>{"Document", "P"});
   CHECK(count_kids(record.elements[1], StructureKid::Kind::content) == 2);
   REQUIRE(record.pages.size() == 1);
@@ -75,7 +58,7 @@ TEST_CASE("record structure: what an Artifact tag holds is no structure, even it
   Page page;
   page.items = {begin_tag("Artifact"), begin_tag("P"), lines.line("Sidan 3", 800), end_tag("P"), end_tag("Artifact"),
                 begin_tag("H1"), lines.line("Ekonomi", 100), end_tag("H1")};
-  StructureRecord record = Drawing().draw({page});
+  StructureRecord record = record_structure({page});
   CHECK(roles(record) == std::vector<std::string>{"Document", "H1"});
   CHECK(record.pages[0].owners == std::vector<long>{PageMarks::artifact, 1});
 }
@@ -86,7 +69,7 @@ TEST_CASE("record structure: a link inside a Link element is its annotation; a b
   page.items = {begin_tag("P"), begin_tag("Link"), lines.line("timra.se", 100),
                 LinkItem{50, 90, 40, 12, "https://www.timra.se", "timra.se"}, end_tag("Link"),
                 LinkItem{50, 110, 40, 12, "#ekonomi", "Ekonomi"}, end_tag("P")};
-  StructureRecord record = Drawing().draw({page});
+  StructureRecord record = record_structure({page});
   REQUIRE(roles(record) == std::vector<std::string>{"Document", "P", "Link", "Link"});
   REQUIRE(record.links.size() == 2);
   CHECK(record.links[0].element == 2);
@@ -106,7 +89,7 @@ TEST_CASE("record structure: an element runs across pages; a Figure's box is whe
   first.items = {begin_tag("Table"), begin_tag("TR"), begin_tag("TD"), end_tag("TD"), begin_tag("TD"),
                  begin_tag("Figure", "Grön pil uppåt"), icon, end_tag("Figure"), end_tag("TD"), end_tag("TR")};
   second.items = {begin_tag("TR"), begin_tag("TD"), lines.line("12", 100), end_tag("TD"), end_tag("TR"), end_tag("Table")};
-  StructureRecord record = Drawing().draw({first, second});
+  StructureRecord record = record_structure({first, second});
   REQUIRE(roles(record) == std::vector<std::string>{"Document", "Table", "TR", "TD", "TD", "Figure", "TR", "TD"});
   CHECK(count_kids(record.elements[1], StructureKid::Kind::element) == 2);  // both rows in one Table
   CHECK(record.elements[3].kids.empty());                                   // the empty cell is still a cell
@@ -122,7 +105,7 @@ TEST_CASE("record structure: text loose in a grouping element goes into a paragr
   Lines lines;
   Page page;
   page.items = {begin_tag("L"), lines.line("lös text", 100), lines.line("mer", 114), end_tag("L")};
-  StructureRecord record = Drawing().draw({page});
+  StructureRecord record = record_structure({page});
   REQUIRE(roles(record) == std::vector<std::string>{"Document", "L", "P"});
   CHECK(count_kids(record.elements[2], StructureKid::Kind::content) == 2);
 }

@@ -1,5 +1,7 @@
 #include "test_support.hpp"
 
+#include "export/write_page_content.hpp"
+
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFPageDocumentHelper.hh>
 
@@ -79,6 +81,20 @@ std::vector<std::string> bundled_reports() {
 const std::vector<std::string>& shipped_layouts() {
   static const std::vector<std::string> layouts = {"default", "norrtalje", "timra"};
   return layouts;
+}
+
+StructureRecord record_structure(const std::vector<Page>& pages) {
+  PdfFile file(temp_dir() + "/scratch.pdf");
+  PdfFonts fonts(file);
+  PdfImages images(file);
+  PdfForms forms(file);
+  PdfResources resources{fonts, images, forms};
+  ContentMarks marks;
+  StructureRecorder recorder(marks);
+  std::vector<PlacedAnchor> anchors;
+  PageContext ctx{resources, recorder, marks, anchors};
+  for (size_t i = 0; i < pages.size(); ++i) write_page_content(pages[i], 842, i, ctx);
+  return recorder.finish();
 }
 
 std::string temp_dir() {

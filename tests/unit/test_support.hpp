@@ -3,6 +3,9 @@
 #include <string>
 #include <vector>
 
+#include "export/structure.hpp"
+#include "frames/frame.hpp"
+
 namespace rapport::test {
 
 struct CommandResult {
@@ -28,6 +31,8 @@ std::vector<std::string> bundled_reports();
 const std::vector<std::string>& shipped_layouts();
 std::string source_dir();
 std::string temp_dir();        // a fresh directory per call
+// What the structure recorder makes of `pages` when their content is written as in a PDF.
+StructureRecord record_structure(const std::vector<Page>& pages);
 void write_file(const std::string& path, const std::string& text);
 std::string read_file(const std::string& path);
 

@@ -1,0 +1,28 @@
+#pragma once
+// Drawings that recur page after page (the draft watermark's outline, a logo drawn as a path)
+// written once, as form XObjects the pages refer to, rather than into every page's content.
+#include <map>
+#include <string>
+
+#include "export/pdf_file.hpp"
+#include "export/structure.hpp"
+
+namespace rapport {
+
+class PdfForms {
+ public:
+  explicit PdfForms(PdfFile& file) : file_(file) {}
+
+  // The resource name of a form drawing `content` (operators in the page's own user space)
+  // within `bounds`; written the first time the same content is asked for.
+  std::string resource(const std::string& content, const Box& bounds);
+
+  // "/Fm1 30 0 R …" for an /XObject resource dictionary.
+  std::string entries() const;
+
+ private:
+  PdfFile& file_;
+  std::map<std::string, std::pair<std::string, ObjectId>> forms_;  // content → name, object
+};
+
+}  // namespace rapport
