@@ -156,13 +156,13 @@ PdfFile::PdfFile(const std::string& path) : path_(path) {
 
 PdfFile::~PdfFile() {
   if (file_) std::fclose(file_);
-  g_checksum_free(checksum_);
+  if (checksum_) g_checksum_free(checksum_);
 }
 
 void PdfFile::write(std::string_view bytes) {
   if (bytes.empty()) return;
   if (std::fwrite(bytes.data(), 1, bytes.size(), file_) != bytes.size()) failed_ = true;
-  g_checksum_update(checksum_, reinterpret_cast<const guchar*>(bytes.data()), static_cast<gssize>(bytes.size()));
+  if (checksum_) g_checksum_update(checksum_, reinterpret_cast<const guchar*>(bytes.data()), static_cast<gssize>(bytes.size()));
   offset_ += bytes.size();
 }
 
@@ -230,6 +230,8 @@ void PdfFile::finish(ObjectId root, ObjectId info) {
   // The ID: the MD5 of every byte before the table (ISO 32000-1 14.4 suggests a digest of the
   // file's content); it changes with the content and only with it.
   std::string id = g_checksum_get_string(checksum_);
+  g_checksum_free(checksum_);
+  checksum_ = nullptr;
   write(table);
   write("trailer\n<< /Size " + std::to_string(offsets_.size() + 1) + " /Root " + pdf_ref(root) + " /Info " + pdf_ref(info) +
         " /ID [<" + id + "><" + id + ">] >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n");

@@ -1,7 +1,6 @@
 #include "export/pdf_images.hpp"
 
-#include <cairo-pdf.h>
-#include <librsvg/rsvg.h>
+#include <cairo.h>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFPageDocumentHelper.hh>
 
@@ -156,36 +155,6 @@ void write_bitmap(PdfFile& file, ObjectId id, cairo_surface_t* surface) {
 
 // ---- SVG ------------------------------------------------------------------------------------
 
-cairo_status_t append_to_string(void* closure, const unsigned char* data, unsigned int length) {
-  try {
-    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
-    return CAIRO_STATUS_SUCCESS;
-  } catch (const std::bad_alloc&) {
-    return CAIRO_STATUS_NO_MEMORY;
-  }
-}
-
-// librsvg draws only through Cairo, so the SVG's vectors are had as Cairo's PDF of it: one
-// page of the picture's natural size.
-std::string svg_as_pdf(const Picture& picture) {
-  std::string pdf;
-  cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(append_to_string, &pdf, picture.width, picture.height);
-  cairo_t* cr = cairo_create(surface);
-  RsvgRectangle viewport{0, 0, picture.width, picture.height};
-  GError* error = nullptr;
-  bool drawn = rsvg_handle_render_document(picture.svg, cr, &viewport, &error);
-  std::string why = error ? error->message : "librsvg could not draw it";
-  if (error) g_error_free(error);
-  cairo_status_t status = cairo_status(cr);
-  cairo_destroy(cr);
-  cairo_surface_finish(surface);
-  if (status == CAIRO_STATUS_SUCCESS) status = cairo_surface_status(surface);
-  cairo_surface_destroy(surface);
-  if (!drawn) throw std::runtime_error(why);
-  if (status != CAIRO_STATUS_SUCCESS) throw std::runtime_error(std::string("Cairo: ") + cairo_status_to_string(status));
-  return pdf;
-}
-
 // Copies objects from a QPDF document into the PdfFile under new numbers: each indirect
 // object met is given a number at once and written after the object that refers to it, in
 // the order met (dictionaries by sorted key), so the same picture gives the same bytes.
@@ -333,7 +302,7 @@ std::string without_marked_content(QPDF& document, const std::string& content) {
 }
 
 void write_svg(PdfFile& file, ObjectId id, const Picture& picture) {
-  const std::string pdf = svg_as_pdf(picture);  // QPDF reads it in place: it must outlive `document`
+  const std::string& pdf = picture.vector_pdf();  // QPDF reads it in place: it must outlive `document`
   QPDF document;
   // Cairo 1.16 writes an image used twice into the resources twice under the same key, which
   // qpdf warns about on stderr; the value is the same either way. Real damage throws.

@@ -1,8 +1,10 @@
 #include "frames/picture.hpp"
 
+#include <cairo-pdf.h>
 #include <librsvg/rsvg.h>
 
 #include <cctype>
+#include <stdexcept>
 
 #include "frames/decode_jpeg.hpp"
 #include "load/file_access.hpp"
@@ -67,6 +69,42 @@ std::string external_reference(const std::string& svg) {
 
 namespace {
 
+cairo_status_t append_to_string(void* closure, const unsigned char* data, unsigned int length) {
+  try {
+    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+    return CAIRO_STATUS_SUCCESS;
+  } catch (const std::bad_alloc&) {
+    return CAIRO_STATUS_NO_MEMORY;
+  }
+}
+
+// librsvg draws only through Cairo, so an SVG's vectors are had as Cairo's PDF of it.
+std::string svg_as_pdf(const std::string& text, double width, double height) {
+  GError* error = nullptr;
+  RsvgHandle* svg = rsvg_handle_new_from_data(reinterpret_cast<const guint8*>(text.data()), text.size(), &error);
+  if (!svg) {
+    std::string why = error ? error->message : "librsvg could not read it";
+    if (error) g_error_free(error);
+    throw std::runtime_error(why);
+  }
+  std::string pdf;
+  cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(append_to_string, &pdf, width, height);
+  cairo_t* cr = cairo_create(surface);
+  RsvgRectangle viewport{0, 0, width, height};
+  bool drawn = rsvg_handle_render_document(svg, cr, &viewport, &error);
+  std::string why = error ? error->message : "librsvg could not draw it";
+  if (error) g_error_free(error);
+  g_object_unref(svg);
+  cairo_status_t status = cairo_status(cr);
+  cairo_destroy(cr);
+  cairo_surface_finish(surface);
+  if (status == CAIRO_STATUS_SUCCESS) status = cairo_surface_status(surface);
+  cairo_surface_destroy(surface);
+  if (!drawn) throw std::runtime_error(why);
+  if (status != CAIRO_STATUS_SUCCESS) throw std::runtime_error(std::string("Cairo: ") + cairo_status_to_string(status));
+  return pdf;
+}
+
 bool has_extension(const std::string& path, const std::string& ext) {
   return path.size() >= ext.size() && lowercase_ascii(path.substr(path.size() - ext.size())) == ext;
 }
@@ -100,6 +138,7 @@ std::shared_ptr<const Picture> load_picture(const std::string& path, const Sourc
     check_pixel_count(w, h, path, at);
     picture->width = w;
     picture->height = h;
+    picture->vector_pdf_ = std::async(std::launch::async, svg_as_pdf, std::move(text), w, h).share();
   } else if (has_extension(path, ".png")) {
     picture->bitmap = cairo_image_surface_create_from_png(path.c_str());
     if (cairo_surface_status(picture->bitmap) != CAIRO_STATUS_SUCCESS)

@@ -3,6 +3,7 @@
 // shared by the frames that show it. Backends draw it (export/draw_page.cpp).
 #include <cairo.h>
 
+#include <future>
 #include <memory>
 #include <string>
 
@@ -18,6 +19,13 @@ struct Picture {
   cairo_surface_t* bitmap = nullptr;  // PNG, or JPEG with its original bytes as MIME data
   double width = 0, height = 0;       // natural size, for the aspect ratio
   ~Picture();
+
+  // An SVG's vectors as a one-page PDF of its natural size, as librsvg draws through Cairo
+  // (the PDF backend copies the page as a form). Drawn on a second thread from the moment
+  // the file is read, with a handle of its own, so it is ready when the pages are written;
+  // throws std::runtime_error when it cannot be drawn.
+  const std::string& vector_pdf() const { return vector_pdf_.get(); }
+  std::shared_future<std::string> vector_pdf_;
 };
 
 // Reads an .svg, .png, .jpg or .jpeg file; throws InputError at `named_at` (the key that
