@@ -60,16 +60,15 @@ PreparedReport prepare_report(const PipelineOptions& options, const FontRegistry
   prepared.report = build_report(source, access, diags);
   Report& report = prepared.report;
   prepared.style = shared.style(chosen_layout(options, source, report, access), access, diags);
+  if (prepared.style->hyphenate) {
+    prepared.hyphenator = shared.hyphenator(prepared.style->hyphenation);
+    prepared.hyphenator->prefetch();  // read on a second core while the report is resolved and laid out
+  }
   resolve_with_layout(report, *prepared.style, fonts.families(), diags);
   compute_tables(report, diags);
   resolve_charts(report, diags);  // after compute_tables: a chart shows the figures as printed
   if (options.final) check_final(report, *prepared.style, diags, diags);
   throw_if_errors(diags);
-
-  if (prepared.style->hyphenate) {
-    prepared.hyphenator = shared.hyphenator(prepared.style->hyphenation);
-    prepared.hyphenator->prefetch();  // read on a second core while the report is laid out
-  }
   prepared.inputs = {options.input};
   prepared.inputs.insert(prepared.inputs.end(), report.data_files.begin(), report.data_files.end());
   prepared.inputs.insert(prepared.inputs.end(), prepared.style->files.begin(), prepared.style->files.end());

@@ -92,8 +92,7 @@ void lower_in_place(char* text, size_t size) {
 }  // namespace
 
 Hyphenator::Hyphenator(HyphenationRules rules) : rules_(std::move(rules)) {
-  dictionary_ = hnj_hyphen_load(rules_.dictionary.c_str());
-  if (!dictionary_) unreadable(rules_.dictionary, "hyphenation dictionary", "hyphen-sv");
+  if (!std::ifstream(rules_.dictionary)) unreadable(rules_.dictionary, "hyphenation dictionary", "hyphen-sv");
   if (!rules_.words.empty() && !std::ifstream(rules_.words)) unreadable(rules_.words, "word list for compounds", "hunspell-sv");
   for (const auto& written : rules_.exceptions) {
     std::string word;
@@ -107,8 +106,13 @@ Hyphenator::Hyphenator(HyphenationRules rules) : rules_(std::move(rules)) {
 }
 
 Hyphenator::~Hyphenator() {
-  if (words_loaded_.valid()) words_loaded_.wait();
+  if (loaded_.valid()) loaded_.wait();
   if (dictionary_) hnj_hyphen_free(dictionary_);
+}
+
+void Hyphenator::load() const {
+  dictionary_ = hnj_hyphen_load(rules_.dictionary.c_str());  // null: a file libhyphen cannot read gives no points
+  if (!rules_.words.empty()) load_words();
 }
 
 void Hyphenator::load_words() const {
@@ -136,14 +140,17 @@ void Hyphenator::load_words() const {
 }
 
 void Hyphenator::prefetch() const {
-  if (rules_.words.empty()) return;
-  std::call_once(words_started_, [this] { words_loaded_ = std::async(std::launch::async, [this] { load_words(); }).share(); });
+  std::call_once(load_started_, [this] { loaded_ = std::async(std::launch::async, [this] { load(); }).share(); });
+}
+
+void Hyphenator::wait_loaded() const {
+  prefetch();
+  loaded_.wait();
 }
 
 bool Hyphenator::is_word(std::string_view lower) const {
   if (rules_.words.empty()) return false;
-  prefetch();
-  words_loaded_.wait();
+  wait_loaded();
   return words_.contains(lower);
 }
 
@@ -201,6 +208,8 @@ std::vector<HyphenPoint> Hyphenator::points(std::string_view word) const {
     if (c > 0xFF) return out;
     latin1 += static_cast<char>(c);
   }
+  wait_loaded();
+  if (!dictionary_) return out;
   std::vector<char> hyphens(latin1.size() + 5, 0);
   char** rep = nullptr;
   int* pos = nullptr;

@@ -54,10 +54,10 @@ class Hyphenator {
 
   const HyphenationRules& rules() const { return rules_; }
 
-  // Starts reading the word list on a thread of its own, so it is ready by the time a
-  // paragraph first needs it (it takes longer than the rest of a hyphenation pass). Call it
-  // in the process that renders: a process that forks after it would leave the child a
-  // word list that never finishes loading.
+  // Starts reading the patterns and the word list on a thread of its own, so they are ready
+  // by the time a paragraph first needs them (together they take longer than laying out a
+  // short report's first pages). Call it in the process that renders: a process that forks
+  // after it would leave the child a dictionary that never finishes loading.
   void prefetch() const;
 
  private:
@@ -66,14 +66,16 @@ class Hyphenator {
   bool is_first_part(std::string_view part) const;
   size_t last_part_stem(std::string_view part) const;
   bool is_made_of_words(std::string_view part, bool last, int parts) const;
+  void load() const;
   void load_words() const;
+  void wait_loaded() const;
 
   HyphenationRules rules_;
-  _HyphenDict* dictionary_ = nullptr;
   std::unordered_map<std::string, std::vector<size_t>> exceptions_;  // lower case word: its break bytes
-  // The word list is read when a word first needs it, or prefetch() asks.
-  mutable std::once_flag words_started_;
-  mutable std::shared_future<void> words_loaded_;
+  // The patterns and the word list are read when a word first needs them, or prefetch() asks.
+  mutable std::once_flag load_started_;
+  mutable std::shared_future<void> loaded_;
+  mutable _HyphenDict* dictionary_ = nullptr;
   mutable WordSet words_;
 };
 
