@@ -20,32 +20,47 @@ bool is_delimiter_or_space(unsigned char c) {
   return std::strchr("()<>[]{}/%#", c) != nullptr || c <= 0x20 || c >= 0x7F;
 }
 
-// Code points of UTF-8 text; a byte that does not start a well-formed sequence stands for
-// itself (as Latin-1).
+// Code points of UTF-8 text; an ill-formed sequence reads as U+FFFD.
 std::vector<uint32_t> code_points(std::string_view s) {
   std::vector<uint32_t> out;
   for (size_t i = 0; i < s.size();) {
     auto c = static_cast<unsigned char>(s[i]);
-    size_t extra = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
+    size_t extra = c >= 0xF0 && c <= 0xF4 ? 3 : c >= 0xE0 ? 2 : c >= 0xC2 && c < 0xE0 ? 1 : 0;
     uint32_t cp = extra == 0 ? c : c & (0x3Fu >> extra);
-    bool ok = i + extra < s.size();
+    bool ok = (extra > 0 || c < 0x80) && i + extra < s.size();
     for (size_t k = 1; ok && k <= extra; ++k) {
       auto next = static_cast<unsigned char>(s[i + k]);
       ok = (next & 0xC0) == 0x80;
       cp = (cp << 6) | (next & 0x3F);
     }
-    if (!ok) cp = c, extra = 0;
-    out.push_back(cp);
-    i += extra + 1;
+    if (ok && (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))) ok = false;
+    out.push_back(ok ? cp : 0xFFFD);
+    i += ok ? extra + 1 : 1;
   }
   return out;
 }
 
-void append_utf16_unit(std::string& out, uint32_t unit) {
-  for (int shift = 12; shift >= 0; shift -= 4) out += hex_digits[(unit >> shift) & 0xF];
+std::string utf16be_hex_of(const std::vector<uint32_t>& text) {
+  std::string out;
+  for (uint32_t cp : text) {
+    if (cp >= 0x10000) {
+      cp -= 0x10000;
+      append_hex4(out, 0xD800 + (cp >> 10));
+      append_hex4(out, 0xDC00 + (cp & 0x3FF));
+    } else {
+      append_hex4(out, cp);
+    }
+  }
+  return out;
 }
 
 }  // namespace
+
+void append_hex4(std::string& out, uint32_t value) {
+  for (int shift = 12; shift >= 0; shift -= 4) out += hex_digits[(value >> shift) & 0xF];
+}
+
+std::string utf16be_hex(std::string_view utf8) { return utf16be_hex_of(code_points(utf8)); }
 
 void append_number(std::string& out, double v) {
   if (!std::isfinite(v)) v = 0;
@@ -123,17 +138,7 @@ std::string pdf_text_string(std::string_view utf8) {
     for (uint32_t cp : text) bytes += static_cast<char>(cp);
     return pdf_byte_string(bytes);
   }
-  std::string out = "<FEFF";
-  for (uint32_t cp : text) {
-    if (cp >= 0x10000) {
-      cp -= 0x10000;
-      append_utf16_unit(out, 0xD800 + (cp >> 10));
-      append_utf16_unit(out, 0xDC00 + (cp & 0x3FF));
-    } else {
-      append_utf16_unit(out, cp);
-    }
-  }
-  return out + ">";
+  return "<FEFF" + utf16be_hex_of(text) + ">";
 }
 
 std::string deflate_bytes(std::string_view data) {

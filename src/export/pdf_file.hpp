@@ -24,6 +24,11 @@ std::string pdf_ref(ObjectId id);             // "12 0 R"
 std::string pdf_text_string(std::string_view utf8);
 // A byte string as a literal "(…)", with ( ) \ and control bytes escaped.
 std::string pdf_byte_string(std::string_view bytes);
+// UTF-8 text as UTF-16BE hex digits (surrogate pairs above U+FFFF; U+FFFD for an ill-formed
+// sequence), as text strings and CMaps write it.
+std::string utf16be_hex(std::string_view utf8);
+// Four hex digits: a glyph id or a UTF-16 unit.
+void append_hex4(std::string& out, uint32_t value);
 
 // Deflate, at the level measured to pay off for rapport's content (see the .cpp).
 std::string deflate_bytes(std::string_view data);

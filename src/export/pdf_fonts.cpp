@@ -25,8 +25,6 @@ using Face = std::unique_ptr<hb_face_t, Destroy<hb_face_t, hb_face_destroy>>;
 using Font = std::unique_ptr<hb_font_t, Destroy<hb_font_t, hb_font_destroy>>;
 using SubsetInput = std::unique_ptr<hb_subset_input_t, Destroy<hb_subset_input_t, hb_subset_input_destroy>>;
 
-const char* const hex_digits = "0123456789ABCDEF";
-
 // What a PDF TrueType font program needs (ISO 32000-1 9.9), hinting included so small text
 // renders as the font's designer meant. The layout tables (GSUB, GPOS, GDEF, kern, …) did
 // their work when the text was shaped; kept, they would also make hb-subset pull every glyph
@@ -72,44 +70,6 @@ class Table {
   unsigned size_ = 0;
 };
 
-// Code points of UTF-8 text; an ill-formed sequence reads as U+FFFD.
-std::vector<uint32_t> code_points(std::string_view s) {
-  std::vector<uint32_t> out;
-  for (size_t i = 0; i < s.size();) {
-    auto c = static_cast<unsigned char>(s[i]);
-    size_t extra = c >= 0xF0 && c <= 0xF4 ? 3 : c >= 0xE0 ? 2 : c >= 0xC2 && c < 0xE0 ? 1 : 0;
-    uint32_t cp = extra == 0 ? c : c & (0x3Fu >> extra);
-    bool ok = (extra > 0 || c < 0x80) && i + extra < s.size();
-    for (size_t k = 1; ok && k <= extra; ++k) {
-      auto next = static_cast<unsigned char>(s[i + k]);
-      ok = (next & 0xC0) == 0x80;
-      cp = (cp << 6) | (next & 0x3F);
-    }
-    if (ok && (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))) ok = false;
-    out.push_back(ok ? cp : 0xFFFD);
-    i += ok ? extra + 1 : 1;
-  }
-  return out;
-}
-
-void append_hex16(std::string& out, uint32_t unit) {
-  for (int shift = 12; shift >= 0; shift -= 4) out += hex_digits[(unit >> shift) & 0xF];
-}
-
-// A CMap destination string: UTF-16BE, code points above U+FFFF as surrogate pairs.
-std::string utf16_hex(std::string_view utf8) {
-  std::string out;
-  for (uint32_t cp : code_points(utf8)) {
-    if (cp >= 0x10000) {
-      cp -= 0x10000;
-      append_hex16(out, 0xD800 + (cp >> 10));
-      append_hex16(out, 0xDC00 + (cp & 0x3FF));
-    } else {
-      append_hex16(out, cp);
-    }
-  }
-  return out;
-}
 
 // What makes two faces the same resource when HarfBuzz gave them separate objects (another
 // font map, say): the same bytes and the same index in a collection.
@@ -306,8 +266,8 @@ std::string to_unicode_cmap(const EmbeddedFont& font) {
     out += std::to_string(n) + " beginbfchar\n";
     for (size_t i = 0; i < n; ++i, ++it) {
       out += '<';
-      append_hex16(out, it->first);
-      out += "> <" + utf16_hex(it->second) + ">\n";
+      append_hex4(out, it->first);
+      out += "> <" + utf16be_hex(it->second) + ">\n";
     }
     out += "endbfchar\n";
     left -= n;

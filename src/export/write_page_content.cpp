@@ -102,11 +102,6 @@ Box path_bounds(const PathItem& p) {
 // nothing in a PDF, as in Cairo.
 bool is_drawn(unsigned glyph) { return glyph < PANGO_GLYPH_EMPTY && !(glyph & PANGO_GLYPH_UNKNOWN_FLAG); }
 
-void append_hex4(std::string& out, unsigned id) {
-  static const char* hex = "0123456789ABCDEF";
-  for (int shift = 12; shift >= 0; shift -= 4) out += hex[(id >> shift) & 0xF];
-}
-
 // One run of glyphs as TJ arrays: each glyph's position from layout, written as the font's
 // own advance plus an adjustment where they differ (justified spaces, letter spacing, kerning).
 // The pen position PDF will compute is tracked with the rounded adjustments, so rounding never
