@@ -301,31 +301,31 @@ void emit_notes(const PaginationContext& pc, const std::vector<NotePiece>& notes
 }
 
 // Places the page's slabs; returns the height they fill.
-double emit(const PaginationContext& pc, const PageRange& range, Page& page) {
-  const auto& slabs = pc.slabs;
+// Puts the range's slabs on the page. A body slab is on one page only, so its items move there;
+// a repeated table header is copied.
+double emit(const PaginationContext& pc, const PageRange& range, Page& page, std::vector<Slab>& slabs) {
   double y = pc.layout.style.page.top;
-  auto place = [&](const Slab& s, double space) {
+  auto place = [&](std::vector<Item> items, double space, double height) {
     y += space;
-    for (Item item : s.items) {
+    for (Item& item : items) {
       translate(item, 0, y);
       page.items.push_back(std::move(item));
     }
-    y += s.height;
+    y += height;
   };
   if (range.repeats_header)
-    for (const auto& s : pc.flow.table_headers[static_cast<size_t>(slabs[range.first].table)]) place(s, 0);
-  for (size_t i = range.first; i < range.end; ++i) place(slabs[i], i == range.first ? 0 : slabs[i].space_before);
+    for (const auto& s : pc.flow.table_headers[static_cast<size_t>(slabs[range.first].table)]) place(s.items, 0, s.height);
+  for (size_t i = range.first; i < range.end; ++i)
+    place(std::move(slabs[i].items), i == range.first ? 0 : slabs[i].space_before, slabs[i].height);
   return y - pc.layout.style.page.top;
 }
 
 }  // namespace
 
-Pagination paginate(const LayoutContext& ctx, const std::vector<Slab>& slabs, const Flow& flow) {
-  // Floating figures may change the order of the slabs: then pagination works on a copy.
+Pagination paginate(const LayoutContext& ctx, std::vector<Slab> slabs, const Flow& flow) {
+  // Floating figures may change the order of the slabs, which pagination owns.
   bool floats = std::any_of(flow.blocks.begin(), flow.blocks.end(), [](const KeepBlock& b) { return b.floating; });
-  std::vector<Slab> order;
-  if (floats) order = slabs;
-  PaginationContext pc{ctx, floats ? order : slabs, flow};
+  PaginationContext pc{ctx, slabs, flow};
   Pagination out;
   std::vector<bool> notes_started(flow.notes.size(), false);
   std::vector<NotePiece> carried;
@@ -334,11 +334,11 @@ Pagination paginate(const LayoutContext& ctx, const std::vector<Slab>& slabs, co
     PageRange range{first, 0, continues_table(pc.slabs, first)};
     double start = range.repeats_header ? total_height(flow.table_headers[static_cast<size_t>(pc.slabs[first].table)]) : 0;
     range.end = fill_page(pc, first, start, notes_height(pc, carried), notes_started);
-    if (floats) range.end = defer_float(pc, order, first, range.end, start, notes_height(pc, carried), notes_started);
+    if (floats) range.end = defer_float(pc, slabs, first, range.end, start, notes_height(pc, carried), notes_started);
     out.pages.emplace_back();
     Page& page = out.pages.back();
     page.landscape = pc.slabs[first].landscape;
-    double body = emit(pc, range, page);
+    double body = emit(pc, range, page, slabs);
     double room = pc.room(page.landscape);
     auto notes = page_notes(pc, range, room - body, notes_started, carried);
     emit_notes(pc, notes, room, page);

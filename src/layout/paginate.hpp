@@ -20,6 +20,6 @@ constexpr size_t max_pages = 5000;
 // the page it leaves is full enough, split a table with fewer than three rows on a side, or
 // leave a section's last lines alone at the top of a page; a table that runs on repeats its
 // header rows at the top of the next page. `flow` gives the headers, notes and keep blocks.
-Pagination paginate(const LayoutContext& ctx, const std::vector<Slab>& slabs, const Flow& flow);
+Pagination paginate(const LayoutContext& ctx, std::vector<Slab> slabs, const Flow& flow);
 
 }  // namespace rapport
