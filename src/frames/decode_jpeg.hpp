@@ -1,7 +1,7 @@
 #pragma once
 // JPEG through libjpeg(-turbo): decoded for drawing on image surfaces (previews), with the
-// file's own bytes attached as the surface's JPEG MIME data, so that Cairo's PDF backend
-// embeds the original stream (DCTDecode) rather than a re-encoded copy.
+// file's own bytes attached as the surface's JPEG MIME data, so that the PDF embeds the
+// original stream (DCTDecode) rather than a re-encoded copy.
 #include <cairo.h>
 
 #include <string>
