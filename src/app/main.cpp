@@ -197,7 +197,7 @@ int render(const Arguments& a) {
   auto started = std::chrono::steady_clock::now();
   std::string output = a.output;
   if (output.empty()) output = std::filesystem::path(a.input).replace_extension(".pdf").string();
-  PipelineResult result = run_pipeline({a.input, a.layout, a.final, a.roots});
+  PipelineResult result = run_pipeline({a.input, a.layout, a.final, a.roots, true});
   print_diagnostics(result.warnings, Severity::warning);
   std::cerr << "rapport: layout " << layout_display_name(result.layout) << "\n";
   check_output(output, result.archive_inputs);
@@ -249,7 +249,7 @@ int specimen(const Arguments& a) {
   // The layout is the specimen's subject: its own folder may be read, as a report's is.
   std::vector<std::string> roots = a.roots;
   if (names_a_file(a.input)) roots.push_back(std::filesystem::absolute(a.input).parent_path().string());
-  PipelineResult result = run_pipeline({sample, a.input, false, roots});
+  PipelineResult result = run_pipeline({sample, a.input, false, roots, true});
   print_diagnostics(result.warnings, Severity::warning);
   check_output(output, result.archive_inputs);
   write_pdf(result.frames, output);

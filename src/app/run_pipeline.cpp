@@ -1,6 +1,7 @@
 #include "app/run_pipeline.hpp"
 
 #include "export/pdf_metadata.hpp"
+#include "frames/picture.hpp"
 #include "finance/compute_tables.hpp"
 #include "layout/lay_out_document.hpp"
 #include "load/yaml_source.hpp"
@@ -69,6 +70,8 @@ PreparedReport prepare_report(const PipelineOptions& options, const FontRegistry
   resolve_charts(report, diags);  // after compute_tables: a chart shows the figures as printed
   if (options.final) check_final(report, *prepared.style, diags, diags);
   throw_if_errors(diags);
+  if (options.pdf)
+    for (const auto& picture : report.pictures) picture->prefetch_vector_pdf();
   prepared.inputs = {options.input};
   prepared.inputs.insert(prepared.inputs.end(), report.data_files.begin(), report.data_files.end());
   prepared.inputs.insert(prepared.inputs.end(), prepared.style->files.begin(), prepared.style->files.end());

@@ -20,6 +20,9 @@ struct PipelineOptions {
   std::string layout;  // name or file; empty: the report's own, else "default"
   bool final = false;  // a final render carries no draft watermark
   std::vector<std::string> roots = {};  // --root: folders beyond the report's own it may read from
+  // The frames will be written as a PDF: an SVG figure's vectors are drawn for it on a second
+  // thread while the report is laid out. Previews and checks never draw them.
+  bool pdf = false;
 };
 
 struct PipelineResult {

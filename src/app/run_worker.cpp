@@ -97,7 +97,7 @@ Rendered render_report(const ReportTask& task, const WorkerJob& job, std::option
   try {
     obey_test_hooks(task.input);
     if (!fonts) fonts.emplace(default_font_list());
-    PipelineResult result = run_pipeline({task.input, settings.layout, settings.final, settings.roots}, *fonts, job.shared);
+    PipelineResult result = run_pipeline({task.input, settings.layout, settings.final, settings.roots, true}, *fonts, job.shared);
     check_output(task.output, result.archive_inputs);
     if (settings.final)
       write_final_pdf(result.frames, task.output, result.archive_inputs, fs::path(task.input).parent_path().string());

@@ -31,7 +31,7 @@ size_t write_volume(const VolumeRequest& request, SharedResources& shared, Diagn
   for (unsigned j = 0; j < std::max(1u, request.jobs); ++j) registries.push_back(std::make_unique<FontRegistry>(default_font_list()));
   const FontRegistry& fonts = *registries.front();
   std::vector<PreparedReport> prepared;
-  for (const auto& input : request.reports) prepared.push_back(prepare_report({input, request.layout, request.final, request.roots}, fonts, shared));
+  for (const auto& input : request.reports) prepared.push_back(prepare_report({input, request.layout, request.final, request.roots, true}, fonts, shared));
   std::vector<VolumePart> parts;
   for (const auto& p : prepared) parts.push_back({&p.report, p.style.get(), p.hyphenator});
 

@@ -62,14 +62,17 @@ void append_hex4(std::string& out, uint32_t value) {
 
 std::string utf16be_hex(std::string_view utf8) { return utf16be_hex_of(code_points(utf8)); }
 
-void append_number(std::string& out, double v) {
+// Digits by hand, not printf: content streams are mostly numbers.
+void append_number(std::string& out, double v, int decimals) {
+  long long scale = 1;
+  for (int i = 0; i < decimals; ++i) scale *= 10;
   if (!std::isfinite(v)) v = 0;
-  long long thousandths = std::llround(v * 1000);
-  if (thousandths < 0) {
+  long long units = std::llround(v * static_cast<double>(scale));
+  if (units < 0) {
     out += '-';
-    thousandths = -thousandths;
+    units = -units;
   }
-  long long whole = thousandths / 1000, fraction = thousandths % 1000;
+  long long whole = units / scale, fraction = units % scale;
   char digits[24];
   int n = 0;
   do digits[n++] = static_cast<char>('0' + whole % 10);
@@ -77,16 +80,15 @@ void append_number(std::string& out, double v) {
   while (n > 0) out += digits[--n];
   if (fraction == 0) return;
   out += '.';
-  int places = 3;
+  int places = decimals;
   while (fraction % 10 == 0) fraction /= 10, --places;
-  char f[3];
-  for (int k = places - 1; k >= 0; --k) f[k] = static_cast<char>('0' + fraction % 10), fraction /= 10;
-  out.append(f, static_cast<size_t>(places));
+  for (int k = places - 1; k >= 0; --k) digits[k] = static_cast<char>('0' + fraction % 10), fraction /= 10;
+  out.append(digits, static_cast<size_t>(places));
 }
 
-std::string pdf_number(double v) {
+std::string pdf_number(double v, int decimals) {
   std::string out;
-  append_number(out, v);
+  append_number(out, v, decimals);
   return out;
 }
 

@@ -15,8 +15,10 @@ namespace rapport {
 using ObjectId = int;
 
 // PDF syntax for values.
-std::string pdf_number(double v);             // fixed notation, at most three decimals: "12.5", "-3", "0.125"
-void append_number(std::string& out, double v);  // the same, appended (content streams)
+// Fixed notation, at most `decimals` decimals: "12.5", "-3", "0.125". Three are a thousandth
+// of a point; a form's scale by 1/800 needs more.
+std::string pdf_number(double v, int decimals = 3);
+void append_number(std::string& out, double v, int decimals = 3);  // the same, appended (content streams)
 std::string pdf_name(std::string_view name);  // "/" + the name, delimiters and non-ASCII as #xx
 std::string pdf_ref(ObjectId id);             // "12 0 R"
 // A text string (ISO 32000-1 7.9.2.2): printable ASCII as a literal "(…)", anything else as

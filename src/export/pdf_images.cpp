@@ -21,20 +21,10 @@ namespace {
 
 using Handle = QPDFObjectHandle;
 
-// The form's /Matrix scales by 1/width, which pdf_number's three decimals would round away
-// (1/800 = 0.00125); nine keep a picture's edges within a millionth of its box.
-std::string fine_number(double v) {
-  constexpr long long scale = 1'000'000'000;
-  long long n = std::llround(std::abs(v) * static_cast<double>(scale));
-  std::string out = v < 0 && n != 0 ? "-" : "";
-  out += std::to_string(n / scale);
-  long long fraction = n % scale;
-  if (fraction == 0) return out;
-  std::string digits = std::to_string(fraction);
-  digits.insert(0, 9 - digits.size(), '0');
-  while (digits.back() == '0') digits.pop_back();
-  return out + "." + digits;
-}
+// Decimals for numbers copied from an SVG's page and for a form's /Matrix, which scales by
+// 1/width: three would round 1/800 = 0.00125 away; nine keep a picture's edges within a
+// millionth of its box.
+constexpr int fine = 9;
 
 std::string_view as_view(const Buffer& buffer) {
   return {reinterpret_cast<const char*>(buffer.getBuffer()), buffer.getSize()};
@@ -205,7 +195,7 @@ class ObjectCopier {
   static std::string real(Handle h) {
     std::string text = h.getRealValue();
     bool plain = !text.empty() && text.find_first_not_of("0123456789.+-") == std::string::npos;
-    return plain ? text : fine_number(h.getNumericValue());
+    return plain ? text : pdf_number(h.getNumericValue(), fine);
   }
 
   // The entries without "<<" ">>", changed where PDF/A-2 or the new file requires: a stream's
@@ -246,8 +236,8 @@ std::string unit_square_matrix(Handle box) {
   if (v.size() != 4 || !(v[2] - v[0] > 0) || !(v[3] - v[1] > 0))
     throw std::runtime_error("Cairo's page has no usable MediaBox");
   double sx = 1 / (v[2] - v[0]), sy = 1 / (v[3] - v[1]);
-  return "[" + fine_number(sx) + " 0 0 " + fine_number(sy) + " " + fine_number(-v[0] * sx) + " " +
-         fine_number(-v[1] * sy) + "]";
+  return "[" + pdf_number(sx, fine) + " 0 0 " + pdf_number(sy, fine) + " " + pdf_number(-v[0] * sx, fine) + " " +
+         pdf_number(-v[1] * sy, fine) + "]";
 }
 
 // A page's content may be split over several streams, at token boundaries.

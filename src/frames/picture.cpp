@@ -111,6 +111,17 @@ bool has_extension(const std::string& path, const std::string& ext) {
 
 }  // namespace
 
+void Picture::prefetch_vector_pdf() const {
+  if (!svg) return;
+  std::call_once(vector_started_, [this] { vector_pdf_ = std::async(std::launch::async, svg_as_pdf, svg_text, width, height).share(); });
+}
+
+const std::string& Picture::vector_pdf() const {
+  prefetch_vector_pdf();
+  if (!vector_pdf_.valid()) throw std::runtime_error("the picture is not an SVG");
+  return vector_pdf_.get();
+}
+
 std::shared_ptr<const Picture> load_picture(const std::string& path, const SourcePos& named_at) {
   auto picture = std::make_shared<Picture>();
   picture->path = path;
@@ -138,7 +149,7 @@ std::shared_ptr<const Picture> load_picture(const std::string& path, const Sourc
     check_pixel_count(w, h, path, at);
     picture->width = w;
     picture->height = h;
-    picture->vector_pdf_ = std::async(std::launch::async, svg_as_pdf, std::move(text), w, h).share();
+    picture->svg_text = std::move(text);
   } else if (has_extension(path, ".png")) {
     picture->bitmap = cairo_image_surface_create_from_png(path.c_str());
     if (cairo_surface_status(picture->bitmap) != CAIRO_STATUS_SUCCESS)

@@ -5,6 +5,7 @@
 
 #include <future>
 #include <memory>
+#include <mutex>
 #include <string>
 
 #include "diag/diagnostic.hpp"
@@ -20,12 +21,19 @@ struct Picture {
   double width = 0, height = 0;       // natural size, for the aspect ratio
   ~Picture();
 
+  std::string svg_text;                // an SVG's file, for a handle of the drawing thread's own
+
   // An SVG's vectors as a one-page PDF of its natural size, as librsvg draws through Cairo
-  // (the PDF backend copies the page as a form). Drawn on a second thread from the moment
-  // the file is read, with a handle of its own, so it is ready when the pages are written;
-  // throws std::runtime_error when it cannot be drawn.
-  const std::string& vector_pdf() const { return vector_pdf_.get(); }
-  std::shared_future<std::string> vector_pdf_;
+  // (the PDF backend copies the page as a form); throws std::runtime_error when it cannot be
+  // drawn. Drawn once, on a thread of its own from the first call of either function: a PDF
+  // render asks early (prefetch_vector_pdf), so it is drawn while the report is laid out;
+  // previews never ask.
+  const std::string& vector_pdf() const;
+  void prefetch_vector_pdf() const;
+
+ private:
+  mutable std::once_flag vector_started_;
+  mutable std::shared_future<std::string> vector_pdf_;
 };
 
 // Reads an .svg, .png, .jpg or .jpeg file; throws InputError at `named_at` (the key that

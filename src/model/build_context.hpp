@@ -24,6 +24,7 @@ struct BuildContext {
   };
   std::vector<Reference> references;
   std::vector<std::string> data_files;
+  std::vector<std::shared_ptr<const Picture>> pictures;
   const FileAccess* access = nullptr;  // which CSV files the report may read
   FoundFootnotes footnotes = {};       // checked once every text is read: definitions are document-wide
 };

@@ -198,7 +198,7 @@ Report build_report(const YamlSource& source, Diagnostics& diags) {
 Report build_report(const YamlSource& source, const FileAccess& access, Diagnostics& diags) {
   Report report;
   report.path = source.path;
-  BuildContext ctx{NodeReader(source, diags), {}, 0, {}, {}, &access};
+  BuildContext ctx{NodeReader(source, diags), {}, 0, {}, {}, {}, &access};
   MapFields top(ctx.reader, source.root, "the report", format_keys("report"));
   if (!top.valid()) return report;
   if (YAML::Node version = top.require("version"); version.IsDefined()) {
@@ -216,6 +216,7 @@ Report build_report(const YamlSource& source, const FileAccess& access, Diagnost
   }
   check_references(ctx);
   report.data_files = std::move(ctx.data_files);
+  report.pictures = std::move(ctx.pictures);
   return report;
 }
 

@@ -77,7 +77,8 @@ void read_file(BuildContext& ctx, const YAML::Node& node, Figure& figure) {
   try {
     check_readable(*ctx.access, figure.file, at, max_picture_bytes);
     figure.picture = load_picture(figure.file, at);
-    if (figure.file.ends_with(".svg") && read_bounded_file(figure.file, max_picture_bytes).find("<text") != std::string::npos)
+    ctx.pictures.push_back(figure.picture);
+    if (figure.picture->svg_text.find("<text") != std::string::npos)
       ctx.reader.diags().warning(at, "the figure has SVG text, which would be set in whatever fonts a machine has",
                                  "convert the text to paths in the drawing program, or put the words in the caption");
   } catch (const InputError& e) {

@@ -320,6 +320,7 @@ struct Report {
   std::vector<Footnote> footnotes;  // every definition, in the order written
   std::vector<FootnoteNote> notes;  // filled in by resolve_with_layout, in number order
   std::vector<std::string> data_files;  // CSV files the tables read and picture files the figures show
+  std::vector<std::shared_ptr<const Picture>> pictures;  // what the figures show, each once
   DocumentInfo info;
   std::vector<Block> content;
 };
