@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "app/prepare_heap.hpp"
 #include "app/run_pipeline.hpp"
 #include "app/run_batch.hpp"
 #include "app/watch_preview.hpp"
@@ -323,6 +324,7 @@ int run(const std::vector<std::string>& args) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  rapport::prepare_heap();
   remove_temporaries_on_signals();
   try {
     return run(std::vector<std::string>(argv + 1, argv + argc));

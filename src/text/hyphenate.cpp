@@ -136,7 +136,7 @@ void Hyphenator::load_words() const {
     first = false;
     at = end + 1;
   }
-  words_.build(std::move(text), stems);
+  words_.build(stems);  // copies the stems; the file's text goes when this returns
 }
 
 void Hyphenator::prefetch() const {

@@ -1,7 +1,8 @@
 #include "text/word_set.hpp"
 
 #include <bit>
-#include <cstring>
+#include <limits>
+#include <stdexcept>
 
 namespace rapport {
 namespace {
@@ -13,38 +14,39 @@ uint64_t hash(std::string_view word) {
   return h;
 }
 
-constexpr uint64_t max_length = 0xFFFF;
+constexpr size_t longest = 255;
 
 }  // namespace
 
-void WordSet::build(std::string text, const std::vector<std::string_view>& words) {
-  const char* old_base = text.data();
-  text_ = std::move(text);  // a moved string keeps its buffer unless it is small; rebase either way
+std::string_view WordSet::word_at(uint32_t slot) const {
+  size_t at = slot - 1;
+  return {text_.data() + at + 1, static_cast<unsigned char>(text_[at])};
+}
+
+void WordSet::build(const std::vector<std::string_view>& words) {
+  size_t bytes = 0;
+  for (std::string_view word : words) bytes += word.size() <= longest ? word.size() + 1 : 0;
+  if (bytes >= std::numeric_limits<uint32_t>::max()) throw std::runtime_error("the word list is larger than 4 GB");
+  text_.clear();
+  text_.reserve(bytes);
   size_t capacity = std::bit_ceil(words.size() * 2 + 2);
   slots_.assign(capacity, 0);
   mask_ = capacity - 1;
   for (std::string_view word : words) {
-    if (word.size() > max_length) continue;
-    auto offset = static_cast<uint64_t>(word.data() - old_base);
-    std::string_view stored(text_.data() + offset, word.size());
-    size_t at = hash(stored) & mask_;
-    bool present = false;
-    while (slots_[at] != 0 && !present) {
-      uint64_t existing = slots_[at];
-      present = std::string_view(text_.data() + (existing >> 16) - 1, existing & max_length) == stored;
-      at = (at + 1) & mask_;
-    }
-    if (!present) slots_[at] = (offset + 1) << 16 | word.size();
+    if (word.size() > longest) continue;
+    size_t at = hash(word) & mask_;
+    while (slots_[at] != 0 && word_at(slots_[at]) != word) at = (at + 1) & mask_;
+    if (slots_[at] != 0) continue;  // listed twice
+    slots_[at] = static_cast<uint32_t>(text_.size() + 1);
+    text_ += static_cast<char>(word.size());
+    text_ += word;
   }
 }
 
 bool WordSet::contains(std::string_view word) const {
-  if (slots_.empty()) return false;
-  for (size_t at = hash(word) & mask_; slots_[at] != 0; at = (at + 1) & mask_) {
-    uint64_t entry = slots_[at];
-    if ((entry & max_length) == word.size() && std::memcmp(text_.data() + (entry >> 16) - 1, word.data(), word.size()) == 0)
-      return true;
-  }
+  if (slots_.empty() || word.size() > longest) return false;
+  for (size_t at = hash(word) & mask_; slots_[at] != 0; at = (at + 1) & mask_)
+    if (word_at(slots_[at]) == word) return true;
   return false;
 }
 

@@ -1,7 +1,8 @@
 #pragma once
-// A read-only set of words over one buffer: open addressing on (offset, length) pairs, so a
-// list of 150 000 words loads without an allocation per word (an unordered_set of them took
-// 75 ms; this takes a few).
+// A read-only set of words in one buffer: each word stored once behind its length byte, found
+// by open addressing on 32-bit offsets, so a list of 150 000 words loads without an allocation
+// per word (an unordered_set of them took 75 ms; this takes a few) and holds about 3.5 MB
+// where the file and a table of 64-bit entries held 6.3.
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -11,14 +12,14 @@ namespace rapport {
 
 class WordSet {
  public:
-  // `text` holds the words; `words` are views into it.
-  void build(std::string text, const std::vector<std::string_view>& words);
+  // Words longer than 255 bytes are left out: no dictionary word is that long.
+  void build(const std::vector<std::string_view>& words);
   bool contains(std::string_view word) const;
 
  private:
-  size_t slot_of(std::string_view word) const;
-  std::string text_;
-  std::vector<uint64_t> slots_;  // offset << 16 | length, 0 for empty (offset counted from 1)
+  std::string_view word_at(uint32_t slot) const;
+  std::string text_;             // each word as its length byte, then its bytes
+  std::vector<uint32_t> slots_;  // where a word's length byte is in text_, plus 1; 0: empty
   size_t mask_ = 0;
 };
 
