@@ -25,29 +25,32 @@ constexpr bool own_allocator = true;
 constexpr size_t mib = size_t{1} << 20;
 constexpr size_t huge_page = 2 * mib;
 // Address space the heap reserves when it first grows; a page of it costs memory only once it
-// is touched. A 24-page report touches about 40 MiB, an 800-page volume a few hundred.
+// is touched. A 24-page report touches about 20 MiB of heap, an 800-page volume a few hundred.
 constexpr size_t reserve = 512 * mib;
+// Blocks from this size on get a mapping of their own, unmapped on free.
+constexpr size_t own_mapping = 4 * mib;
 
 }  // namespace
 
-// Measured on the Kommunstyrelsen example (24 pages, draft): 8,200 page faults and 0.244 s
-// wall with glibc's defaults, 4,600 and 0.208 s with the heap on huge pages; peak memory
-// 51.3 → 52.4 MiB. glibc's own switch for this (the glibc.malloc.hugetlb tunable) is read
-// only from the environment at start-up, so the same is done here by hand: one growth of the
-// heap that reserves `reserve`, marked for huge pages at once.
+// Measured on the Kommunstyrelsen example (24 pages, draft, run-bench side by side with
+// glibc's defaults): page faults 8,200 → 2,000, median wall 0.30 → 0.23 s, peak memory
+// 49.9 → 52.7 MiB (huge pages are resident whole). glibc's own switch for this (the
+// glibc.malloc.hugetlb tunable) is read only from the environment at start-up, so the same is
+// done here by hand: one growth of the heap that reserves `reserve`, marked for huge pages.
 void prepare_heap() {
   if (!own_allocator) return;
-  // Blocks up to 32 MiB (glibc's largest threshold) come from the heap rather than from a
-  // mapping of their own that is unmapped on free and faulted in again on the next request;
-  // and the heap's top is never given back in the middle of a render.
-  mallopt(M_MMAP_THRESHOLD, static_cast<int>(4 * mib));
+  // Blocks under 4 MiB come from the heap, not from a mapping of their own faulted in page by
+  // page on every request; every thread allocates there (the prefetch threads' word list and
+  // patterns too, which in an arena of their own took 3,600 faults); and the heap's top is
+  // never given back in the middle of a render.
+  mallopt(M_MMAP_THRESHOLD, static_cast<int>(own_mapping));
   mallopt(M_ARENA_MAX, 1);
   mallopt(M_TRIM_THRESHOLD, static_cast<int>(2 * reserve));
   mallopt(M_TOP_PAD, static_cast<int>(reserve));
   auto* before = static_cast<char*>(sbrk(0));
   // Larger than anything free at start-up, so the heap grows now, by the block and `reserve`
   // (volatile: the compiler would drop a malloc that is freed unused).
-  void* volatile block = malloc((4 * mib) / 2);
+  void* volatile block = malloc(own_mapping / 2);
   free(block);
   auto* after = static_cast<char*>(sbrk(0));
   auto start = (reinterpret_cast<uintptr_t>(before) + huge_page - 1) & ~(uintptr_t{huge_page} - 1);
