@@ -58,6 +58,11 @@ std::vector<ClusterSpan> clusters_of(const PangoGlyphString* glyphs, int offset,
 
 void shape_paragraph(Paragraph& p, PangoContext* context, const std::vector<TextRun>& runs, const ShapeRequest& request);
 
+// The same, or the paragraph as shaped by a recent call with the same runs in the same font
+// (reuse_shaping.cpp): shaping does not depend on the measure.
+std::shared_ptr<const Paragraph> shaped_paragraph(PangoContext* context, const std::vector<TextRun>& runs,
+                                                  const ShapeRequest& request);
+
 // What the breaker sees, and where each item sits in the text.
 struct BreakInput {
   std::vector<BreakItem> items;

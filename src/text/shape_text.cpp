@@ -82,8 +82,8 @@ std::vector<double> alignment_offsets(const std::vector<std::shared_ptr<const Te
 
 ShapedText shape_runs(PangoContext* context, const std::vector<TextRun>& runs, const ShapeRequest& request) {
   const Tuning tuning;
-  Paragraph p;
-  shape_paragraph(p, context, runs, request);
+  std::shared_ptr<const Paragraph> shared = shaped_paragraph(context, runs, request);
+  const Paragraph& p = *shared;
   Hyphenation hyphenation{nullptr, tuning.syllable_penalty, tuning.compound_penalty, tuning.hard_hyphen_penalty,
                           tuning.emergency_penalty, tuning.inside_compound_penalty};
   BreakInput input = break_input(p, request, hyphenation);
