@@ -69,8 +69,22 @@ struct LineBuilder {
   Spacing spacing;
   int line_end = 0;
 
+  // Room for exactly the clusters that start in [from, to) and a hyphen after them: a report
+  // keeps every line, and vectors grown by doubling held a third more than their glyphs.
+  static void reserve(GlyphRun& run, const std::vector<ClusterSpan>& spans, int from, int to) {
+    size_t glyphs = 1, clusters = 1;
+    for (const auto& span : spans)
+      if (span.start >= from && span.start < to) {
+        glyphs += static_cast<size_t>(span.glyph_count);
+        ++clusters;
+      }
+    run.glyphs.reserve(run.glyphs.size() + glyphs);
+    run.clusters.reserve(run.clusters.size() + clusters);
+  }
+
   // Clusters of `glyphs` that start in [from, to), in glyph order, appended to `run`.
   void add_clusters(GlyphRun& run, const PangoGlyphString* glyphs, const std::vector<ClusterSpan>& spans, int from, int to) {
+    reserve(run, spans, from, to);
     for (const auto& span : spans) {
       if (span.start < from || span.start >= to) continue;
       GlyphCluster cluster;
@@ -82,7 +96,9 @@ struct LineBuilder {
         const PangoGlyphInfo& info = glyphs->glyphs[g];
         bool visible = info.glyph != PANGO_GLYPH_EMPTY && !(info.glyph & PANGO_GLYPH_UNKNOWN_FLAG);
         if (visible) {
-          run.glyphs.push_back({info.glyph, pen + to_points(info.geometry.x_offset), to_points(info.geometry.y_offset)});
+          run.glyphs.push_back({.id = info.glyph,
+                                .y = static_cast<float>(to_points(info.geometry.y_offset)),
+                                .x = pen + to_points(info.geometry.x_offset)});
           ++cluster.glyphs;
         }
         pen += to_points(info.geometry.width);
@@ -147,7 +163,7 @@ struct LineBuilder {
     const FontInfo& font = p.fonts->info(item->item->analysis.font, item->item->analysis);
     if (!font.has_hyphen) return;
     GlyphRun& run = line.runs.back();
-    run.glyphs.push_back({font.hyphen_glyph, pen, 0});
+    run.glyphs.push_back({.id = font.hyphen_glyph, .y = 0, .x = pen});
     run.clusters.push_back({static_cast<int>(soft_hyphen.size()), 1, at, pen, font.hyphen_width});
     run.text += soft_hyphen;
     pen += font.hyphen_width;
