@@ -184,11 +184,11 @@ class Painter {
     out_ += "re f\n";
   }
   void operator()(const PathItem& p) {
-    std::string operators = path_operators(p);
     if (p.ops.size() > form_threshold) {
-      out_ += "/" + ctx_.resources.forms.resource(operators, path_bounds(p)) + " Do\n";
+      auto draw = [&p] { return std::pair{path_operators(p), path_bounds(p)}; };
+      out_ += "/" + ctx_.resources.forms.resource(p, draw) + " Do\n";
     } else {
-      out_ += "q\n" + operators + "Q\n";  // its colours stay its own
+      out_ += "q\n" + path_operators(p) + "Q\n";  // its colours stay its own
     }
   }
   void operator()(const ImageItem& image) {
