@@ -16,23 +16,51 @@ namespace {
 // would oscillate.
 constexpr int max_rounds = 6;
 
-// The flow's slabs with the generated lists (the TOC, the list of figures) at their places.
-std::vector<Slab> with_lists(const Flow& flow, std::vector<Slab> toc, std::vector<Slab> figures) {
-  if (!flow.toc_at && !flow.figures_at) return flow.slabs;
+// The body's slabs (the flow's, or their skeletons) with the generated lists (the TOC, the
+// list of figures) at their places.
+std::vector<Slab> with_lists(std::vector<Slab> body, const Flow& flow, std::vector<Slab> toc, std::vector<Slab> figures) {
+  if (!flow.toc_at && !flow.figures_at) return body;
   std::vector<std::pair<size_t, std::vector<Slab>*>> lists;
   if (flow.toc_at) lists.push_back({*flow.toc_at, &toc});
   if (flow.figures_at) lists.push_back({*flow.figures_at, &figures});
   std::stable_sort(lists.begin(), lists.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   std::vector<Slab> slabs;
-  slabs.reserve(flow.slabs.size() + toc.size() + figures.size());
-  size_t from = 0;
+  slabs.reserve(body.size() + toc.size() + figures.size());
+  auto from = body.begin();
   for (auto& [at, list] : lists) {
-    slabs.insert(slabs.end(), flow.slabs.begin() + static_cast<long>(from), flow.slabs.begin() + static_cast<long>(at));
+    auto to = body.begin() + static_cast<long>(at);
+    slabs.insert(slabs.end(), std::make_move_iterator(from), std::make_move_iterator(to));
     slabs.insert(slabs.end(), std::make_move_iterator(list->begin()), std::make_move_iterator(list->end()));
-    from = at;
+    from = to;
   }
-  slabs.insert(slabs.end(), flow.slabs.begin() + static_cast<long>(from), flow.slabs.end());
+  slabs.insert(slabs.end(), std::make_move_iterator(from), std::make_move_iterator(body.end()));
   return slabs;
+}
+
+// What pagination decides by: a slab's geometry and flags and, of its items, only the
+// structure tags (a floating figure moves only to where elements close) and the anchors
+// (where headings land). A trial round paginates these, so it copies no text.
+Slab skeleton_of(const Slab& slab) {
+  Slab out;
+  out.height = slab.height;
+  out.space_before = slab.space_before;
+  for (const auto& item : slab.items)
+    if (std::holds_alternative<TagItem>(item) || std::holds_alternative<AnchorItem>(item)) out.items.push_back(item);
+  out.keep_with_next = slab.keep_with_next;
+  out.page_break_before = slab.page_break_before;
+  out.table = slab.table;
+  out.landscape = slab.landscape;
+  out.notes = slab.notes;
+  out.block = slab.block;
+  out.heading_level = slab.heading_level;
+  return out;
+}
+
+std::vector<Slab> skeletons(const std::vector<Slab>& slabs) {
+  std::vector<Slab> out;
+  out.reserve(slabs.size());
+  for (const auto& slab : slabs) out.push_back(skeleton_of(slab));
+  return out;
 }
 
 // Printed page numbers count the cover, when there is one, as page 1.
@@ -49,7 +77,9 @@ struct Settled {
 
 // Pages, laid out again until the TOC's numbers, and the page references' in the text, are
 // the pages where their targets landed. Only a report with page references collects its text
-// more than once; the later rounds' warnings repeat the first's and are dropped.
+// more than once; the later rounds' warnings repeat the first's and are dropped. The rounds
+// that find the numbers paginate skeletons (skeleton_of); once they agree, the flow itself is
+// paginated, its items moved onto the pages, so the text is never held twice.
 Settled paginate_until_settled(LayoutContext ctx, int first_page_number) {
   ReferenceTargets targets = collect_reference_targets(ctx.report);
   References references{std::move(targets.targets), {}};
@@ -57,15 +87,22 @@ Settled paginate_until_settled(LayoutContext ctx, int first_page_number) {
   Flow flow = collect_flow(ctx);
   Diagnostics repeated;
   LayoutContext again{ctx.report, ctx.style, ctx.pango, repeated, ctx.hyphenator, &references};
+  const int cover = ctx.style.has_cover ? 1 : 0;
   for (int round = 0; round < max_rounds; ++round) {
     if (round > 0 && targets.used) flow = collect_flow(again);
     std::vector<Slab> toc = flow.toc_at ? build_toc(ctx, flow, references.pages) : std::vector<Slab>{};
     std::vector<Slab> figures = flow.figures_at ? build_figure_list(ctx, flow, references.pages) : std::vector<Slab>{};
-    Pagination pagination = paginate(ctx, with_lists(flow, std::move(toc), std::move(figures)), flow);
-    auto landed = page_numbers(pagination, first_page_number + (ctx.style.has_cover ? 1 : 0));
-    if ((!flow.toc_at && !flow.figures_at && !targets.used) || landed == references.pages)
-      return {std::move(flow), std::move(pagination)};
-    references.pages = std::move(landed);
+    bool settled = !flow.toc_at && !flow.figures_at && !targets.used;
+    if (!settled) {
+      Pagination trial = paginate(ctx, with_lists(skeletons(flow.slabs), flow, skeletons(toc), skeletons(figures)), flow);
+      auto landed = page_numbers(trial, first_page_number + cover);
+      settled = landed == references.pages;
+      if (!settled) references.pages = std::move(landed);
+    }
+    if (settled) {
+      Pagination pages = paginate(ctx, with_lists(std::move(flow.slabs), flow, std::move(toc), std::move(figures)), flow);
+      return {std::move(flow), std::move(pages)};
+    }
   }
   throw std::runtime_error("the table of contents or the page references did not settle on stable page numbers");
 }
