@@ -25,8 +25,10 @@ constexpr bool own_allocator = true;
 constexpr size_t mib = size_t{1} << 20;
 constexpr size_t huge_page = 2 * mib;
 // Address space the heap reserves when it first grows; a page of it costs memory only once it
-// is touched. A 24-page report touches about 20 MiB of heap, an 800-page volume a few hundred.
-constexpr size_t reserve = 512 * mib;
+// is touched, but a batch worker's address-space limit (--memory, default 4 GiB) counts it
+// all. A 24-page report touches about 20 MiB of heap, a 200-page one about 100; beyond the
+// reserve the heap grows on ordinary pages (512 MiB measured no faster than 128).
+constexpr size_t reserve = 128 * mib;
 // Blocks from this size on get a mapping of their own, unmapped on free.
 constexpr size_t own_mapping = 4 * mib;
 
