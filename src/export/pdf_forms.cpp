@@ -1,7 +1,6 @@
 #include "export/pdf_forms.hpp"
 
 #include <algorithm>
-#include <vector>
 
 namespace rapport {
 namespace {
@@ -18,18 +17,9 @@ bool same_path(const PathItem& a, const PathItem& b) {
 }  // namespace
 
 std::string PdfForms::resource(const PathItem& path, const std::function<std::pair<std::string, Box>()>& draw) {
-  for (const auto& [known, name] : paths_)
-    if (same_path(known, path)) return name;
+  for (const auto& form : forms_)
+    if (same_path(form.path, path)) return form.name;
   auto [content, bounds] = draw();
-  std::string name = resource(content, bounds);
-  paths_.emplace_back(path, name);
-  return name;
-}
-
-std::string PdfForms::resource(const std::string& content, const Box& bounds) {
-  auto found = forms_.find(content);
-  if (found != forms_.end()) return found->second.first;
-  std::string name = "Fm" + std::to_string(forms_.size() + 1);
   std::string entries = "/Type /XObject /Subtype /Form /BBox [";
   for (double v : {bounds.x1, bounds.y1, bounds.x2, bounds.y2}) {
     append_number(entries, v);
@@ -37,17 +27,13 @@ std::string PdfForms::resource(const std::string& content, const Box& bounds) {
   }
   entries.back() = ']';
   ObjectId id = file_.stream(entries, content);
-  forms_.emplace(content, std::pair{name, id});
-  return name;
+  forms_.push_back({path, "Fm" + std::to_string(forms_.size() + 1), id});
+  return forms_.back().name;
 }
 
 std::string PdfForms::entries() const {
-  // In the order the forms were first used, so the file does not depend on their content's order.
-  std::vector<std::pair<ObjectId, std::string>> by_use;
-  for (const auto& [content, form] : forms_) by_use.emplace_back(form.second, form.first);
-  std::sort(by_use.begin(), by_use.end());
   std::string out;
-  for (const auto& [id, name] : by_use) out += "/" + name + " " + pdf_ref(id) + " ";
+  for (const auto& form : forms_) out += "/" + form.name + " " + pdf_ref(form.id) + " ";
   return out;
 }
 

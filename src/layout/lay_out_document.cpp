@@ -37,29 +37,26 @@ std::vector<Slab> with_lists(std::vector<Slab> body, const Flow& flow, std::vect
   return slabs;
 }
 
-// What pagination decides by: a slab's geometry and flags and, of its items, only the
-// structure tags (a floating figure moves only to where elements close) and the anchors
-// (where headings land). A trial round paginates these, so it copies no text.
-Slab skeleton_of(const Slab& slab) {
-  Slab out;
-  out.height = slab.height;
-  out.space_before = slab.space_before;
-  for (const auto& item : slab.items)
-    if (std::holds_alternative<TagItem>(item) || std::holds_alternative<AnchorItem>(item)) out.items.push_back(item);
-  out.keep_with_next = slab.keep_with_next;
-  out.page_break_before = slab.page_break_before;
-  out.table = slab.table;
-  out.landscape = slab.landscape;
-  out.notes = slab.notes;
-  out.block = slab.block;
-  out.heading_level = slab.heading_level;
-  return out;
+// A copy of `slab` holding `items` instead of its own, which are not copied.
+Slab copy_with(Slab& slab, std::vector<Item> items) {
+  std::swap(slab.items, items);
+  Slab copy = slab;
+  std::swap(slab.items, items);
+  return copy;
 }
 
-std::vector<Slab> skeletons(const std::vector<Slab>& slabs) {
+// What pagination decides by: each slab's geometry and flags and, of its items, only the
+// structure tags (a floating figure moves only to where elements close) and the anchors
+// (where headings land). A trial round paginates these, so it copies no text.
+std::vector<Slab> skeletons(std::vector<Slab>& slabs) {
   std::vector<Slab> out;
   out.reserve(slabs.size());
-  for (const auto& slab : slabs) out.push_back(skeleton_of(slab));
+  for (auto& slab : slabs) {
+    std::vector<Item> kept;
+    for (const auto& item : slab.items)
+      if (std::holds_alternative<TagItem>(item) || std::holds_alternative<AnchorItem>(item)) kept.push_back(item);
+    out.push_back(copy_with(slab, std::move(kept)));
+  }
   return out;
 }
 
@@ -78,7 +75,7 @@ struct Settled {
 // Pages, laid out again until the TOC's numbers, and the page references' in the text, are
 // the pages where their targets landed. Only a report with page references collects its text
 // more than once; the later rounds' warnings repeat the first's and are dropped. The rounds
-// that find the numbers paginate skeletons (skeleton_of); once they agree, the flow itself is
+// that find the numbers paginate skeletons; once they agree, the flow itself is
 // paginated, its items moved onto the pages, so the text is never held twice.
 Settled paginate_until_settled(LayoutContext ctx, int first_page_number) {
   ReferenceTargets targets = collect_reference_targets(ctx.report);

@@ -66,7 +66,6 @@ struct LayoutContext {
   void check_glyphs(const ShapedText& shaped, const SourcePos& pos) const;
 };
 
-// (A field added here is copied in skeleton_of, lay_out_document.cpp, too.)
 struct Slab {
   double height = 0;
   double space_before = 0;  // dropped at the top of a page
