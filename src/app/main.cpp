@@ -209,7 +209,7 @@ int render(const Arguments& a) {
     write_pdf(result.frames, output);
   }
   auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
-  std::cerr << "rapport: wrote " << output << " (" << result.frames.pages.size() << " pages, " << ms << " ms)\n";
+  std::cerr << "rapport: wrote " << output << " (" << result.frames.page_count() << " pages, " << ms << " ms)\n";
   return exit_ok;
 }
 
@@ -254,7 +254,7 @@ int specimen(const Arguments& a) {
   print_diagnostics(result.warnings, Severity::warning);
   check_output(output, result.archive_inputs);
   write_pdf(result.frames, output);
-  std::cerr << "rapport: wrote " << output << " (" << result.frames.pages.size() << " pages)\n";
+  std::cerr << "rapport: wrote " << output << " (" << result.frames.page_count() << " pages)\n";
   return exit_ok;
 }
 
@@ -291,7 +291,7 @@ int check(const Arguments& a) {
   PipelineResult result = run_pipeline({a.input, a.layout, false, a.roots});
   print_diagnostics(result.warnings, Severity::note);  // check also tells of rounding differences
   std::cerr << "rapport: layout " << layout_display_name(result.layout) << "\n";
-  std::cerr << "rapport: " << a.input << " is valid (" << result.frames.pages.size() << " pages)\n";
+  std::cerr << "rapport: " << a.input << " is valid (" << result.frames.page_count() << " pages)\n";
   return exit_ok;
 }
 

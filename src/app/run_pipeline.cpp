@@ -84,18 +84,25 @@ void resolve_report(PreparedReport& prepared, const PipelineOptions& options, co
   prepared.inputs.insert(prepared.inputs.end(), prepared.style->files.begin(), prepared.style->files.end());
 }
 
-PipelineResult lay_out_prepared(PreparedReport prepared, const PipelineOptions& options, const FontRegistry& fonts) {
-  Diagnostics& diags = prepared.warnings;
+// `owner` keeps alive what the fonts and the hyphenator belong to, for a streamed document,
+// which lays out its pages only when they are written.
+PipelineResult lay_out_prepared(PreparedReport prepared, const PipelineOptions& options, const FontRegistry& fonts,
+                                std::shared_ptr<const void> owner = {}) {
+  auto held = std::make_shared<PreparedReport>(std::move(prepared));
+  Diagnostics& diags = held->warnings;
   PipelineResult result;
   LayoutOptions layout;
   layout.draft = !options.final;
-  result.frames = lay_out_document(prepared.report, *prepared.style, fonts, prepared.hyphenator, layout, diags);
+  if (options.pdf) layout.stream_above_slabs = stream_above_slabs;
+  result.frames = lay_out_document(held->report, *held->style, fonts, held->hyphenator, layout, diags);
   throw_if_errors(diags);
+  if (result.frames.stream)
+    result.frames.stream = [stream = std::move(result.frames.stream), held, owner = std::move(owner)](const PageSink& sink) { stream(sink); };
   result.warnings = std::move(diags);
-  result.committee = prepared.report.info.committee;
-  result.layout = prepared.style->path;
-  result.inputs = prepared.inputs;
-  result.archive_inputs = archive_inputs(prepared, fonts);
+  result.committee = held->report.info.committee;
+  result.layout = held->style->path;
+  result.inputs = held->inputs;
+  result.archive_inputs = archive_inputs(*held, fonts);
   return result;
 }
 
@@ -123,15 +130,26 @@ PipelineResult run_pipeline(const PipelineOptions& options, const FontRegistry& 
   return lay_out_prepared(prepare_report(options, fonts, shared), options, fonts);
 }
 
+namespace {
+
+// What run_pipeline makes for itself and a streamed document still lays out with.
+struct Owned {
+  std::shared_ptr<FontRegistry> fonts;
+  std::shared_ptr<SharedResources> shared;
+};
+
+}  // namespace
+
 PipelineResult run_pipeline(const PipelineOptions& options) {
   // Fontconfig and Pango start on a second core while the report is read: 6 ms of a 200 ms
   // render. The registry is handed over once built, never used by two threads at once.
-  auto loading = std::async(std::launch::async, [] { return std::make_unique<FontRegistry>(default_font_list()); });
-  SharedResources shared;
-  PreparedReport prepared = read_report(options, shared);
-  std::unique_ptr<FontRegistry> fonts = loading.get();
+  auto loading = std::async(std::launch::async, [] { return std::make_shared<FontRegistry>(default_font_list()); });
+  auto shared = std::make_shared<SharedResources>();
+  PreparedReport prepared = read_report(options, *shared);
+  std::shared_ptr<FontRegistry> fonts = loading.get();
   resolve_report(prepared, options, *fonts);
-  return lay_out_prepared(std::move(prepared), options, *fonts);
+  const FontRegistry& used = *fonts;
+  return lay_out_prepared(std::move(prepared), options, used, std::make_shared<Owned>(Owned{std::move(fonts), std::move(shared)}));
 }
 
 }  // namespace rapport

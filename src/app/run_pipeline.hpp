@@ -21,11 +21,14 @@ struct PipelineOptions {
   bool final = false;  // a final render carries no draft watermark
   std::vector<std::string> roots = {};  // --root: folders beyond the report's own it may read from
   // The frames will be written as a PDF: an SVG figure's vectors are drawn for it on a second
-  // thread while the report is laid out. Previews and checks never draw them.
+  // thread while the report is laid out, and a long document's frames stream their pages
+  // (DocumentFrames::stream). Previews and checks never draw them.
   bool pdf = false;
 };
 
 struct PipelineResult {
+  // With PipelineOptions::pdf, they may stream their pages: write them before the fonts and
+  // resources given to run_pipeline go.
   DocumentFrames frames;
   Diagnostics warnings;
   std::vector<std::string> inputs;  // every file the result depends on (report, CSVs, layout chain)

@@ -104,7 +104,7 @@ Rendered render_report(const ReportTask& task, const WorkerJob& job, std::option
     else
       write_pdf(result.frames, task.output);
     outcome.committee = result.committee;
-    outcome.pages = result.frames.pages.size();
+    outcome.pages = result.frames.page_count();
   } catch (const InputError& e) {
     outcome.status = 2;
     outcome.problem = e.diagnostics().format(Severity::error);

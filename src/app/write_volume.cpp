@@ -43,7 +43,7 @@ size_t write_volume(const VolumeRequest& request, SharedResources& shared, Diagn
                                                                      volume_access, warnings);
   const Hyphenator* hyphenator = style->hyphenate ? shared.hyphenator(style->hyphenation) : nullptr;
   Diagnostics diags;
-  VolumeTools tools{*style, hyphenator, {}};
+  VolumeTools tools{*style, hyphenator, {}, stream_above_slabs};
   for (const auto& registry : registries) tools.fonts.push_back(registry.get());
   DocumentFrames volume = lay_out_volume(parts, tools, {request.title, !request.final}, diags);
   throw_if_errors(diags);
@@ -57,7 +57,7 @@ size_t write_volume(const VolumeRequest& request, SharedResources& shared, Diagn
                     std::filesystem::path(request.reports.front()).parent_path().string());
   else
     write_pdf(volume, request.output);
-  return volume.pages.size();
+  return volume.page_count();
 }
 
 }  // namespace rapport

@@ -75,6 +75,16 @@ void StructureRecorder::begin_page() { record_.pages.emplace_back(); }
 
 void StructureRecorder::end_page() { end_mark(); }
 
+const StructureElement::Details& StructureElement::details() const {
+  static const Details none;
+  return details_ ? *details_ : none;
+}
+
+StructureElement::Details& StructureElement::details_to_set() {
+  if (!details_) details_ = std::make_unique<Details>();
+  return *details_;
+}
+
 size_t StructureRecorder::add_element(std::string role) {
   size_t index = record_.elements.size();
   record_.elements.emplace_back().role = std::move(role);
@@ -120,10 +130,13 @@ size_t StructureRecorder::open_element(const TagItem& tag) {
     if (auto known = by_id_.find(tag.id); known != by_id_.end()) return known->second;
   size_t index = add_element(tag.role);
   StructureElement& element = record_.elements[index];
-  element.alt = tag.alt;
-  element.scope = tag.scope;
   element.colspan = tag.colspan;
-  element.id = tag.id;
+  if (!tag.alt.empty() || !tag.scope.empty() || !tag.id.empty()) {
+    auto& details = element.details_to_set();
+    details.alt = tag.alt;
+    details.scope = tag.scope;
+    details.id = tag.id;
+  }
   if (!tag.id.empty()) by_id_[tag.id] = index;
   return index;
 }
@@ -133,7 +146,7 @@ void StructureRecorder::link(const LinkItem& link) {
   size_t owner = open_.back();
   if (record_.elements[owner].role != "Link") {  // a link without a Link element: it says its words as /Alt
     owner = add_element("Link");
-    record_.elements[owner].alt = link.text;
+    record_.elements[owner].details_to_set().alt = link.text;
   }
   Box area{link.x, link.y, link.x + link.width, link.y + link.height};
   record_.links.push_back({page(), area, link.target, link.text, owner});
@@ -170,11 +183,12 @@ void StructureRecorder::before_drawing(const Item& item) {
   if (element.role != "Figure") return;
   auto bounds = drawn_bounds(item);
   if (!bounds) return;
-  if (!element.bbox) {
-    element.bbox = bounds;
-    element.bbox_page = page();
-  } else if (element.bbox_page == page()) {
-    element.bbox->include(*bounds);
+  auto& details = element.details_to_set();
+  if (!details.bbox) {
+    details.bbox = bounds;
+    details.bbox_page = page();
+  } else if (details.bbox_page == page()) {
+    details.bbox->include(*bounds);
   }
 }
 

@@ -2,6 +2,8 @@
 // The document's logical structure as StructureRecorder records it while the pages' content
 // is written, for write_structure_tree to write as the structure tree: the elements, which
 // marked-content sequence of which page each owns, and the link annotations.
+#include <deque>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -22,13 +24,21 @@ struct StructureKid {
 
 struct StructureElement {
   std::string role;
-  std::string alt;    // Figure: what it shows; a Link without words of its own: what it says
-  std::string scope;  // TH: Column or Row
   int colspan = 1;
-  std::string id;     // written as the element's /ID (every Note has one)
   std::vector<StructureKid> kids;
-  std::optional<Box> bbox;  // Figure: what it covers on the page it starts on
-  size_t bbox_page = 0;
+  // What few elements carry, kept apart: a long document has 100,000s of elements.
+  struct Details {
+    std::string alt;    // Figure: what it shows; a Link without words of its own: what it says
+    std::string scope;  // TH: Column or Row
+    std::string id;     // written as the element's /ID (every Note has one)
+    std::optional<Box> bbox;  // Figure: what it covers on the page it starts on
+    size_t bbox_page = 0;
+  };
+  const Details& details() const;
+  Details& details_to_set();  // made on first use
+
+ private:
+  std::unique_ptr<Details> details_;
 };
 
 struct LinkAnnotation {
@@ -47,7 +57,9 @@ struct PageMarks {
 };
 
 struct StructureRecord {
-  std::vector<StructureElement> elements;  // [0] is the Document, the root of everything
+  // [0] is the Document, the root of everything. A deque: a long document has 100,000s, and a
+  // vector growing by doubling would hold up to three times their size while it moves them.
+  std::deque<StructureElement> elements;
   std::vector<PageMarks> pages;
   std::vector<LinkAnnotation> links;
 };

@@ -29,8 +29,7 @@ struct DocumentWriter {
   WrittenPages written;
   ObjectId link_appearance = 0;
 
-  void write_page(size_t index) {
-    const Page& page = document.pages[index];
+  void write_page(const Page& page, size_t index) {
     double width = document.width_of(page), height = document.height_of(page);
     PdfResources shared{fonts, images, forms};
     PageContext ctx{shared, recorder, marks, anchors};
@@ -41,7 +40,7 @@ struct DocumentWriter {
     std::string annots;
     if (recorder.record().links.size() > links_before) {
       if (!link_appearance) link_appearance = write_empty_appearance(file);
-      PageLinks where{page_id, height, document.pages.size()};
+      PageLinks where{page_id, height, document.page_count()};
       for (ObjectId id : write_link_annotations(file, recorder.record().links, links_before, where, link_appearance)) {
         annots += pdf_ref(id) + " ";
         written.annotations.push_back(id);
@@ -149,7 +148,8 @@ ObjectId DocumentWriter::write_outline() {
 void write_document(const DocumentFrames& document, const std::string& path) {
   PdfFile file(path);
   DocumentWriter writer(file, document);
-  for (size_t i = 0; i < document.pages.size(); ++i) writer.write_page(i);
+  size_t index = 0;
+  for_each_page(document, [&](const Page& page) { writer.write_page(page, index++); });
   StructureRecord structure = writer.recorder.finish();
   writer.write_resources();
   writer.write_page_tree();

@@ -42,12 +42,13 @@ std::string attributes_of(const StructureElement& element, TreeContext& c) {
   std::vector<std::string> list;
   if (element.role == "TH" || element.colspan > 1) {
     std::string table = "<< /O /Table";
-    if (element.role == "TH") table += " /Scope " + pdf_name(element.scope.empty() ? "Column" : element.scope);
+    const std::string& scope = element.details().scope;
+    if (element.role == "TH") table += " /Scope " + pdf_name(scope.empty() ? "Column" : scope);
     if (element.colspan > 1) table += " /ColSpan " + std::to_string(element.colspan);
     list.push_back(table + " >>");
   }
-  if (element.bbox)
-    list.push_back("<< /O /Layout /Placement /Block /BBox " + pdf_rectangle(*element.bbox, c.written.heights.at(element.bbox_page)) + " >>");
+  if (const auto& details = element.details(); details.bbox)
+    list.push_back("<< /O /Layout /Placement /Block /BBox " + pdf_rectangle(*details.bbox, c.written.heights.at(details.bbox_page)) + " >>");
   if (list.empty()) return "";
   if (list.size() == 1) return " /A " + list.front();
   std::string all = " /A [";
@@ -84,8 +85,9 @@ void write_element(TreeContext& c, size_t index, ObjectId parent) {
   std::string body = "<< /Type /StructElem /S " + pdf_name(element.role) + " /P " + pdf_ref(parent);
   auto home = home_page(element);
   if (home) body += " /Pg " + pdf_ref(c.written.pages.at(*home));
-  if (!element.alt.empty()) body += " /Alt " + pdf_text_string(element.alt);
-  if (!element.id.empty()) body += " /ID " + pdf_byte_string(element.id);
+  const auto& details = element.details();
+  if (!details.alt.empty()) body += " /Alt " + pdf_text_string(details.alt);
+  if (!details.id.empty()) body += " /ID " + pdf_byte_string(details.id);
   body += attributes_of(element, c);
   body += " /K [";
   for (const auto& kid : element.kids) body += kid_object(kid, home, c) + " ";

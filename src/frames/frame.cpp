@@ -70,4 +70,31 @@ void translate(Item& item, double dx, double dy) {
       item);
 }
 
+void for_each_page(const DocumentFrames& document, const std::function<void(const Page&)>& visit) {
+  if (!document.stream) {
+    for (const auto& page : document.pages) visit(page);
+    return;
+  }
+  document.stream([&](Page&& page) { visit(page); });
+}
+
+void take_pages(DocumentFrames& document, const PageSink& sink) {
+  if (document.stream) {
+    auto stream = std::move(document.stream);
+    document.stream = nullptr;
+    stream(sink);
+    return;
+  }
+  for (auto& page : document.pages) sink(std::move(page));
+  document.pages.clear();
+}
+
+std::map<std::string, size_t> find_anchors(const std::vector<Page>& pages) {
+  std::map<std::string, size_t> found;
+  for (size_t p = 0; p < pages.size(); ++p)
+    for (const auto& item : pages[p].items)
+      if (const auto* anchor = std::get_if<AnchorItem>(&item)) found.emplace(anchor->name, p);
+  return found;
+}
+
 }  // namespace rapport

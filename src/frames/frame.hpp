@@ -1,7 +1,9 @@
 #pragma once
 // The neutral output of layout: pages of positioned items. Layout fills these; backends
 // (export/) only draw them. Coordinates are PostScript points from the page's top-left.
+#include <functional>
 #include <limits>
+#include <map>
 #include <memory>
 #include <string>
 #include <variant>
@@ -120,13 +122,31 @@ struct DocumentMetadata {
   std::string date;  // ISO 8601, from the report (never the clock)
 };
 
+// Receives a document's pages in order, each once.
+using PageSink = std::function<void(Page&&)>;
+
 struct DocumentFrames {
   double width = 0, height = 0;  // of a portrait page
   double width_of(const Page& page) const { return page.landscape ? height : width; }
   double height_of(const Page& page) const { return page.landscape ? width : height; }
   std::vector<Page> pages;
+  // A long document's pages are not held in `pages`: `stream` lays them out and hands them to
+  // its sink one at a time, `streamed_pages` of them, so they leave memory as they are written.
+  // It runs once.
+  std::function<void(const PageSink&)> stream;
+  size_t streamed_pages = 0;
+  size_t page_count() const { return stream ? streamed_pages : pages.size(); }
+  // Where each anchor is (a page index), known before a streamed document's pages are.
+  std::map<std::string, size_t> anchor_pages;
   std::vector<OutlineEntry> outline;
   DocumentMetadata metadata;
 };
+
+// Every page of `document` in order: the pages it holds, or a stream's as they are laid out.
+void for_each_page(const DocumentFrames& document, const std::function<void(const Page&)>& visit);
+// The same, each page handed over: `document` holds no pages after.
+void take_pages(DocumentFrames& document, const PageSink& sink);
+// Where each anchor on `pages` is: the page index of its first appearance.
+std::map<std::string, size_t> find_anchors(const std::vector<Page>& pages);
 
 }  // namespace rapport

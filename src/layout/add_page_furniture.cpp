@@ -143,9 +143,11 @@ void running_lines(const LayoutContext& ctx, int number, int total, Page& page) 
 void add_running_lines(const LayoutContext& ctx, std::vector<Page>& pages, size_t first, size_t last,
                        const PageNumbering& numbering) {
   int total = numbering.total > 0 ? numbering.total : static_cast<int>(pages.size());
-  const LayoutContext turned = ctx.turned();  // a landscape page's lines sit on its own edges
-  for (size_t i = first; i <= last && i < pages.size(); ++i)
-    running_lines(pages[i].landscape ? turned : ctx, numbering.first + static_cast<int>(i), total, pages[i]);
+  for (size_t i = first; i <= last && i < pages.size(); ++i) add_running_lines(ctx, pages[i], numbering.first + static_cast<int>(i), total);
+}
+
+void add_running_lines(const LayoutContext& ctx, Page& page, int number, int total) {
+  running_lines(page.landscape ? ctx.turned() : ctx, number, total, page);  // a landscape page's lines sit on its own edges
 }
 
 namespace {
@@ -211,15 +213,20 @@ std::vector<Item> watermark(const LayoutContext& ctx) {
 
 }  // namespace
 
+Watermark::Watermark(const LayoutContext& ctx) : ctx_(ctx) {
+  if (!ctx.style.watermark.empty()) portrait_ = watermark(ctx);
+}
+
+void Watermark::add_to(Page& page) {
+  if (ctx_.style.watermark.empty()) return;
+  if (page.landscape && landscape_.empty()) landscape_ = watermark(ctx_.turned());
+  const auto& mark = page.landscape ? landscape_ : portrait_;
+  page.items.insert(page.items.begin(), mark.begin(), mark.end());  // beneath the content
+}
+
 void add_watermark(const LayoutContext& ctx, std::vector<Page>& pages) {
-  if (ctx.style.watermark.empty()) return;
-  const std::vector<Item> portrait = watermark(ctx);
-  std::vector<Item> landscape;  // shaped only when a page needs it
-  for (auto& page : pages) {
-    if (page.landscape && landscape.empty()) landscape = watermark(ctx.turned());
-    const auto& mark = page.landscape ? landscape : portrait;
-    page.items.insert(page.items.begin(), mark.begin(), mark.end());  // beneath the content
-  }
+  Watermark mark(ctx);
+  for (auto& page : pages) mark.add_to(page);
 }
 
 }  // namespace rapport

@@ -16,7 +16,21 @@ struct PageNumbering {
 // numbers count from the cover ("3 (24)").
 void add_running_lines(const LayoutContext& ctx, std::vector<Page>& pages, size_t first, size_t last,
                        const PageNumbering& numbering);
-// The layout's draft mark ("UTKAST") across every page, beneath the content.
+// The same on one page, printed as page `number` of `total`.
+void add_running_lines(const LayoutContext& ctx, Page& page, int number, int total);
+
+// The layout's draft mark ("UTKAST") across a page, beneath the content. Shaped once for
+// portrait pages, and once for landscape ones when the first of those comes.
+class Watermark {
+ public:
+  explicit Watermark(const LayoutContext& ctx);
+  void add_to(Page& page);
+
+ private:
+  const LayoutContext& ctx_;
+  std::vector<Item> portrait_, landscape_;
+};
+// The draft mark on every page (none when the layout has no watermark text).
 void add_watermark(const LayoutContext& ctx, std::vector<Page>& pages);
 
 }  // namespace rapport

@@ -20,7 +20,8 @@ constexpr double fact_gap = 1;
 
 class FlowBuilder {
  public:
-  explicit FlowBuilder(const LayoutContext& ctx) : ctx_(ctx) {}  // a copy: its page turns for landscape spans
+  // `ctx` is copied: its page turns for landscape spans.
+  FlowBuilder(const LayoutContext& ctx, const BlockDone& block_done) : ctx_(ctx), block_done_(block_done) {}
 
   Flow finish() { return std::move(flow_); }
 
@@ -28,6 +29,7 @@ class FlowBuilder {
     for (size_t i = 0; i < content.size(); ++i) {
       find_grid_run(content, i);
       std::visit([this](const auto& b) { add(b); }, content[i]);
+      if (block_done_) block_done_(flow_);
     }
   }
 
@@ -441,6 +443,7 @@ class FlowBuilder {
   };
 
   LayoutContext ctx_;
+  const BlockDone& block_done_;
   Flow flow_;
   GridRun grid_run_;
   double gap_ = 0;
@@ -450,8 +453,8 @@ class FlowBuilder {
 
 }  // namespace
 
-Flow collect_flow(const LayoutContext& ctx) {
-  FlowBuilder builder(ctx);
+Flow collect_flow(const LayoutContext& ctx, const BlockDone& block_done) {
+  FlowBuilder builder(ctx, block_done);
   builder.blocks(ctx.report.content);
   builder.add_signoff();
   Flow flow = builder.finish();

@@ -1,4 +1,6 @@
 #pragma once
+#include <limits>
+
 #include "frames/frame.hpp"
 #include "model/report.hpp"
 #include "style/style.hpp"
@@ -17,7 +19,15 @@ struct LayoutOptions {
   int first_page_number = 1;
   int total_pages = 0;
   bool back_page = true;
+  // A flow that grows past this many slabs (lines, table rows) keeps only their skeletons: it
+  // is paginated from those, and the returned frames stream their pages, collecting the text
+  // again a block at a time, so a long document is never held whole. The pages are the same.
+  size_t stream_above_slabs = std::numeric_limits<size_t>::max();
 };
+
+// The pipeline's choice for a PDF: about 35 pages of body text (the 23-page example has 669
+// slabs). Memory then stays near that of a 35-page document; the text is shaped twice.
+constexpr size_t stream_above_slabs = 4000;
 
 // The PDF's title, author, subject and dates, all from the report.
 DocumentMetadata make_metadata(const Report& report);

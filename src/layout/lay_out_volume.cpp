@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <atomic>
+#include <memory>
+#include <optional>
 #include <stdexcept>
 #include <thread>
 
@@ -17,9 +19,8 @@ constexpr int max_rounds = 6;
 
 struct LaidPart {
   DocumentFrames frames;
-  std::map<std::string, size_t> anchor_pages;  // anchor → page index within the part
   bool operator==(const LaidPart& other) const {
-    return frames.pages.size() == other.frames.pages.size() && anchor_pages == other.anchor_pages;
+    return frames.page_count() == other.frames.page_count() && frames.anchor_pages == other.frames.anchor_pages;
   }
 };
 
@@ -73,11 +74,7 @@ DocumentMetadata volume_metadata(const Report& volume, const std::vector<VolumeP
 }
 
 LaidPart lay_out_part(const VolumePart& part, const FontRegistry& fonts, const LayoutOptions& options, Diagnostics& diags) {
-  LaidPart laid{lay_out_document(*part.report, *part.style, fonts, part.hyphenator, options, diags), {}};
-  for (size_t p = 0; p < laid.frames.pages.size(); ++p)
-    for (const auto& item : laid.frames.pages[p].items)
-      if (const auto* anchor = std::get_if<AnchorItem>(&item)) laid.anchor_pages.emplace(anchor->name, p);
-  return laid;
+  return {lay_out_document(*part.report, *part.style, fonts, part.hyphenator, options, diags)};
 }
 
 // Every part laid out with its own first page number (`options[i]`), on all the workers'
@@ -116,7 +113,7 @@ std::vector<int> part_starts(const std::vector<LaidPart>& laid, size_t front_pag
   int next = static_cast<int>(front_pages) + 1;
   for (const auto& part : laid) {
     starts.push_back(next);
-    next += static_cast<int>(part.frames.pages.size());
+    next += static_cast<int>(part.frames.page_count());
   }
   return starts;
 }
@@ -125,7 +122,7 @@ std::map<std::string, int> contents_numbers(const std::vector<LaidPart>& laid, c
   std::map<std::string, int> numbers;
   for (size_t i = 0; i < laid.size(); ++i) {
     numbers[part_anchor(i)] = starts[i];
-    for (const auto& [name, page] : laid[i].anchor_pages) numbers[part_prefix(i) + name] = starts[i] + static_cast<int>(page);
+    for (const auto& [name, page] : laid[i].frames.anchor_pages) numbers[part_prefix(i) + name] = starts[i] + static_cast<int>(page);
   }
   return numbers;
 }
@@ -139,18 +136,43 @@ void rename_destinations(Page& page, const std::string& prefix) {
   }
 }
 
-// Part `index`'s pages after what `doc` holds, its destinations renamed, and its outline
-// under an entry for its committee.
-void append_part(DocumentFrames part, size_t index, const std::string& committee, DocumentFrames& doc) {
-  for (auto& page : part.pages) rename_destinations(page, part_prefix(index));
-  part.pages.front().items.push_back(AnchorItem{part_anchor(index), 0, 0});
-  // Each report is a Part of the volume's structure, as it is a part of the book.
-  part.pages.front().items.insert(part.pages.front().items.begin(), begin_tag("Part"));
-  part.pages.back().items.push_back(end_tag("Part"));
+// The volume's pages in order: its cover and contents, each part's pages, its back page. A
+// part's destinations are renamed and its pages enclosed in a Part element, as each report is
+// a part of the book; a part that streams lays out its pages as they are handed on.
+struct VolumePages {
+  std::vector<Page> front;
+  std::vector<LaidPart> parts;
+  std::optional<Page> back;
+
+  size_t page_count() const {
+    size_t count = front.size() + (back ? 1 : 0);
+    for (const auto& part : parts) count += part.frames.page_count();
+    return count;
+  }
+
+  void hand_on(const PageSink& sink) {
+    for (auto& page : front) sink(std::move(page));
+    for (size_t i = 0; i < parts.size(); ++i) {
+      size_t last = parts[i].frames.page_count() - 1, at = 0;
+      take_pages(parts[i].frames, [&](Page&& page) {
+        rename_destinations(page, part_prefix(i));
+        if (at == 0) {
+          page.items.push_back(AnchorItem{part_anchor(i), 0, 0});
+          page.items.insert(page.items.begin(), begin_tag("Part"));
+        }
+        if (at++ == last) page.items.push_back(end_tag("Part"));
+        sink(std::move(page));
+      });
+    }
+    if (back) sink(std::move(*back));
+  }
+};
+
+// Part `index`'s outline under an entry for its committee.
+void append_outline(const DocumentFrames& part, size_t index, const std::string& committee, DocumentFrames& doc) {
   doc.outline.push_back({committee, 1, part_anchor(index), true});
   for (const auto& entry : part.outline)
     doc.outline.push_back({entry.title, entry.level + 1, part_prefix(index) + entry.anchor, entry.in_toc});
-  std::move(part.pages.begin(), part.pages.end(), std::back_inserter(doc.pages));
 }
 
 void check_page_sizes(const std::vector<VolumePart>& parts, const Style& style) {
@@ -174,6 +196,7 @@ DocumentFrames lay_out_volume(const std::vector<VolumePart>& parts, const Volume
   LayoutOptions part_options;
   part_options.draft = options.draft;
   part_options.back_page = false;
+  part_options.stream_above_slabs = tools.stream_above_slabs / parts.size();
   std::vector<LayoutOptions> each(parts.size(), part_options);
   Diagnostics scratch;  // rounds that are thrown away must not repeat their warnings
   std::vector<LaidPart> laid = lay_out_parts(parts, each, tools.fonts, scratch);
@@ -189,7 +212,7 @@ DocumentFrames lay_out_volume(const std::vector<VolumePart>& parts, const Volume
       front_pages = 1 + contents.pages.size();
       continue;
     }
-    int total = starts.back() + static_cast<int>(laid.back().frames.pages.size()) - 1 + (has_back_page ? 1 : 0);
+    int total = starts.back() + static_cast<int>(laid.back().frames.page_count()) - 1 + (has_back_page ? 1 : 0);
     for (size_t i = 0; i < parts.size(); ++i) {
       each[i].first_page_number = starts[i];
       each[i].total_pages = total;
@@ -207,20 +230,29 @@ DocumentFrames lay_out_volume(const std::vector<VolumePart>& parts, const Volume
   DocumentFrames doc;
   doc.width = style.page.width;
   doc.height = style.page.height;
-  doc.pages.push_back(make_cover(ctx));
-  for (auto& page : contents.pages) doc.pages.push_back(std::move(page));
+  auto pages = std::make_shared<VolumePages>();
+  pages->front.push_back(make_cover(ctx));
+  for (auto& page : contents.pages) pages->front.push_back(std::move(page));
   int total = static_cast<int>(front_pages) + (has_back_page ? 1 : 0);
-  for (const auto& part : laid) total += static_cast<int>(part.frames.pages.size());
-  add_running_lines(ctx, doc.pages, 1, doc.pages.size() - 1, {1, total});
-  if (options.draft) add_watermark(ctx, doc.pages);
+  for (const auto& part : laid) total += static_cast<int>(part.frames.page_count());
+  add_running_lines(ctx, pages->front, 1, pages->front.size() - 1, {1, total});
+  if (options.draft) add_watermark(ctx, pages->front);
 
   doc.outline.push_back({style.toc_default_title, 1, "volume-contents", false});
-  doc.pages[1].items.push_back(AnchorItem{"volume-contents", 0, 0});
-  for (size_t i = 0; i < laid.size(); ++i) append_part(std::move(laid[i].frames), i, parts[i].report->info.committee, doc);
+  pages->front[1].items.push_back(AnchorItem{"volume-contents", 0, 0});
+  for (size_t i = 0; i < laid.size(); ++i) append_outline(laid[i].frames, i, parts[i].report->info.committee, doc);
   if (has_back_page) {
     std::vector<Page> back = {make_back_page(ctx)};
     if (options.draft) add_watermark(ctx, back);
-    doc.pages.push_back(std::move(back.front()));
+    pages->back = std::move(back.front());
+  }
+  bool streams = std::any_of(laid.begin(), laid.end(), [](const LaidPart& part) { return bool(part.frames.stream); });
+  pages->parts = std::move(laid);
+  if (streams) {
+    doc.streamed_pages = pages->page_count();
+    doc.stream = [pages](const PageSink& sink) { pages->hand_on(sink); };
+  } else {
+    pages->hand_on([&](Page&& page) { doc.pages.push_back(std::move(page)); });
   }
   doc.metadata = volume_metadata(volume, parts);
   return doc;

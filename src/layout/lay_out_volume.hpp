@@ -25,6 +25,9 @@ struct VolumeTools {
   const Style& style;
   const Hyphenator* hyphenator = nullptr;
   std::vector<const FontRegistry*> fonts;  // at least one
+  // As LayoutOptions::stream_above_slabs, for the whole volume: each part gets its share, so a
+  // long volume's pages stream and are laid out when they are written, with these fonts.
+  size_t stream_above_slabs = std::numeric_limits<size_t>::max();
 };
 
 // Binds reports into one document: a common cover and table of contents in `style` (each

@@ -77,6 +77,9 @@ struct Slab {
   std::vector<size_t> notes;  // footnotes (indices into Flow::notes) whose marks this slab holds
   int block = -1;             // index into Flow::blocks: a table with its caption, moved whole when it can be
   int heading_level = 0;      // the first slab of a heading: its level
+  // Its place in the document's slabs (the flow's with the TOC's and the list of figures'), set
+  // before pagination, which may move it (a floating figure) and still says where it came from.
+  size_t origin = 0;
 };
 
 // A run of slabs that pagination keeps on one page when it fits (a table with its caption and

@@ -303,7 +303,8 @@ void emit_notes(const PaginationContext& pc, const std::vector<NotePiece>& notes
 // Places the page's slabs; returns the height they fill.
 // Puts the range's slabs on the page. A body slab is on one page only, so its items move there;
 // a repeated table header is copied.
-double emit(const PaginationContext& pc, const PageRange& range, Page& page, std::vector<Slab>& slabs) {
+double emit(const PaginationContext& pc, const PageRange& range, Page& page, std::vector<Slab>& slabs,
+            std::vector<Placement>& placements) {
   double y = pc.layout.style.page.top;
   auto place = [&](std::vector<Item> items, double space, double height) {
     y += space;
@@ -315,8 +316,13 @@ double emit(const PaginationContext& pc, const PageRange& range, Page& page, std
   };
   if (range.repeats_header)
     for (const auto& s : pc.flow.table_headers[static_cast<size_t>(slabs[range.first].table)]) place(s.items, 0, s.height);
-  for (size_t i = range.first; i < range.end; ++i)
-    place(std::move(slabs[i].items), i == range.first ? 0 : slabs[i].space_before, slabs[i].height);
+  for (size_t i = range.first; i < range.end; ++i) {
+    double space = i == range.first ? 0 : slabs[i].space_before;
+    size_t first = page.items.size();
+    double top = y + space;
+    place(std::move(slabs[i].items), space, slabs[i].height);
+    placements.push_back({slabs[i].origin, first, page.items.size(), top});
+  }
   return y - pc.layout.style.page.top;
 }
 
@@ -338,7 +344,7 @@ Pagination paginate(const LayoutContext& ctx, std::vector<Slab> slabs, const Flo
     out.pages.emplace_back();
     Page& page = out.pages.back();
     page.landscape = pc.slabs[first].landscape;
-    double body = emit(pc, range, page, slabs);
+    double body = emit(pc, range, page, slabs, out.placements.emplace_back());
     double room = pc.room(page.landscape);
     auto notes = page_notes(pc, range, room - body, notes_started, carried);
     emit_notes(pc, notes, room, page);
@@ -350,6 +356,7 @@ Pagination paginate(const LayoutContext& ctx, std::vector<Slab> slabs, const Flo
   while (!carried.empty() && out.pages.size() <= max_pages) {
     bool landscape = !out.pages.empty() && out.pages.back().landscape;
     Page& page = out.pages.emplace_back();
+    out.placements.emplace_back();
     page.landscape = landscape;
     double room = pc.room(page.landscape);
     PageRange none{pc.slabs.size(), pc.slabs.size(), false};

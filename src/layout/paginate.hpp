@@ -5,9 +5,19 @@
 
 namespace rapport {
 
+// Where a slab's items went on a page: page.items[first, end), moved down by `dy`.
+struct Placement {
+  size_t origin = 0;  // the slab's Slab::origin
+  size_t first = 0, end = 0;
+  double dy = 0;
+};
+
 struct Pagination {
   std::vector<Page> pages;
   std::map<std::string, size_t> anchor_pages;  // anchor name → index into pages
+  // Per page, its body slabs in drawing order: pages paginated from skeletons are completed
+  // from these with the real slabs' items (lay_out_document's streamed pages).
+  std::vector<std::vector<Placement>> placements;
 };
 
 // No report comes near this; a runaway input (endless rows) stops here. Pagination stops one

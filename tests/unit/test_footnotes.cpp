@@ -367,7 +367,7 @@ TEST_CASE("a Note drawn while a paragraph goes on overleaf belongs to the sectio
   pages[1].items = {line, end_tag("P"), note, text, line, end_tag("P"), end_tag("Note")};
   StructureRecord record = record_structure(pages);
   std::vector<std::string> roles;
-  for (const auto& e : record.elements) roles.push_back(e.role + (e.id.empty() ? "" : " " + e.id));
+  for (const auto& e : record.elements) roles.push_back(e.role + (e.details().id.empty() ? "" : " " + e.details().id));
   CHECK(roles == std::vector<std::string>{"Document", "P", "Note ^a", "P ^a.text"});
   // Both the paragraph and the note's text hold content on both pages; the Note is the Document's.
   std::vector<size_t> document_kids;

@@ -76,7 +76,7 @@ TEST_CASE("record structure: a link inside a Link element is its annotation; a b
   CHECK(count_kids(record.elements[2], StructureKid::Kind::content) == 1);
   CHECK(count_kids(record.elements[2], StructureKid::Kind::link) == 1);
   CHECK(record.links[1].element == 3);
-  CHECK(record.elements[3].alt == "Ekonomi");
+  CHECK(record.elements[3].details().alt == "Ekonomi");
   CHECK(record.links[1].target == "#ekonomi");
 }
 
@@ -94,9 +94,9 @@ TEST_CASE("record structure: an element runs across pages; a Figure's box is whe
   CHECK(count_kids(record.elements[1], StructureKid::Kind::element) == 2);  // both rows in one Table
   CHECK(record.elements[3].kids.empty());                                   // the empty cell is still a cell
   const StructureElement& figure = record.elements[5];
-  REQUIRE(figure.bbox);
-  CHECK(figure.bbox->x1 == doctest::Approx(94));
-  CHECK(figure.bbox->y2 == doctest::Approx(206));
+  REQUIRE(figure.details().bbox);
+  CHECK(figure.details().bbox->x1 == doctest::Approx(94));
+  CHECK(figure.details().bbox->y2 == doctest::Approx(206));
   CHECK(record.pages[1].owners == std::vector<long>{7});
   CHECK(record.elements[7].kids.front().page == 1);
 }
