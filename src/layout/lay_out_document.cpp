@@ -319,6 +319,7 @@ struct Streamed {
   Settled settled;
   DocumentDress dress;
   Diagnostics repeated;  // the collection's warnings, already given by the first
+  bool written = false;
 };
 
 }  // namespace
@@ -352,8 +353,10 @@ DocumentFrames lay_out_document(const Report& report, const Style& style, const 
   Page probe;
   add_running_lines(ctx, probe, dress.numbering.first, dress.numbering.total);
   doc.streamed_pages = dress.page_count();
-  auto state = std::make_shared<Streamed>(Streamed{std::move(settled), std::move(dress), {}});
+  auto state = std::make_shared<Streamed>(Streamed{std::move(settled), std::move(dress), {}, false});
   doc.stream = [state, &report, &style, pango = ctx.pango, hyphenator](const PageSink& sink) {
+    if (state->written) throw std::logic_error("a streamed document's pages are laid out once, as they are written");
+    state->written = true;
     LayoutContext again{report, style, pango, state->repeated, hyphenator, &state->settled.references};
     state->dress.assemble(again, [&](const PageSink& body) {
       PageFiller filler(state->settled, body);

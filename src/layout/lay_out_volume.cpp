@@ -143,6 +143,7 @@ struct VolumePages {
   std::vector<Page> front;
   std::vector<LaidPart> parts;
   std::optional<Page> back;
+  bool handed = false;
 
   size_t page_count() const {
     size_t count = front.size() + (back ? 1 : 0);
@@ -151,6 +152,8 @@ struct VolumePages {
   }
 
   void hand_on(const PageSink& sink) {
+    if (handed) throw std::logic_error("a streamed volume's pages are laid out once, as they are written");
+    handed = true;
     for (auto& page : front) sink(std::move(page));
     for (size_t i = 0; i < parts.size(); ++i) {
       size_t last = parts[i].frames.page_count() - 1, at = 0;

@@ -68,6 +68,7 @@ TEST_CASE("a flow under the limit is laid out whole; over it, its pages stream i
   std::vector<Page> pages;
   for_each_page(streamed.frames, [&](const Page& page) { pages.push_back(page); });
   REQUIRE(pages.size() == whole.frames.pages.size());
+  CHECK_THROWS_AS(for_each_page(streamed.frames, [](const Page&) {}), std::logic_error);  // laid out once
   for (size_t i = 0; i < pages.size(); ++i) {
     CAPTURE(i);
     REQUIRE(pages[i].items.size() == whole.frames.pages[i].items.size());
@@ -104,4 +105,6 @@ TEST_CASE("a volume whose parts stream gives the PDF of the volume laid out whol
   CHECK(streamed.page_count() == whole.pages.size());
   std::string dir = temp_dir();
   CHECK(pdf_of(streamed, dir + "/streamed.pdf") == pdf_of(whole, dir + "/whole.pdf"));
+  CHECK_THROWS_AS(pdf_of(streamed, dir + "/again.pdf"), std::logic_error);
+  CHECK_FALSE(std::filesystem::exists(dir + "/again.pdf"));  // nothing half-written is left
 }
