@@ -365,9 +365,7 @@ Pagination paginate(const LayoutContext& ctx, std::vector<Slab> slabs, const Flo
     page.filled = notes_height(pc, notes) / room;
     page.ends_chapter = true;
   }
-  for (size_t p = 0; p < out.pages.size(); ++p)
-    for (const auto& item : out.pages[p].items)
-      if (auto* anchor = std::get_if<AnchorItem>(&item)) out.anchor_pages.emplace(anchor->name, p);
+  out.anchor_pages = find_anchors(out.pages);
   return out;
 }
 
