@@ -1,9 +1,9 @@
 #include "export/draw_page.hpp"
 
-#include <librsvg/rsvg.h>
 #include <pango/pangocairo.h>
 
 #include "export/draw_text_line.hpp"
+#include "frames/load_rsvg.hpp"
 #include "frames/picture.hpp"
 
 namespace rapport {
@@ -16,7 +16,7 @@ void draw_picture(cairo_t* cr, const Picture& picture, double x, double y, doubl
   cairo_save(cr);
   if (picture.svg) {
     RsvgRectangle viewport{x, y, width, height};
-    rsvg_handle_render_document(picture.svg, cr, &viewport, nullptr);
+    rsvg().render_document(picture.svg, cr, &viewport, nullptr);
   } else if (picture.bitmap) {
     cairo_translate(cr, x, y);
     cairo_scale(cr, width / picture.width, height / picture.height);

@@ -1,12 +1,12 @@
 #include "frames/picture.hpp"
 
 #include <cairo-pdf.h>
-#include <librsvg/rsvg.h>
 
 #include <cctype>
 #include <stdexcept>
 
 #include "frames/decode_jpeg.hpp"
+#include "frames/load_rsvg.hpp"
 #include "load/file_access.hpp"
 
 namespace rapport {
@@ -81,7 +81,7 @@ cairo_status_t append_to_string(void* closure, const unsigned char* data, unsign
 // librsvg draws only through Cairo, so an SVG's vectors are had as Cairo's PDF of it.
 std::string svg_as_pdf(const std::string& text, double width, double height) {
   GError* error = nullptr;
-  RsvgHandle* svg = rsvg_handle_new_from_data(reinterpret_cast<const guint8*>(text.data()), text.size(), &error);
+  RsvgHandle* svg = rsvg().new_from_data(reinterpret_cast<const guint8*>(text.data()), text.size(), &error);
   if (!svg) {
     std::string why = error ? error->message : "librsvg could not read it";
     if (error) g_error_free(error);
@@ -91,7 +91,7 @@ std::string svg_as_pdf(const std::string& text, double width, double height) {
   cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(append_to_string, &pdf, width, height);
   cairo_t* cr = cairo_create(surface);
   RsvgRectangle viewport{0, 0, width, height};
-  bool drawn = rsvg_handle_render_document(svg, cr, &viewport, &error);
+  bool drawn = rsvg().render_document(svg, cr, &viewport, &error);
   std::string why = error ? error->message : "librsvg could not draw it";
   if (error) g_error_free(error);
   g_object_unref(svg);
@@ -137,14 +137,14 @@ std::shared_ptr<const Picture> load_picture(const std::string& path, const Sourc
     if (std::string ref = external_reference(text); !ref.empty())
       fail("the SVG refers to another file (" + ref + ")", "embed what it shows in the SVG itself, or convert it to PNG");
     GError* error = nullptr;
-    picture->svg = rsvg_handle_new_from_data(reinterpret_cast<const guint8*>(text.data()), text.size(), &error);
+    picture->svg = rsvg().new_from_data(reinterpret_cast<const guint8*>(text.data()), text.size(), &error);
     if (!picture->svg) {
       std::string why = error ? error->message : "unreadable";
       if (error) g_error_free(error);
       fail(why);
     }
     gdouble w = 0, h = 0;
-    if (!rsvg_handle_get_intrinsic_size_in_pixels(picture->svg, &w, &h) || w <= 0 || h <= 0)
+    if (!rsvg().intrinsic_size_in_pixels(picture->svg, &w, &h) || w <= 0 || h <= 0)
       fail("the SVG has no width and height", "give the <svg> element width and height, or a viewBox and a width");
     check_pixel_count(w, h, path, at);
     picture->width = w;

@@ -293,3 +293,16 @@ TEST_CASE("figure: one that floats moves only past whole elements, never into a 
     for (const auto& f : findings) CHECK_MESSAGE(false, f.rule << ": " << f.detail);
   }
 }
+
+TEST_CASE("figure: librsvg is loaded for a report with an SVG, and not for one without") {
+  // LD_DEBUG=files has the dynamic loader name every library it maps, at start or by dlopen.
+  auto maps_rsvg = [](const std::string& report) {
+    std::string out = temp_dir() + "/r.pdf";
+    auto result = run_command("LD_DEBUG=files " + shell_quote(RAPPORT_BINARY) + " render " + shell_quote(report) + " -o " +
+                              shell_quote(out));
+    REQUIRE_MESSAGE(result.status == 0, result.output);
+    return result.output.find("librsvg-2.so") != std::string::npos;
+  };
+  CHECK_FALSE(maps_rsvg(source_dir() + "/input/timra/tjansteskrivelse-samverkan-2020.yaml"));
+  CHECK(maps_rsvg(example_report()));
+}
