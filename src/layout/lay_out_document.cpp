@@ -105,22 +105,30 @@ CollectedFlow collect_within(const LayoutContext& ctx, size_t limit) {
   return {std::move(flow), skeletal};
 }
 
+// `items` with each placement's range replaced by what `replace` gives for it (moved out of
+// `items`); each placement is updated to the range its new items fill.
+std::vector<Item> resplice(std::vector<Item>& items, std::vector<Placement>& placements,
+                           const std::function<std::vector<Item>(const Placement&)>& replace) {
+  std::vector<Item> out;
+  auto at = [&](size_t i) { return std::make_move_iterator(items.begin() + static_cast<long>(i)); };
+  size_t from = 0;
+  for (auto& placed : placements) {
+    out.insert(out.end(), at(from), at(placed.first));
+    from = placed.end;
+    std::vector<Item> instead = replace(placed);
+    placed.first = out.size();
+    out.insert(out.end(), std::make_move_iterator(instead.begin()), std::make_move_iterator(instead.end()));
+    placed.end = out.size();
+  }
+  out.insert(out.end(), at(from), at(items.size()));
+  return out;
+}
+
 // A plan's pages without their body slabs' skeleton items, which the real ones will replace:
 // each placement becomes an empty range where they go.
 void drop_placed_items(Pagination& plan) {
-  for (size_t p = 0; p < plan.pages.size(); ++p) {
-    auto& items = plan.pages[p].items;
-    std::vector<Item> kept;
-    size_t at = 0;
-    for (auto& placed : plan.placements[p]) {
-      kept.insert(kept.end(), std::make_move_iterator(items.begin() + static_cast<long>(at)),
-                  std::make_move_iterator(items.begin() + static_cast<long>(placed.first)));
-      at = placed.end;
-      placed.first = placed.end = kept.size();
-    }
-    kept.insert(kept.end(), std::make_move_iterator(items.begin() + static_cast<long>(at)), std::make_move_iterator(items.end()));
-    items = std::move(kept);
-  }
+  for (size_t p = 0; p < plan.pages.size(); ++p)
+    plan.pages[p].items = resplice(plan.pages[p].items, plan.placements[p], [](const Placement&) { return std::vector<Item>{}; });
 }
 
 // Numbers the slabs pagination will see (Slab::origin): the body's, then the TOC's, then the
@@ -223,20 +231,11 @@ class PageFiller {
 
   void fill(size_t index) {
     Page& page = plan_.pages[index];
-    std::vector<Item> items;
-    size_t at = 0;
-    for (const auto& p : plan_.placements[index]) {
-      items.insert(items.end(), std::make_move_iterator(page.items.begin() + static_cast<long>(at)),
-                   std::make_move_iterator(page.items.begin() + static_cast<long>(p.first)));
-      for (Item& item : items_[p.origin]) {
-        translate(item, 0, p.dy);
-        items.push_back(std::move(item));
-      }
-      std::vector<Item>().swap(items_[p.origin]);
-      at = p.end;
-    }
-    items.insert(items.end(), std::make_move_iterator(page.items.begin() + static_cast<long>(at)), std::make_move_iterator(page.items.end()));
-    page.items = std::move(items);
+    page.items = resplice(page.items, plan_.placements[index], [&](const Placement& p) {
+      std::vector<Item> items = std::move(items_[p.origin]);
+      for (Item& item : items) translate(item, 0, p.dy);
+      return items;
+    });
     sink_(std::move(page));
     page = Page{};
   }

@@ -300,9 +300,9 @@ void emit_notes(const PaginationContext& pc, const std::vector<NotePiece>& notes
   }
 }
 
-// Places the page's slabs; returns the height they fill.
-// Puts the range's slabs on the page. A body slab is on one page only, so its items move there;
-// a repeated table header is copied.
+// Puts the range's slabs on the page and returns the height they fill. A body slab is on one
+// page only, so its items move there, and `placements` records where; a repeated table header
+// is copied.
 double emit(const PaginationContext& pc, const PageRange& range, Page& page, std::vector<Slab>& slabs,
             std::vector<Placement>& placements) {
   double y = pc.layout.style.page.top;
